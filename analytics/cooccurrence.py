@@ -1,0 +1,94 @@
+"""Which actors are mentioned together, in a sentence, a paragraph or an article.
+
+The raw count of shared windows favours whoever is mentioned most; two
+association measures correct for that:
+
+- ``jaccard`` = windows with both / windows with either (0..1);
+- ``npmi`` = normalised pointwise mutual information,
+  log(p(a,b) / (p(a) p(b))) / -log p(a,b), with probabilities taken over
+  all windows of that kind in the corpus (-1..1; 0 = no more often together
+  than chance, 1 = only ever together).
+"""
+from __future__ import annotations
+
+import math
+from itertools import combinations
+
+import pandas as pd
+
+WINDOWS = ("sentence", "paragraph", "article")
+COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "window", "count", "articles", "jaccard", "npmi"]
+
+
+def window_members(mentions: pd.DataFrame, window: str) -> pd.Series:
+    """The set of actors in each window that holds a mention, indexed by window key."""
+    keys = ["article_id"] if window == "article" else ["article_id", window]
+    return mentions.groupby(keys)["actor"].agg(lambda s: frozenset(s))
+
+
+def window_totals(articles: pd.DataFrame, mentions: pd.DataFrame) -> dict[str, int]:
+    """How many windows of each kind the corpus has (with or without mentions)."""
+    totals = {
+        "article": len(articles),
+        "sentence": int(articles["sentences"].sum()) if "sentences" in articles else 0,
+        "paragraph": int(articles["paragraphs"].sum()) if "paragraphs" in articles else 0,
+    }
+    # A table of mentions from elsewhere may have no article table to count from.
+    for window in WINDOWS:
+        if not mentions.empty:
+            with_mentions = len(window_members(mentions, window))
+            totals[window] = max(totals[window], with_mentions)
+    return totals
+
+
+def cooccurrence(mentions: pd.DataFrame, articles: pd.DataFrame | None = None, windows=WINDOWS) -> pd.DataFrame:
+    """One row per pair of actors named together, per window kind.
+
+    Columns: actor_a < actor_b, window, count (windows holding both),
+    articles (articles where they share a window), jaccard, npmi. Sorted by
+    window, then count.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+    totals = window_totals(articles if articles is not None else pd.DataFrame(), mentions)
+    rows = []
+    for window in windows:
+        members = window_members(mentions, window)
+        n_windows = max(totals[window], 1)
+        singles: dict[str, int] = {}
+        pairs: dict[tuple[str, str], list] = {}
+        for key, actors in members.items():
+            article_id = key[0] if isinstance(key, tuple) else key
+            for actor in actors:
+                singles[actor] = singles.get(actor, 0) + 1
+            for a, b in combinations(sorted(actors), 2):
+                entry = pairs.setdefault((a, b), [0, set()])
+                entry[0] += 1
+                entry[1].add(article_id)
+        for (a, b), (count, arts) in pairs.items():
+            rows.append(
+                {
+                    "actor_a": a,
+                    "actor_b": b,
+                    "window": window,
+                    "count": count,
+                    "articles": len(arts),
+                    "jaccard": round(count / (singles[a] + singles[b] - count), 4),
+                    "npmi": round(npmi(count, singles[a], singles[b], n_windows), 4),
+                }
+            )
+    table = pd.DataFrame(rows, columns=COOCCURRENCE_COLUMNS)
+    order = {w: i for i, w in enumerate(WINDOWS)}
+    table = table.sort_values(
+        ["window", "count", "actor_a", "actor_b"], ascending=[True, False, True, True],
+        key=lambda col: col.map(order) if col.name == "window" else col,
+    )
+    return table.reset_index(drop=True)
+
+
+def npmi(both: int, a: int, b: int, n: int) -> float:
+    """Normalised PMI of two events seen together ``both`` times in ``n`` windows."""
+    p_ab, p_a, p_b = both / n, a / n, b / n
+    if p_ab >= 1.0:
+        return 1.0
+    return math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)

@@ -1,0 +1,158 @@
+"""Actor mentions in a parsed article, and their counts.
+
+Mentions are found by an EntityRuler built from the actor registry (which by
+then also holds the people discovered from PERSON entities, see
+`person_candidates` and `analytics.actors.merge_people`). Matching names
+rather than trusting spaCy's entity labels is what keeps its misfires from
+losing actors: ``Trump Announces Ukraine Summit`` tagged ORG still yields
+``Trump``, and ``Putin-Zelensky`` tagged as one PERSON yields both.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+import pandas as pd
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+
+from .actors import Registry
+from .corpus import paragraph_spans
+
+MENTION_COLUMNS = ["article_id", "actor", "kind", "text", "start", "end", "sentence", "paragraph"]
+COUNT_COLUMNS = ["article_id", "actor", "kind", "count"]
+
+# Words that stand before a name in a PERSON entity but are not the name.
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "president", "prime", "minister",
+    "chancellor", "secretary", "senator", "sen", "rep", "gov", "governor", "general",
+    "gen", "king", "queen", "prince", "pope", "judge", "justice", "mayor", "ceo",
+    "chairman", "spokesperson", "spokesman", "spokeswoman", "envoy", "adviser", "advisor",
+}
+_JOINERS = {"-", "–", "&", "/", "and"}
+
+
+def person_candidates(doc: Doc) -> list[str]:
+    """Names in ``doc``'s PERSON entities, cleaned for merging across articles.
+
+    Returns one string per name occurrence: possessives and leading titles
+    removed, and entities that glue two names (``Putin-Zelensky``,
+    ``Trump & Putin``) split into both. Only words that look like a name
+    (capitalised, alphabetic) are kept.
+    """
+    names = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        part: list[str] = []
+        for tok in ent:
+            if tok.text in _JOINERS or tok.is_space or "\n" in tok.text:
+                names.append(" ".join(part))
+                part = []
+            elif tok.text.lower() in ("'s", "’s", "'", "’"):
+                continue
+            else:
+                part.append(tok.text)
+        names.append(" ".join(part))
+    return [n for n in (_clean_name(n) for n in names) if n]
+
+
+def _clean_name(name: str) -> str:
+    words = re.sub(r"['’]s?$", "", name.strip()).split()
+    while words and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    if not words or len(words) > 4:
+        return ""
+    for w in words:
+        core = w.replace(".", "").replace("'", "").replace("’", "").replace("-", "")
+        if not core.isalpha() or not w[0].isupper():
+            return ""
+    return " ".join(words)
+
+
+def mention_ruler(vocab_nlp, registry: Registry) -> EntityRuler:
+    """An EntityRuler that tags every surface form of every registry actor, with its canonical name as id."""
+    ruler = EntityRuler(vocab_nlp, name="actor_ruler", overwrite_ents=True)
+    tokenize = lambda text: [t.text for t in vocab_nlp.make_doc(text)]  # noqa: E731
+    ruler.add_patterns(registry.ruler_patterns(tokenize))
+    return ruler
+
+
+def extract_mentions(doc: Doc, registry: Registry, article_id: str, ruler: EntityRuler | None = None) -> list[dict]:
+    """Mentions of registry actors in ``doc``, one dict per mention, in text order.
+
+    Each dict has the keys of MENTION_COLUMNS: the actor's canonical name and
+    kind, the text as written, its character offsets, and the indexes of its
+    sentence and paragraph. ``doc.ents`` is updated: registry matches replace
+    overlapping entities and carry the canonical name as ``ent_id_``. Pass a
+    ``ruler`` from `mention_ruler` when calling this for many documents.
+    """
+    if ruler is None:
+        ruler = _cached_ruler(doc, registry)
+    ruler(doc)
+    sentence_of = sentence_index(doc)
+    paragraphs = [s for s, _ in paragraph_spans(doc.text)]
+    rows = []
+    for ent in doc.ents:
+        if not ent.ent_id_ or ent.ent_id_ not in registry.actors:
+            continue
+        rows.append(
+            {
+                "article_id": article_id,
+                "actor": ent.ent_id_,
+                "kind": registry.kind_of(ent.ent_id_),
+                "text": ent.text,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "sentence": sentence_of[ent.start],
+                "paragraph": max(bisect.bisect_right(paragraphs, ent.start_char) - 1, 0),
+            }
+        )
+    return rows
+
+
+def _cached_ruler(doc: Doc, registry: Registry) -> EntityRuler:
+    """One ruler per registry object, built on first use."""
+    cached = getattr(registry, "_ruler", None)
+    if cached is None or cached.nlp.vocab is not doc.vocab:
+        from spacy.lang.en import English
+
+        nlp = English(vocab=doc.vocab)
+        cached = mention_ruler(nlp, registry)
+        object.__setattr__(registry, "_ruler", cached)
+    return cached
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """For each token of ``doc``, the index of its sentence."""
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def span_sentence(doc: Doc, start_char: int) -> Span | None:
+    """The sentence of ``doc`` holding the character offset ``start_char``."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
+def count_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """``actor_counts``: mentions per (article, actor), most mentioned first within each article."""
+    if mentions.empty:
+        return pd.DataFrame(columns=COUNT_COLUMNS)
+    counts = (
+        mentions.groupby(["article_id", "actor", "kind"], sort=False).size().reset_index(name="count")
+    )
+    return counts.sort_values(["article_id", "count", "actor"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def total_counts(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per actor over the corpus, with the number of articles naming them."""
+    if mentions.empty:
+        return pd.DataFrame(columns=["actor", "kind", "count", "articles"])
+    grouped = mentions.groupby(["actor", "kind"])
+    out = grouped.size().reset_index(name="count")
+    out["articles"] = grouped["article_id"].nunique().values
+    return out.sort_values(["count", "actor"], ascending=[False, True]).reset_index(drop=True)

