@@ -1,0 +1,130 @@
+"""Command line: ``python -m analytics build INPUT --out DIR`` and ``python -m analytics evaluate GOLD_DIR``."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from .actors import RegistryError, load_registry
+from .corpus import CorpusError, load_corpus
+from .pipeline import ModelNotFound, ParseCache, analyse_corpus, default_cache_dir, load_model
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analytics", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p):
+        p.add_argument("--actors", help="actor registry (.yml or .csv); default data/actors.yml")
+        p.add_argument("--outcomes", help="outcome definitions (.yml); default data/outcomes.yml")
+        p.add_argument("--cache-dir", type=Path, default=None, help=f"parse cache folder; default {default_cache_dir()}")
+        p.add_argument("--no-cache", action="store_true", help="parse everything again and store nothing")
+        p.add_argument("--processes", type=int, default=1, help="parser processes (local cores); default 1")
+        p.add_argument("--batch-size", type=int, default=32, help="texts per nlp.pipe batch; default 32")
+
+    build = sub.add_parser("build", help="analyse a corpus and write its tables as CSV")
+    build.add_argument("input", type=Path, help="a folder of .txt files (optional manifest.csv), or a .csv/.jsonl file with a text column")
+    build.add_argument("--out", type=Path, required=True, help="output folder for the tables")
+    common(build)
+
+    evaluate = sub.add_parser("evaluate", help="score the analysis against a gold set")
+    evaluate.add_argument("gold_dir", type=Path, help="folder with mentions.csv and quotes.jsonl")
+    evaluate.add_argument("--input", type=Path, default=DEFAULT_CORPUS, help="corpus holding the gold articles; default data/articles")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    common(evaluate)
+    return parser
+
+
+def _analyse(args, corpus):
+    from .stance import load_outcomes
+
+    nlp = load_model()
+    registry = load_registry(args.actors)
+    outcomes = load_outcomes(args.outcomes)
+    cache = None if args.no_cache else ParseCache(args.cache_dir or default_cache_dir(), nlp)
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(corpus.articles), unit="article", desc="parsing", file=sys.stderr)
+    try:
+        return analyse_corpus(
+            corpus.articles, nlp, registry, outcomes, cache=cache,
+            n_process=max(args.processes, 1), batch_size=args.batch_size,
+            progress=bar.update if bar else None,
+        )
+    finally:
+        if bar:
+            bar.close()
+
+
+def _report_input(corpus) -> None:
+    for warning in corpus.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for name, reason in corpus.skipped:
+        print(f"skipped: {name}: {reason}", file=sys.stderr)
+
+
+def cmd_build(args) -> int:
+    from .export import write_tables
+
+    started = time.perf_counter()
+    corpus = load_corpus(args.input)
+    _report_input(corpus)
+    if not corpus.articles:
+        print(f"error: no readable article in {args.input}", file=sys.stderr)
+        return 1
+    analysis = _analyse(args, corpus)
+    write_tables(analysis.tables, args.out)
+    skipped = f", skipped {len(corpus.skipped)}" + (
+        " (" + "; ".join(f"{n}: {r}" for n, r in corpus.skipped[:5]) + (" ..." if len(corpus.skipped) > 5 else "") + ")"
+        if corpus.skipped else ""
+    )
+    print(
+        f"read {len(corpus.articles)} articles{skipped}; "
+        f"{len(analysis['mentions'])} mentions, {len(analysis['quotes'])} quotes"
+        + (f", {len(analysis['stances'])} stances" if "stances" in analysis.tables else "")
+        + f"; wrote {len(analysis.tables)} tables to {args.out} in {time.perf_counter() - started:.1f} s"
+    )
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from .corpus import Corpus
+    from .evaluate import format_scores, gold_article_ids, load_gold, score_analysis
+
+    gold_mentions, gold_quotes = load_gold(args.gold_dir)
+    wanted = set(gold_article_ids(gold_mentions, gold_quotes))
+    corpus = load_corpus(args.input)
+    chosen = [a for a in corpus.articles if a.article_id in wanted]
+    missing = sorted(wanted - {a.article_id for a in chosen})
+    if missing:
+        print(f"warning: gold articles not in {args.input}: {', '.join(missing)}", file=sys.stderr)
+    if not chosen:
+        print(f"error: none of the gold's articles are in {args.input}", file=sys.stderr)
+        return 1
+    analysis = _analyse(args, Corpus(articles=chosen))
+    scores = score_analysis(analysis.tables, args.gold_dir)
+    if args.json:
+        print(json.dumps(scores, indent=2))
+    else:
+        print(f"{len(chosen)} articles from {args.input}, gold {args.gold_dir}")
+        print(format_scores(scores))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"build": cmd_build, "evaluate": cmd_evaluate}[args.command](args)
+    except (CorpusError, RegistryError, ModelNotFound, FileNotFoundError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

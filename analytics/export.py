@@ -1,0 +1,100 @@
+"""Writing and reading tables safely.
+
+CSV written here is safe to open in a spreadsheet: a text cell that starts
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be run as a
+formula, so it gets a leading apostrophe (OWASP's rule for CSV injection).
+A text cell that already starts with an apostrophe gets one more, so
+`read_csv` can take exactly one off every such cell and a round trip loses
+nothing. Numeric columns are left alone: ``-0.5`` stays a number.
+
+Every file is written under a temporary name and renamed into place, so a
+killed build never leaves a half-written table.
+"""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    """``value`` made inert for a spreadsheet (strings only; see module docstring)."""
+    if isinstance(value, str) and value and (value[0] in _FORMULA_START or value[0] == "'"):
+        return "'" + value
+    return value
+
+
+def restore_cell(value):
+    """Undo `neutralise_cell`."""
+    if isinstance(value, str) and value.startswith("'"):
+        return value[1:]
+    return value
+
+
+def neutralise(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` with every text cell neutralised."""
+    out = table.copy()
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
+            out[column] = out[column].map(neutralise_cell)
+    return out
+
+
+def to_csv_bytes(table: pd.DataFrame) -> bytes:
+    """``table`` as spreadsheet-safe UTF-8 CSV bytes with a header row."""
+    return neutralise(table).to_csv(index=False).encode("utf-8")
+
+
+def read_csv(path_or_buffer, dtype=None) -> pd.DataFrame:
+    """Read a CSV written by this module, undoing the neutralisation.
+
+    Text stays text: ``NA`` or ``null`` in an article is not a missing value.
+    Pass ``dtype=str`` to read every column as text.
+    """
+    table = pd.read_csv(path_or_buffer, keep_default_na=False, dtype=dtype)
+    for column in table.columns:
+        if not pd.api.types.is_numeric_dtype(table[column]) and not pd.api.types.is_bool_dtype(table[column]):
+            table[column] = table[column].map(restore_cell)
+    return table
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
+    """Write each table as ``out_dir/NAME.csv`` (spreadsheet-safe). Returns the paths written."""
+    out_dir = Path(out_dir)
+    written = []
+    for name, table in tables.items():
+        path = out_dir / f"{name}.csv"
+        atomic_write_bytes(path, to_csv_bytes(table))
+        written.append(path)
+    return written
+
+
+def zip_tables(tables: dict[str, pd.DataFrame]) -> bytes:
+    """A zip archive holding each table as a spreadsheet-safe CSV."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, table in tables.items():
+            archive.writestr(f"{name}.csv", to_csv_bytes(table))
+    return buffer.getvalue()

@@ -1,0 +1,24 @@
+"""Shared fixtures: the spaCy model is loaded once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "articles"
+GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from analytics.pipeline import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def registry():
+    from analytics.actors import load_registry
+
+    return load_registry()

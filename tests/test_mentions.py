@@ -1,0 +1,98 @@
+"""Mentions and their counts, following shared/gold/GUIDELINES.md."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analytics.actors import Registry, parse_registry
+from analytics.corpus import Article, load_corpus
+from analytics.evaluate import load_gold, score_mentions
+from analytics.mentions import count_mentions
+from analytics.pipeline import analyse_doc, discover_registry, parse_texts
+
+from .conftest import GOLD, SEEDS
+
+
+def mention_counts(nlp, texts, registry=None):
+    """Counts per actor over ``texts``, through the same steps as a build."""
+    docs = parse_texts(nlp, texts)
+    reg = discover_registry(docs, registry or Registry())
+    rows = []
+    for i, doc in enumerate(docs):
+        rows += analyse_doc(doc, Article(f"t{i}", doc.text), reg)["mentions"]
+    table = pd.DataFrame(rows)
+    return table, dict(count_mentions(table).groupby("actor")["count"].sum()) if rows else {}
+
+
+TRADE = (
+    "EU trade chief Maros Sefcovic met US Commerce Secretary Howard Lutnick in Brussels on Monday.\n"
+    "Sefcovic said the bloc was ready to retaliate. Lutnick's aides declined to comment.\n"
+    "He later told reporters the talks were constructive."
+)
+
+
+def test_unregistered_people_are_found_and_variants_merged(nlp):
+    _, counts = mention_counts(nlp, [TRADE])
+    assert counts.get("Maros Sefcovic") == 2
+    assert counts.get("Howard Lutnick") == 2  # possessive counts, the pronoun does not
+
+
+def test_people_are_merged_across_articles(nlp):
+    texts = ["Coach Ange Postecoglou praised his players.", "Postecoglou's side won again. Postecoglou smiled."]
+    table, counts = mention_counts(nlp, texts)
+    assert counts == {"Ange Postecoglou": 3}
+    assert set(table["article_id"]) == {"t0", "t1"}
+
+
+def test_compound_names_count_for_each_person(nlp):
+    reg = parse_registry("actors:\n  - name: Keir Starmer\n  - name: Emmanuel Macron\n")
+    _, counts = mention_counts(nlp, ["The Starmer-Macron meeting ended early. Starmer & Macron Summit postponed."], reg)
+    assert counts == {"Keir Starmer": 2, "Emmanuel Macron": 2}
+
+
+def test_names_in_headings_count_even_when_spacy_calls_them_organisations(nlp):
+    text = "Okafor Announces Port Strike Deal\nUnion leader Grace Okafor said on Tuesday the deal was done."
+    _, counts = mention_counts(nlp, [text])
+    assert counts.get("Grace Okafor") == 2
+
+
+def test_roles_and_pronouns_are_not_mentions(nlp, registry):
+    text = "The Russian leader spoke first. He said little. The Kremlin chief left."
+    _, counts = mention_counts(nlp, [text], registry)
+    assert not any(registry.kind_of(a) == "person" for a in counts)
+
+
+def test_lowercase_and_accent_variants_count(nlp, registry):
+    _, counts = mention_counts(nlp, ["Viktor orbán met Orban's allies. Zelenskyy and Zelenskiy wrote."], registry)
+    assert counts["Viktor Orbán"] == 2 and counts["Volodymyr Zelensky"] == 2
+
+
+def test_page_furniture_yields_no_mentions(nlp, registry):
+    text = "Trump spoke.\nSubscribe to get the latest posts from Trump and Putin\nComments are closed."
+    table, counts = mention_counts(nlp, [text], registry)
+    assert counts == {"Donald Trump": 1}
+
+
+def test_mention_rows_point_at_their_text(nlp, registry):
+    table, _ = mention_counts(nlp, ["Kremlin spokesperson Dmitry Peskov spoke.\nPeskov's aide left."], registry)
+    doc_text = "Kremlin spokesperson Dmitry Peskov spoke.\nPeskov's aide left."
+    for row in table.to_dict("records"):
+        assert doc_text[row["start"]:row["end"]] == row["text"]
+    assert list(table[table.actor == "Dmitry Peskov"]["paragraph"]) == [0, 1]
+    assert list(table[table.actor == "Dmitry Peskov"]["sentence"]) == [0, 1]
+
+
+@pytest.mark.parametrize("with_registry", [True, False])
+def test_seed_counts_meet_the_gold_target(nlp, registry, with_registry):
+    """At least 95% of gold (article, actor) rows within one; holds even without the registry."""
+    corpus = load_corpus(SEEDS)
+    docs = parse_texts(nlp, [a.text for a in corpus.articles])
+    reg = discover_registry(docs, registry if with_registry else Registry())
+    rows = []
+    for doc, article in zip(docs, corpus.articles):
+        rows += analyse_doc(doc, article, reg)["mentions"]
+    counts = count_mentions(pd.DataFrame(rows))
+    gold, _ = load_gold(GOLD)
+    scores = score_mentions(counts[counts.kind == "person"], gold)
+    assert scores["within_one"] >= 0.95
+    assert scores["mae"] < 0.3
