@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from .actors import RegistryError, load_registry
+from .actors import DEFAULT_REGISTRY, RegistryError, load_registry
 from .corpus import CorpusError, load_corpus
-from .pipeline import ModelNotFound, ParseCache, analyse_corpus, default_cache_dir, load_model
+from .pipeline import ModelNotFound, ParseCache, analyse_corpus, default_cache_dir, load_model, model_package
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -69,8 +69,21 @@ def _report_input(corpus) -> None:
         print(f"skipped: {name}: {reason}", file=sys.stderr)
 
 
+def _config_texts(args) -> list[str]:
+    """The registry and outcome files as text, for the build's cache key."""
+    from .stance import DEFAULT_OUTCOMES
+
+    texts = []
+    for path in (args.actors or DEFAULT_REGISTRY, args.outcomes or DEFAULT_OUTCOMES):
+        try:
+            texts.append(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            texts.append(f"unreadable:{path}")  # load_* reports it when the build runs
+    return texts
+
+
 def cmd_build(args) -> int:
-    from .export import write_tables
+    from .export import build_fingerprint, restore_build, store_build, write_tables
 
     started = time.perf_counter()
     corpus = load_corpus(args.input)
@@ -78,18 +91,30 @@ def cmd_build(args) -> int:
     if not corpus.articles:
         print(f"error: no readable article in {args.input}", file=sys.stderr)
         return 1
-    analysis = _analyse(args, corpus)
-    write_tables(analysis.tables, args.out)
     skipped = f", skipped {len(corpus.skipped)}" + (
         " (" + "; ".join(f"{n}: {r}" for n, r in corpus.skipped[:5]) + (" ..." if len(corpus.skipped) > 5 else "") + ")"
         if corpus.skipped else ""
     )
-    print(
-        f"read {len(corpus.articles)} articles{skipped}; "
+    cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
+    key = None
+    if cache_dir is not None:
+        # An unchanged corpus, configuration, model and code give the same tables: copy them.
+        key = build_fingerprint(corpus.articles, str(model_package()), _config_texts(args))
+        summary = restore_build(cache_dir, key, args.out)
+        if summary is not None:
+            print(f"read {len(corpus.articles)} articles{skipped}; {summary}; "
+                  f"copied from the build cache to {args.out} in {time.perf_counter() - started:.1f} s")
+            return 0
+    analysis = _analyse(args, corpus)
+    written = write_tables(analysis.tables, args.out)
+    summary = (
         f"{len(analysis['mentions'])} mentions, {len(analysis['quotes'])} quotes"
         + (f", {len(analysis['stances'])} stances" if "stances" in analysis.tables else "")
-        + f"; wrote {len(analysis.tables)} tables to {args.out} in {time.perf_counter() - started:.1f} s"
     )
+    if key is not None:
+        store_build(cache_dir, key, written, summary)
+    print(f"read {len(corpus.articles)} articles{skipped}; {summary}; "
+          f"wrote {len(written)} tables to {args.out} in {time.perf_counter() - started:.1f} s")
     return 0
 
 

