@@ -12,9 +12,11 @@ killed build never leaves a half-written table.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import io
 import os
+import shutil
 import tempfile
 import zipfile
 from pathlib import Path
@@ -81,15 +83,65 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         raise
 
 
+TABLE_SUFFIXES = (".csv", ".parquet")
+
+
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
-    """Write each table as ``out_dir/NAME.csv`` (spreadsheet-safe). Returns the paths written."""
+    """Write each table as ``out_dir/NAME.csv`` (spreadsheet-safe). Returns the paths written.
+
+    The tables are written into a staging folder beside ``out_dir`` which
+    then takes its place in one atomic exchange, so a build killed at any
+    moment leaves either the previous tables or the new ones, never a mix.
+    A folder that holds files other than tables is not swapped: each table
+    is then replaced on its own, still atomically.
+    """
     out_dir = Path(out_dir)
-    written = []
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not _holds_only_tables(out_dir):
+        return [_write_one(out_dir / f"{name}.csv", table) for name, table in tables.items()]
+    for stale in out_dir.parent.glob(f".{out_dir.name}.staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.staging-"))
     for name, table in tables.items():
-        path = out_dir / f"{name}.csv"
-        atomic_write_bytes(path, to_csv_bytes(table))
-        written.append(path)
-    return written
+        (staging / f"{name}.csv").write_bytes(to_csv_bytes(table))
+    _fsync_folder(staging)
+    if out_dir.exists():
+        _exchange(staging, out_dir)
+        shutil.rmtree(staging, ignore_errors=True)  # now the previous tables
+    else:
+        os.rename(staging, out_dir)
+    return [out_dir / f"{name}.csv" for name in tables]
+
+
+def _write_one(path: Path, table: pd.DataFrame) -> Path:
+    atomic_write_bytes(path, to_csv_bytes(table))
+    return path
+
+
+def _holds_only_tables(folder: Path) -> bool:
+    return folder.is_dir() and all(p.suffix in TABLE_SUFFIXES for p in folder.iterdir())
+
+
+def _fsync_folder(folder: Path) -> None:
+    for path in folder.iterdir():
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two folders atomically (Linux renameat2 RENAME_EXCHANGE); elsewhere two renames."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is not None:
+        at_fdcwd, rename_exchange = -100, 2
+        if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+            return
+    # No atomic exchange here: the window without ``b`` is two renames wide.
+    aside = b.with_name(f".{b.name}.previous-{os.getpid()}")
+    os.rename(b, aside)
+    os.rename(a, b)
+    os.rename(aside, a)
 
 
 def zip_tables(tables: dict[str, pd.DataFrame]) -> bytes:
