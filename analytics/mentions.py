@@ -28,8 +28,11 @@ _TITLES = {
     "chancellor", "secretary", "senator", "sen", "rep", "gov", "governor", "general",
     "gen", "king", "queen", "prince", "pope", "judge", "justice", "mayor", "ceo",
     "chairman", "spokesperson", "spokesman", "spokeswoman", "envoy", "adviser", "advisor",
+    "coach", "captain", "manager", "director", "professor", "prof", "rev", "father", "sheikh",
 }
 _JOINERS = {"-", "–", "&", "/", "and"}
+# Lowercase parts of names: Khalil al-Hayya, Ursula von der Leyen, Lula da Silva.
+_PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "van", "von", "der", "den", "ter", "abu"}
 
 
 def person_candidates(doc: Doc) -> list[str]:
@@ -44,16 +47,26 @@ def person_candidates(doc: Doc) -> list[str]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        part: list[str] = []
-        for tok in ent:
-            if tok.text in _JOINERS or tok.is_space or "\n" in tok.text:
-                names.append(" ".join(part))
-                part = []
-            elif tok.text.lower() in ("'s", "’s", "'", "’"):
+        start = ent.start
+        # spaCy sometimes leaves a first name out ("Mayor Ana [Lima]"): take the capitalised word before it.
+        if len(ent) == 1 and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].lower_.rstrip(".") not in _TITLES and not doc[start - 1].ent_type_:
+            start -= 1
+        words: list[str] = []
+        i = start
+        while i < ent.end:
+            tok = doc[i]
+            if tok.text in ("-", "–") and words and words[-1].lower() in _PARTICLES and i + 1 < ent.end:
+                words[-1] += tok.text + doc[i + 1].text  # al-Hayya is one word of one name
+                i += 2
                 continue
-            else:
-                part.append(tok.text)
-        names.append(" ".join(part))
+            if tok.text in _JOINERS or tok.is_space or "\n" in tok.text:
+                names.append(" ".join(words))
+                words = []
+            elif tok.lower_ not in ("'s", "’s", "'", "’"):
+                words.append(tok.text)
+            i += 1
+        names.append(" ".join(words))
     return [n for n in (_clean_name(n) for n in names) if n]
 
 
@@ -63,9 +76,11 @@ def _clean_name(name: str) -> str:
         words = words[1:]
     if not words or len(words) > 4:
         return ""
-    for w in words:
+    for n, w in enumerate(words):
         core = w.replace(".", "").replace("'", "").replace("’", "").replace("-", "")
-        if not core.isalpha() or not w[0].isupper():
+        particle = w.lower() in _PARTICLES and 0 < n < len(words) - 1
+        prefixed = "-" in w and w.split("-")[0].lower() in _PARTICLES and w.split("-")[1][:1].isupper()
+        if not core.isalpha() or not (w[0].isupper() or particle or prefixed):
             return ""
     return " ".join(words)
 
@@ -87,6 +102,8 @@ def extract_mentions(doc: Doc, registry: Registry, article_id: str, ruler: Entit
     overlapping entities and carry the canonical name as ``ent_id_``. Pass a
     ``ruler`` from `mention_ruler` when calling this for many documents.
     """
+    if not registry.actors:
+        return []
     if ruler is None:
         ruler = _cached_ruler(doc, registry)
     ruler(doc)

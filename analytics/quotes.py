@@ -446,7 +446,7 @@ def _content_children(verb: Token, cues: Cues, allow_object: bool) -> tuple[list
         if child.i < verb.i:
             continue
         if child.dep_ in _OBJECT_DEPS:
-            if child.dep_ in ("dobj", "dative") and all(t.pos_ in ("PROPN", "PRON", "DET", "PUNCT") for t in child.subtree):
+            if child.dep_ in ("dobj", "dative") and child.lower_ not in ("this", "that") and all(t.pos_ in ("PROPN", "PRON", "DET", "PUNCT") for t in child.subtree):
                 continue  # "supported Zelensky", "expressed herself": no content
             content.append(child)
         elif child.dep_ == "prep" and child.lower_ in cues.content_prepositions:
