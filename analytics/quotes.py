@@ -500,7 +500,12 @@ def reported_speech(doc: Doc, cues: Cues) -> list[dict]:
                 item = {"tokens": [t for t in clause[0].subtree if not (t.dep_ == "mark" and t.head is clause[0])], "cue": f"{verb.text} {tok.text}" if verb.lemma_ == "be" else f"{verb.text} it {tok.text}"}
                 tok = verb
         if item and item.get("tokens"):
-            start, end = _span_text(doc, item["tokens"])
+            tokens = sorted(item["tokens"], key=lambda t: t.i)
+            # The text is what was said: not the "that" before it, nor the cue's preposition ("called for").
+            while tokens and (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark" or tokens[0].dep_ == "prep" and tokens[0].head is tok):
+                tokens.pop(0)
+            item["tokens"] = tokens
+            start, end = _span_text(doc, item["tokens"]) if tokens else (0, 0)
             if end - start > 2:
                 found.append({"verb": tok, "start": start, "end": end, "cue": item["cue"]})
     found.extend(_according_to(doc))

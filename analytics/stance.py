@@ -123,6 +123,7 @@ class Lexicon:
     conditionals: frozenset
     reporting_favor: frozenset
     reporting_against: frozenset
+    expectation_verbs: frozenset
 
 
 @lru_cache(maxsize=4)
@@ -134,7 +135,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         against={str(k).lower(): float(v) for k, v in (data.get("against") or {}).items()},
         neutral={str(k).lower(): float(v) for k, v in (data.get("neutral") or {}).items()},
         **{key: frozenset(str(w).lower() for w in data.get(key) or [])
-           for key in ("negations", "conditionals", "reporting_favor", "reporting_against")},
+           for key in ("negations", "conditionals", "reporting_favor", "reporting_against", "expectation_verbs")},
     )
 
 
@@ -211,18 +212,25 @@ def _quote_span(doc: Doc, quote: dict) -> Span | None:
 
 
 def _about(doc: Doc, quote: dict, span: Span, outcomes: list[Outcome]) -> dict[str, list[Span]]:
-    """Outcomes a quote is about: named in it, in its sentence (reported speech), or referred back to."""
+    """Outcomes a quote is about: named in it, else in the sentence carrying it, else referred back to.
+
+    The sentence counts for reported speech always (the clause may not
+    repeat what the sentence names), and for a direct quote that names
+    nothing itself. The sentence before counts when the quote refers back
+    (``such deliveries``, ``it``) or is too short to name anything (``We are
+    ready!``), and names nothing itself.
+    """
     found = outcome_mentions(doc, span, outcomes)
-    if quote["kind"] == "indirect":
-        sent = doc[span.start].sent
+    sent = doc[span.start].sent
+    if quote["kind"] == "indirect" or not found:
         for key, spans in outcome_mentions(doc, sent, outcomes).items():
             found.setdefault(key, spans)
-    if not found and any(t.lower_ in _ANAPHORA for t in span[:6]):
-        sent = doc[span.start].sent
-        if sent.start > 0:
-            previous = doc[sent.start - 1].sent
-            for key, spans in outcome_mentions(doc, previous, outcomes).items():
-                found[key] = [doc[span.start: span.start + 1]]  # stands for the outcome at the quote's start
+    words = [t for t in span if not t.is_punct]
+    if not found and sent.start > 0 and (any(t.lower_ in _ANAPHORA for t in span) or len(words) <= 8):
+        previous = doc[sent.start - 1].sent
+        if previous.end - previous.start > 1:
+            for key in outcome_mentions(doc, previous, outcomes):
+                found[key] = [doc[span.start: span.start]]  # empty: referred to, not named, in the quote
     return found
 
 
@@ -249,8 +257,12 @@ def _governed_by(token: Token, words: set[str], steps: int = 3) -> Token | None:
 
 def score_stance(doc: Doc, quote: dict, span: Span, named: list[Span], lexicon: Lexicon) -> tuple[float, str]:
     """Score in [-1, 1] of a quote toward one outcome named by ``named``, and the evidence (see module docstring)."""
+    referred = all(len(s) == 0 for s in named)
     outcome_tokens = {t.i for s in named for t in s}
-    anchor = sorted(outcome_tokens)
+    # An outcome only referred back to stands at the quote's start.
+    anchor = sorted(outcome_tokens) or [span.start]
+    if anchor and not (span.start <= anchor[0] < span.end):
+        span = doc[anchor[0]].sent  # named beside the reported clause: judge it in its sentence
     evidence = []
     cues = neutral = 0.0
     for tok in span:
@@ -263,8 +275,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, named: list[Span], lexicon: 
         elif lemma in lexicon.against or tok.lower_ in lexicon.against:
             weight, polarity = lexicon.against.get(lemma, lexicon.against.get(tok.lower_, 0.0)), -1
         elif lemma in lexicon.neutral or tok.lower_ in lexicon.neutral:
-            distance = min(abs(tok.i - i) for i in anchor) if anchor else 10
-            neutral += lexicon.neutral.get(lemma, lexicon.neutral.get(tok.lower_, 0.0)) / (1 + distance / 4)
+            # Procedure and caution colour the whole statement, wherever they stand.
+            neutral += lexicon.neutral.get(lemma, lexicon.neutral.get(tok.lower_, 0.0))
             evidence.append(f"{tok.text}(neutral)")
             continue
         if not polarity:
@@ -273,62 +285,90 @@ def score_stance(doc: Doc, quote: dict, span: Span, named: list[Span], lexicon: 
             continue  # judged by what they govern, below
         distance = min(abs(tok.i - i) for i in anchor) if anchor else 10
         sign = -1 if _negated(tok, lexicon) else 1
-        value = weight * polarity * sign / (1 + distance / 4)
+        value = weight * polarity * sign / (1 + distance / 8)
         cues += value
         evidence.append(f"{'not ' if sign < 0 else ''}{tok.text}({value:+.2f})")
 
     syntax = 0.0
-    for s in named:
+    for s in ([] if referred else named):
         root = s.root
         prep = _governed_by(root, {"without", "against"})
         if prep is not None:
-            syntax = -1.5
-            evidence.append(f"{prep.text} {s.text}(-1.50)")
+            # "without X, the talks will fail": lacking X is bad, so X is wanted.
+            syntax = 1.5 if prep.lower_ == "without" and cues < -0.3 else -1.5
+            cues = 0.0
+            evidence.append(f"{prep.text} {s.text}({syntax:+.2f})")
             break
-        head = root.head
-        if root.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "neg" for c in head.children):
+        predicate = _predicate_of_subject(root)
+        if predicate is not None and any(c.dep_ == "neg" for c in predicate.children):
             syntax = -1.0
-            evidence.append(f"{s.text} … not {head.text}(-1.00)")
+            evidence.append(f"{s.text} … not {predicate.text}(-1.00)")
             break
+        if _expected(root, lexicon):
+            syntax = 0.6
+            evidence.append(f"{s.text} expected(+0.60)")
 
     verb = 0.0
-    lemma = _lemma_of_cue(doc, quote)
-    if abs(cues) < 0.5 and not syntax:
-        if lemma in lexicon.reporting_favor:
-            verb = 0.5
-        elif lemma in lexicon.reporting_against:
+    lemmas = _cue_lemmas(doc, quote)
+    if abs(cues) < 0.5 and syntax <= 0.6:
+        if lemmas & lexicon.reporting_against:
             verb = -0.7
+        elif lemmas & lexicon.reporting_favor:
+            verb = 0.5
         if verb:
             evidence.append(f"verb {quote.get('cue')}({verb:+.2f})")
 
     window = doc[max(span.start, (anchor[0] if anchor else span.start) - 8): min(span.end, (anchor[-1] if anchor else span.start) + 9)]
-    vader = _vader().polarity_scores(window.text)["compound"]
+    # The outcome's own words ("war", "sanctions") say nothing of the speaker's stance.
+    vader = _vader().polarity_scores(" ".join(t.text for t in window if t.i not in outcome_tokens))["compound"]
     evidence.append(f"vader {vader:+.2f}")
 
     raw = cues + syntax + verb + 0.4 * vader
     score = math.tanh(raw)
-    if any(t.lower_ in lexicon.conditionals and t.dep_ == "mark" for t in span):
+    if any(t.lower_ in lexicon.conditionals and t.dep_ == "mark" and t.head.head.lemma_ not in ("see", "ask", "know", "wonder") for t in span):
         score *= 0.7
         evidence.append("conditional(x0.7)")
-    if neutral > abs(cues + syntax) and neutral >= 0.5:
+    if neutral > abs(cues + syntax + verb) and neutral >= 0.5:
         score *= 0.3
         evidence.append("procedural(x0.3)")
     return max(-1.0, min(1.0, score)), "; ".join(evidence)
 
 
-def _lemma_of_cue(doc: Doc, quote: dict) -> str:
-    """The lemma of the quote's reporting verb, found next to the quote."""
-    cue = (quote.get("cue") or "").split(" ")[0]
-    if not cue:
-        return ""
-    sent_span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
-    if sent_span is None:
-        return cue.lower()
-    sent = doc[sent_span.start].sent
-    for tok in sent:
-        if tok.text == cue:
-            return tok.lemma_.lower()
-    return cue.lower()
+def _cue_lemmas(doc: Doc, quote: dict) -> set[str]:
+    """Lemmas of the words of the quote's cue (``delivered a warning`` -> deliver, warning)."""
+    words = set((quote.get("cue") or "").lower().split())
+    if not words:
+        return set()
+    span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+    lemmas = set(words)
+    if span is not None:
+        lemmas |= {t.lemma_.lower() for t in doc[span.start].sent if t.lower_ in words}
+    return lemmas
+
+
+def _predicate_of_subject(token: Token) -> Token | None:
+    """The verb whose subject contains ``token`` (``the provision of missiles would not change``)."""
+    node = token
+    for _ in range(5):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return node.head
+        if node.head is node or node.dep_ not in ("pobj", "prep", "compound", "amod", "nmod", "poss", "appos", "conj"):
+            return None
+        node = node.head
+    return None
+
+
+def _expected(token: Token, lexicon: Lexicon) -> bool:
+    """Whether an outcome is stated as coming: ``X will take place``, ``X could begin``, ``there will be X``."""
+    verb = _predicate_of_subject(token)
+    if verb is None and token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children):
+        verb = token.head
+    if verb is None or verb.lemma_.lower() not in lexicon.expectation_verbs:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "could", "can", "would", "shall", "may") for c in verb.children) \
+        or any(c.lower_ == "soon" for c in verb.subtree)
 
 
 def label_of(score: float) -> str:
