@@ -92,3 +92,40 @@ def npmi(both: int, a: int, b: int, n: int) -> float:
     if p_ab >= 1.0:
         return 1.0
     return math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
+
+
+def pair_contexts(mentions: pd.DataFrame, texts: dict[str, str], a: str, b: str, window: str) -> pd.DataFrame:
+    """The passages behind a pair: one row per window naming both ``a`` and ``b``.
+
+    Columns: article_id, window (its index, or the article id), passage (the
+    article's text from the sentence or line holding the first of the two
+    names to the one holding the last), start, end.
+    """
+    keys = ["article_id"] if window == "article" else ["article_id", window]
+    both = mentions[mentions["actor"].isin([a, b])]
+    rows = []
+    for key, group in both.groupby(keys):
+        if set(group["actor"]) != {a, b}:
+            continue
+        article_id = key[0] if isinstance(key, tuple) else key
+        text = texts.get(article_id, "")
+        start, end = int(group["start"].min()), int(group["end"].max())
+        start, end = _expand(text, start, end, window)
+        rows.append({"article_id": article_id, "window": key[1] if isinstance(key, tuple) and len(key) > 1 else article_id,
+                     "passage": text[start:end], "start": start, "end": end})
+    return pd.DataFrame(rows, columns=["article_id", "window", "passage", "start", "end"])
+
+
+def _expand(text: str, start: int, end: int, window: str) -> tuple[int, int]:
+    """Widen a span to whole lines (paragraph, article) or to sentence ends (sentence)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if window != "sentence":
+        return line_start, line_end
+    stops = [text.rfind(p, line_start, start) for p in (". ", "! ", "? ")]
+    left = max(stops)
+    left = line_start if left < 0 else left + 2
+    ends = [i for i in (text.find(p, end, line_end) for p in (". ", "! ", "? ")) if i >= 0]
+    right = min(ends) + 1 if ends else line_end
+    return left, right

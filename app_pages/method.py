@@ -1,0 +1,61 @@
+"""Method: how each measure is computed, the configuration in use, and the measured accuracy."""
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analytics import stance as stance_module
+from analytics.actors import parse_registry
+from analytics.evaluate import score_analysis
+from analytics.stance import parse_outcomes
+from app_pages import state
+
+GOLD = state.ROOT.parent / "shared" / "gold" / "seeds"
+
+st.title("Method")
+st.markdown("""
+**Mentions.** Every name, surname, spelling variant, possessive and name inside a compound (`Putin-Zelensky`) counts;
+pronouns and unnamed roles do not. Names come from the actor registry, plus the people the articles name in full
+(spaCy PERSON entities merged by surname: `Marco Rubio`, `Rubio`, `Rubio's` are one actor).
+
+**Co-occurrence.** Two actors co-occur when both are named in one sentence, paragraph or article. `count` is the
+number of such windows; `jaccard` = both / either; `npmi` = normalised pointwise mutual information over all windows
+of that kind (0: no more than chance; 1: always together).
+
+**Quotes.** Direct quotes come from quotation marks of every style; reported speech from a reporting verb and the
+clause or object that carries what was said (`said that …`, `called for …`, `according to …`). The speaker is the
+verb's subject, resolved through appositions, titles, pronouns, registry roles (`the Kremlin spokesman`) and earlier
+mentions.
+
+**Stance.** For each outcome a quote names (or, for reported speech, its sentence names, or it refers back to):
+""")
+st.code(stance_module.__doc__.split("The scoring rule")[1].split("\n", 1)[1], language="text")
+
+st.subheader("Configuration in use")
+registry = parse_registry(state.registry_text())
+st.dataframe(pd.DataFrame([{"name": a.name, "kind": a.kind, "aliases": ", ".join(a.aliases), "roles": ", ".join(a.roles),
+                            "affiliation": a.affiliation} for a in registry.actors.values()]), hide_index=True)
+outcomes = parse_outcomes(state.outcomes_text())
+st.dataframe(pd.DataFrame([{"key": o.key, "label": o.label, "description": o.description, "terms": ", ".join(o.terms)}
+                           for o in outcomes]), hide_index=True)
+
+st.subheader("Accuracy on the seed gold set")
+
+
+@st.cache_data(show_spinner="Scoring against the gold set…")
+def seed_scores(gold: str, registry_text: str, outcomes_text: str) -> pd.DataFrame:
+    scores = score_analysis(state.analyse(state.default_articles(), registry_text, outcomes_text), gold)
+    rows = [{"measure": f"quotes {k} F1", "value": scores[k]["f1"], "detail": f"P {scores[k]['precision']:.3f}, R {scores[k]['recall']:.3f}"}
+            for k in ("direct", "indirect", "all")]
+    rows.append({"measure": "speaker accuracy", "value": scores["speaker_accuracy"], "detail": "over matched quotes"})
+    rows.append({"measure": "stance macro-F1 (end to end)", "value": scores["stance"]["macro_f1"], "detail": "missed quotes count as wrong"})
+    rows.append({"measure": "stance macro-F1 (matched quotes)", "value": scores["stance_matched"]["macro_f1"], "detail": ""})
+    rows.append({"measure": "mentions within one of gold", "value": scores["mentions"]["within_one"], "detail": f"MAE {scores['mentions']['mae']:.3f}"})
+    return pd.DataFrame(rows)
+
+
+if Path(GOLD).exists():
+    state.show_table(seed_scores(str(GOLD), state.registry_text(), state.outcomes_text()).round(3), "accuracy")
+else:
+    st.info("The seed gold set (shared/gold/seeds) is not beside this installation, so accuracy is not computed here; "
+            "see the README for the figures.")

@@ -1,0 +1,33 @@
+"""Streamlit entry point: declares the pages and the filters they share.
+
+    streamlit run dashboard.py
+"""
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from app_pages import state
+
+st.set_page_config(page_title="News stance & entity analytics", page_icon=":material/newspaper:", layout="wide")
+
+PAGES = [
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("app_pages/actors.py", title="Actors", icon=":material/groups:"),
+    st.Page("app_pages/cooccurrence.py", title="Co-occurrence", icon=":material/hub:"),
+    st.Page("app_pages/stance.py", title="Stance", icon=":material/balance:"),
+    st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
+    st.Page("app_pages/articles.py", title="Articles", icon=":material/article:"),
+    st.Page("app_pages/your_articles.py", title="Your articles", icon=":material/upload_file:"),
+    st.Page("app_pages/method.py", title="Method", icon=":material/science:"),
+]
+page = st.navigation(PAGES)
+
+# The filters live in the sidebar of every page, so they survive moving between pages.
+state.filter_widgets(state.tables())
+state.zip_button(state.current_view())
+params = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+st.sidebar.markdown(f"[:material/link: Share this view]({page.url_path or '.'}{'?' + params if params else ''})")
+st.sidebar.caption("The link reproduces this page with its filters and controls.")
+if st.session_state.get("corpus_rows"):
+    st.sidebar.info(f"Showing your corpus ({len(st.session_state['corpus_rows'])} articles). Reset it on *Your articles*.")
+page.run()
