@@ -10,12 +10,13 @@ if view.articles.empty:
     st.stop()
 ids = list(view.articles["article_id"])
 titles = dict(zip(view.articles["article_id"], view.articles["title"]))
-article_id = st.selectbox("Article", ids, format_func=lambda a: f"{titles.get(a, a)[:90]}", key="article", bind="query-params")
+article_id = st.selectbox("Article", ids, key="article", bind="query-params")
+st.subheader(state.md_escape(titles.get(article_id, article_id)))
 focus = st.query_params.get("quote")
 row = view.articles.set_index("article_id").loc[article_id]
-st.caption(" · ".join(str(x) for x in (row["source"], row["date"], f"{row['words']} words") if x))
+st.caption(" · ".join(state.md_escape(x) for x in (row["source"], row["date"], f"{row['words']} words") if x))
 if row["url"]:
-    st.markdown(f"Source: `{state.escape(row['url'])}`")
+    st.text(f"Source: {row['url']}")
 
 text = state.texts()[article_id]
 marks = []  # (start, end, kind, label)

@@ -1,4 +1,6 @@
 """Quotes: who said what, searchable and filterable, each with its stances and a link to its place."""
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from app_pages import state
@@ -23,7 +25,7 @@ if search:
 per_quote = (view.stances.assign(item=lambda d: d["outcome"] + ": " + d["stance"])
              .groupby("quote_id").agg(stances=("item", "; ".join), evidence=("evidence", " | ".join)))
 quotes = quotes.merge(per_quote, left_on="quote_id", right_index=True, how="left").fillna({"stances": "", "evidence": ""})
-quotes["place"] = "articles?article=" + quotes["article_id"] + "&quote=" + quotes["quote_id"]
+quotes["place"] = [f"articles?{urlencode({'article': a, 'quote': q})}" for a, q in zip(quotes["article_id"], quotes["quote_id"])]
 st.markdown(f"**{len(quotes)}** quotes")
 state.show_table(
     quotes[["speaker", "kind", "text", "cue", "stances", "evidence", "article_id", "place"]], "quotes",

@@ -10,6 +10,7 @@ read, so sharing them is safe.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from analytics.actors import DEFAULT_REGISTRY, parse_registry
 from analytics.cooccurrence import cooccurrence
 from analytics.corpus import Article, load_corpus
 from analytics.export import to_csv_bytes, zip_tables
-from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model
+from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
 from analytics.stance import DEFAULT_OUTCOMES, parse_outcomes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,14 +38,23 @@ def model():
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def analyse(articles: tuple[tuple[str, ...], ...], registry_text: str, outcomes_text: str, _progress=None) -> dict[str, pd.DataFrame]:
+def analyse(articles: tuple[tuple[str, ...], ...], registry_text: str, outcomes_text: str) -> dict[str, pd.DataFrame]:
     """The analysis tables of a corpus, cached by its content and configuration."""
     corpus = [Article(*row) for row in articles]
     nlp = model()
     return analyse_corpus(
         corpus, nlp, parse_registry(registry_text), parse_outcomes(outcomes_text),
-        cache=ParseCache(default_cache_dir(), nlp), progress=_progress,
+        cache=ParseCache(default_cache_dir(), nlp),
     ).tables
+
+
+def parse_with_progress(articles: tuple[tuple[str, ...], ...], progress) -> None:
+    """Parse a new corpus into the parse cache, reporting progress; `analyse` then reads it from there.
+
+    Kept outside the cached `analyse`, whose page elements Streamlit could not replay.
+    """
+    nlp = model()
+    parse_texts(nlp, [row[1] for row in articles], ParseCache(default_cache_dir(), nlp), on_parsed=progress)
 
 
 @st.cache_data(show_spinner=False)
@@ -87,12 +97,11 @@ def texts() -> dict[str, str]:
 def filter_widgets(full: dict[str, pd.DataFrame]) -> None:
     """The sidebar filters, bound to the URL so a copied link reproduces the view on any page."""
     arts = full["articles"]
-    titles = dict(zip(arts["article_id"], arts["title"]))
     sb = st.sidebar
     sb.header("Filters")
+    # Options are article ids, not titles: a bound widget writes its options' labels into the URL.
     sb.multiselect("Articles", list(arts["article_id"]), key="articles", bind="query-params",
-                   format_func=lambda a: f"{titles.get(a, a)[:60]}", persist_state="session",
-                   placeholder="All articles")
+                   persist_state="session", placeholder="All articles", help="Article ids; titles are on the Overview page.")
     dates = sorted(d for d in arts["date"].dropna().unique() if d)
     if dates:
         sb.multiselect("Dates", dates, key="dates", bind="query-params", persist_state="session", placeholder="All dates")
@@ -187,5 +196,14 @@ def zip_button(view: View) -> None:
 
 
 def escape(text) -> str:
-    """Article text made safe for HTML."""
+    """Text from an article made safe for HTML (st.html, chart labels)."""
     return html.escape("" if text is None else str(text), quote=True)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def md_escape(text) -> str:
+    """Text from an article made inert for Streamlit markdown: no link, image, HTML, directive or formatting."""
+    flat = " ".join(("" if text is None else str(text)).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)

@@ -33,9 +33,9 @@ if st.button("Analyse", type="primary", icon=":material/play_arrow:"):
     for name in too_big:
         corpus.skipped.append((name, f"larger than {MAX_BYTES // 2**20} MB"))
     if corpus.skipped:
-        st.warning("Not analysed:\n" + "\n".join(f"- `{state.escape(n)}`: {state.escape(r)}" for n, r in corpus.skipped))
+        st.warning("Not analysed:\n" + "\n".join(f"- {state.md_escape(n)}: {state.md_escape(r)}" for n, r in corpus.skipped))
     for warning in corpus.warnings:
-        st.caption(state.escape(warning))
+        st.caption(state.md_escape(warning))
     if not corpus.articles:
         st.error("No readable article: nothing to analyse.")
     else:
@@ -47,7 +47,9 @@ if st.button("Analyse", type="primary", icon=":material/play_arrow:"):
             done[0] += n
             bar.progress(min(done[0] / len(rows), 1.0), text=f"Parsed {done[0]} of {len(rows)} articles")
 
-        state.analyse(rows, state.registry_text(), state.outcomes_text(), _progress=advance)
+        state.parse_with_progress(rows, advance)
+        bar.progress(1.0, text="Finding mentions, quotes and stances…")
+        state.analyse(rows, state.registry_text(), state.outcomes_text())
         bar.empty()
         st.session_state["corpus_rows"] = rows
         st.success(f"Analysed {len(rows)} articles. Every page now shows your corpus.")
@@ -77,7 +79,7 @@ if st.button("Apply actors and outcomes"):
             outcomes_text = outcomes_file.getvalue().decode("utf-8", "replace")
         parse_outcomes(outcomes_text)
     except (RegistryError, OutcomeError) as err:
-        st.error(state.escape(str(err)))
+        st.error(state.md_escape(str(err)))
     else:
         st.session_state["registry_text"], st.session_state["outcomes_text"] = registry_text, outcomes_text
         st.success("Applied: every page now uses these actors and outcomes.")

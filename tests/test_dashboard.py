@@ -1,0 +1,102 @@
+"""Every page of the dashboard, driven by Streamlit's AppTest (no browser)."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import ROOT
+
+PAGES = ["overview", "actors", "cooccurrence", "stance", "quotes", "articles", "your_articles", "method"]
+ONE = "002_3ae1a21b16b637e7"
+
+
+def app(**params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_and_shows_its_content(page):
+    at = app()
+    at.run()
+    if page != "overview":
+        at.switch_page(f"app_pages/{page}.py")
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    charts = at.get("plotly_chart")
+    frames = at.dataframe
+    expected_charts = {"overview": 2, "actors": 2, "cooccurrence": 2, "stance": 3}
+    assert len(charts) >= expected_charts.get(page, 0)
+    if page not in ("your_articles",):
+        assert len(frames) >= 1
+    assert at.title[0].value
+
+
+def test_a_filter_changes_what_is_shown():
+    at = app()
+    at.run()
+    assert metric(at, "Articles") == "5"
+    at.sidebar.multiselect(key="articles").set_value([ONE]).run()
+    assert metric(at, "Articles") == "1"
+    assert int(metric(at, "Quotes")) < 76
+
+
+def test_filters_and_controls_come_from_the_url():
+    # The other direction (widget -> URL) is the browser's job: tests/browser checks it.
+    at = app(articles=ONE, stance="against", window="sentence")
+    at.run()
+    assert at.sidebar.multiselect(key="articles").value == [ONE]
+    assert at.sidebar.multiselect(key="stance").value == ["against"]
+    assert metric(at, "Articles") == "1"
+    at.switch_page("app_pages/cooccurrence.py").run()
+    assert at.radio(key="window").value == "sentence"
+
+
+def test_filters_survive_moving_between_pages():
+    at = app(articles=ONE)
+    at.run()
+    at.switch_page("app_pages/quotes.py").run()
+    assert at.sidebar.multiselect(key="articles").value == [ONE]
+    shown = at.dataframe[0].value
+    assert set(shown["article_id"]) == {ONE}
+
+
+def test_quote_search_narrows_the_table():
+    at = app(q="Tomahawk")
+    at.run()
+    at.switch_page("app_pages/quotes.py").run()
+    shown = at.dataframe[0].value
+    assert 0 < len(shown) < 76
+    assert all("tomahawk" in (t + s + c).lower() for t, s, c in zip(shown["text"], shown["speaker"], shown["cue"]))
+
+
+def test_pasting_an_article_analyses_it_and_every_page_shows_it():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    at.text_area(key="pasted").set_value(
+        "Union leader Grace Okafor said on Monday that the strike would continue. "
+        "\"We will not back down,\" Okafor said."
+    )
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Analysed 1 articles" in s.value for s in at.success)
+    at.switch_page("app_pages/overview.py").run()
+    assert metric(at, "Articles") == "1"
+    assert int(metric(at, "Quotes")) == 2
+
+
+def test_a_bad_registry_edit_gets_a_message_and_changes_nothing():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    at.text_area(key="registry_edit").set_value("actors:\n  - kind: person\n")
+    next(b for b in at.button if b.label.startswith("Apply")).click().run()
+    assert any("no 'name'" in e.value for e in at.error)
+    assert "registry_text" not in at.session_state
