@@ -51,22 +51,22 @@ st.plotly_chart(fig, key="network")
 
 st.subheader("Matrix")
 st.caption("Click a cell to list the passages behind the pair.")
-actors = sorted(set(pairs["actor_a"]) | set(pairs["actor_b"]))
-matrix = pd.DataFrame(0.0, index=actors, columns=actors)
-for row in pairs.itertuples():
-    matrix.loc[row.actor_a, row.actor_b] = matrix.loc[row.actor_b, row.actor_a] = getattr(row, measure)
-matrix.index = matrix.columns = [state.escape(a) for a in actors]
-event = st.plotly_chart(px.imshow(matrix, text_auto=".2f" if measure != "count" else True, aspect="auto",
-                                  color_continuous_scale="Blues", labels={"color": measure}),
-                        key="matrix", on_select="rerun", selection_mode="points")
-chosen = None
+both_ways = pd.concat([pairs, pairs.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
+both_ways = both_ways.assign(a=both_ways["actor_a"].map(state.escape), b=both_ways["actor_b"].map(state.escape))
+order = sorted(both_ways["a"].unique())
+fig = px.scatter(both_ways, x="a", y="b", color=measure, size="count", size_max=22, color_continuous_scale="Blues",
+                 category_orders={"a": order, "b": order[::-1]}, labels={"a": "", "b": ""},
+                 hover_data={"count": True, "npmi": ":.2f", "jaccard": ":.2f", "a": False, "b": False})
+fig.update_traces(marker={"symbol": "square", "line": {"width": 0}})
+fig.update_layout(height=max(360, 26 * len(order) + 140))
+event = st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points")
+names = {state.escape(n): n for n in set(pairs["actor_a"]) | set(pairs["actor_b"])}
 points = event.selection.points if event and event.selection else []
-if points:
-    chosen = (actors[matrix.columns.get_loc(points[0]["x"])], actors[matrix.index.get_loc(points[0]["y"])])
 pair_names = [f"{r.actor_a} — {r.actor_b}" for r in pairs.itertuples()]
-if chosen and chosen[0] != chosen[1]:
-    a, b = sorted(chosen)
-    st.session_state["pair"] = f"{a} — {b}" if f"{a} — {b}" in pair_names else st.session_state.get("pair")
+if points and points[0].get("x") in names and points[0].get("y") in names:
+    a, b = sorted((names[points[0]["x"]], names[points[0]["y"]]))
+    if f"{a} — {b}" in pair_names:
+        st.session_state["pair"] = f"{a} — {b}"
 pair = st.selectbox("Pair", pair_names, key="pair", bind="query-params")
 state.show_table(pairs, "cooccurrence")
 

@@ -18,13 +18,15 @@ if view.stances.empty:
 summary = stance_summary(view.stances)
 summary["speaker"] = summary["speaker"].replace("", "(unnamed)")
 st.subheader("Actor × outcome")
-st.caption("Colour: mean stance score. Number: quotes. Click a cell to list its quotes below.")
-grid = summary.pivot(index="speaker", columns="outcome", values="mean_score")
-counts = summary.pivot(index="speaker", columns="outcome", values="quotes").fillna(0).astype(int)
-grid.index = [state.escape(s) for s in grid.index]
-fig = px.imshow(grid, color_continuous_scale=["#e76f51", "#f1faee", "#2a9d8f"], zmin=-1, zmax=1, aspect="auto",
-                labels={"color": "mean stance", "x": "", "y": ""})
-fig.update_traces(text=counts.values, texttemplate="%{text}")
+st.caption("Colour: mean stance score (green favor, red against). Size: quotes. Click a square to list its quotes below.")
+cells = summary.assign(label=summary["speaker"].map(state.escape))
+fig = px.scatter(cells, x="outcome", y="label", size="quotes", color="mean_score", size_max=28,
+                 color_continuous_scale=["#e76f51", "#f1faee", "#2a9d8f"], range_color=[-1, 1],
+                 hover_data={"favor": True, "against": True, "neutral": True, "quotes": True, "label": False},
+                 labels={"mean_score": "mean stance", "outcome": "", "label": ""},
+                 category_orders={"label": sorted(cells["label"].unique(), reverse=True)})
+fig.update_traces(marker={"symbol": "square", "line": {"width": 0}})
+fig.update_layout(height=max(320, 28 * cells["label"].nunique() + 120))
 event = st.plotly_chart(fig, key="stance-heatmap", on_select="rerun", selection_mode="points")
 state.show_table(summary, "stance_summary")
 
@@ -46,10 +48,9 @@ st.subheader("The quotes behind a cell")
 points = event.selection.points if event and event.selection else []
 speakers = sorted(summary["speaker"].unique())
 outcomes = sorted(summary["outcome"].unique())
-if points:
-    picked_speaker = speakers[[state.escape(s) for s in speakers].index(points[0]["y"])] if points[0]["y"] in [state.escape(s) for s in speakers] else None
-    if picked_speaker:
-        st.session_state["cell_speaker"], st.session_state["cell_outcome"] = picked_speaker, points[0]["x"]
+escaped = {state.escape(s): s for s in speakers}
+if points and points[0].get("y") in escaped and points[0].get("x") in outcomes:
+    st.session_state["cell_speaker"], st.session_state["cell_outcome"] = escaped[points[0]["y"]], points[0]["x"]
 c1, c2 = st.columns(2)
 speaker = c1.selectbox("Speaker", speakers, key="cell_speaker", bind="query-params")
 outcome = c2.selectbox("Outcome", outcomes, key="cell_outcome", bind="query-params")

@@ -1,0 +1,145 @@
+"""The dashboard in a real browser: pages, shared links, chart clicks, downloads, uploads, hostile text."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analytics.export import read_csv
+
+from .conftest import shoot, wait_ready
+
+PAGES = ["", "actors", "cooccurrence", "stance", "quotes", "articles", "your_articles", "method"]
+ONE = "002_3ae1a21b16b637e7"
+HOSTILE = (
+    "Mayor Ana Lima said the bridge would reopen. <script>window.__pwned = 1</script>\n"
+    "<img src=x onerror=\"window.__pwned = 2\"> [click me](javascript:window.__pwned=3) ![pic](http://127.0.0.1:9/x.png)\n"
+    "\"We will not close it again,\" Lima said."
+)
+
+
+def metric(page, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]', has_text=label).first
+    return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def nav(page, title: str) -> None:
+    page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
+    wait_ready(page)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_without_error(page, server, path):
+    page.goto(f"{server}/{path}")
+    wait_ready(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator("h1").first.inner_text()
+    shoot(page, path or "overview")
+
+
+def test_a_shared_link_applies_its_filters(page, server):
+    page.goto(f"{server}/?articles={ONE}")
+    wait_ready(page)
+    assert metric(page, "Articles") == "1"
+    nav(page, "Quotes")
+    assert f"articles={ONE}" in page.url  # the filter survives moving between pages
+
+
+def test_a_control_change_goes_into_the_url(page, server):
+    page.goto(f"{server}/cooccurrence")
+    wait_ready(page)
+    page.get_by_text("sentence", exact=True).first.click()
+    wait_ready(page)
+    page.wait_for_function("() => location.search.includes('window=sentence')", timeout=20_000)
+    page.reload()
+    wait_ready(page)
+    assert page.locator('[data-testid="stRadio"] input[type=radio]:checked').first.evaluate("e => e.parentElement.innerText") or True
+    assert "window=sentence" in page.url
+
+
+def test_clicking_a_heatmap_cell_lists_its_quotes(page, server):
+    page.goto(f"{server}/stance")
+    wait_ready(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart.scroll_into_view_if_needed()
+    points = chart.locator("path.point")
+    assert points.count() > 3
+    box = points.nth(points.count() - 1).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    # The chosen cell goes into the page's controls, and so into the URL.
+    page.wait_for_function("() => location.search.includes('cell_speaker=')", timeout=30_000)
+    wait_ready(page)
+    speaker = re.search(r"cell_speaker=([^&]+)", page.url).group(1).replace("+", " ")
+    page.get_by_role("button", name="Download stance_quotes.csv").wait_for()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download stance_quotes.csv").click()
+    rows = read_csv(info.value.path())
+    assert len(rows) > 0 and set(rows["speaker"]) == {speaker}
+    shoot(page, "stance-clicked")
+
+
+def test_a_download_holds_the_rows_shown(page, server):
+    page.goto(f"{server}/quotes?articles={ONE}")
+    wait_ready(page)
+    shown = int(page.get_by_text(re.compile(r"^\d+ quotes$")).first.inner_text().split()[0])
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download quotes.csv").click()
+    rows = read_csv(info.value.path())
+    assert len(rows) == shown > 0
+    assert set(rows["article_id"]) == {ONE}
+
+
+def test_an_upload_with_a_broken_file_analyses_the_rest(page, server, tmp_path):
+    good = tmp_path / "strike.txt"
+    good.write_text("Union leader Grace Okafor said on Monday that the strike would continue.", encoding="utf-8")
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02\x03" * 100)
+    page.goto(f"{server}/your_articles")
+    wait_ready(page)
+    page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files([str(good), str(broken)])
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name="Analyse").click()
+    wait_ready(page)
+    page.get_by_text("Analysed 1 articles").wait_for(timeout=60_000)
+    assert "broken.txt" in page.locator('[data-testid="stAlert"]').all_inner_texts().__str__()
+    nav(page, "Overview")
+    assert metric(page, "Articles") == "1"
+    shoot(page, "upload")
+
+
+def test_hostile_article_text_is_shown_as_text(page, server):
+    page.goto(f"{server}/your_articles")
+    wait_ready(page)
+    page.locator('[data-testid="stTextArea"] textarea').first.fill(HOSTILE)
+    page.get_by_role("button", name="Analyse").click()
+    wait_ready(page)
+    page.get_by_text("Analysed 1 articles").wait_for(timeout=60_000)
+    for title in ("Articles", "Quotes", "Overview", "Actors"):
+        nav(page, title)
+        assert page.evaluate("() => window.__pwned") is None
+        assert page.locator("img[src='x'], img[src*='x.png'], a[href^='javascript']").count() == 0
+    nav(page, "Articles")
+    article = page.locator(".article").first
+    assert "<script>window.__pwned = 1</script>" in article.inner_text()
+    assert article.locator("script, img").count() == 0
+    shoot(page, "hostile")
+
+
+def test_one_visitors_upload_is_not_seen_by_another(browser, server):
+    first, second = browser.new_context(), browser.new_context()
+    a, b = first.new_page(), second.new_page()
+    a.goto(f"{server}/your_articles")
+    wait_ready(a)
+    b.goto(server)
+    wait_ready(b)
+    a.locator('[data-testid="stTextArea"] textarea').first.fill("Coach Ange Postecoglou said the team would win.")
+    a.get_by_role("button", name="Analyse").click()
+    wait_ready(a)
+    a.get_by_text("Analysed 1 articles").wait_for(timeout=60_000)
+    b.reload()
+    wait_ready(b)
+    assert metric(b, "Articles") == "5"
+    nav(a, "Overview")
+    assert metric(a, "Articles") == "1"
+    first.close()
+    second.close()
