@@ -166,7 +166,7 @@ def _is_speech(doc: Doc, start: int, end: int) -> bool:
     if len(words) >= 4:
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
-    return has_verb and len(words) >= 2 or (len(words) >= 2 and doc.text[end - 1:end] in "!?")
+    return has_verb and len(words) >= 2 or (len(words) >= 2 and words[-1].nbor().text in "!?" if words[-1].i + 1 < len(doc) else False)
 
 
 # --- Structure helpers ----------------------------------------------------------
@@ -190,7 +190,7 @@ def _in_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _span_text(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
+def _span_text(doc: Doc, tokens: list[Token], text: str | None = None) -> tuple[int, int]:
     """Character span from the first to the last of ``tokens``, edge punctuation trimmed."""
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("”", "’", '"', "»", ")", ".", "!", "?") or tokens[-1].is_space):
@@ -201,7 +201,7 @@ def _span_text(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
         return 0, 0
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     # A closing quotation mark belongs to the quote only if its opening one does.
-    return _balance(doc.text, start, end)
+    return _balance(text if text is not None else doc.text, start, end)
 
 
 def _balance(text: str, start: int, end: int) -> tuple[int, int]:
@@ -228,6 +228,8 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: list[dict], registry: Registry, cues: Cues):
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.sent_starts = [sent.start for sent in doc.sents]
         self.registry = registry
         self.cues = cues
         self.by_token: dict[int, dict] = {}
@@ -350,14 +352,14 @@ class SpeakerResolver:
         for m in reversed(self.mentions):
             if m["start"] >= head.idx or self.kind(m["actor"]) != "person":
                 continue
-            window = self.doc.text[max(0, m["start"] - 60): m["start"]].lower()
+            window = self.text[max(0, m["start"] - 60): m["start"]].lower()
             if re.search(rf"\b{re.escape(role)}\b", window):
                 return m["actor"]
         return ""
 
     def antecedent(self, pronoun: Token, person: bool) -> str:
         """What a pronoun refers to: the recent speaker, else the nearest subject mention."""
-        sent_starts = [s.start for s in self.doc.sents]
+        sent_starts = self.sent_starts
         here = bisect.bisect_right(sent_starts, pronoun.i) - 1
         if self.last_speaker:
             actor, at = self.last_speaker
@@ -463,6 +465,7 @@ def _content_children(verb: Token, cues: Cues, allow_object: bool) -> tuple[list
 def reported_speech(doc: Doc, cues: Cues) -> list[dict]:
     """Reported-speech candidates: one dict per cue with verb token, content span and cue text."""
     found = []
+    text = doc.text
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") and tok.lemma_.lower() not in cues.clause_adjectives:
@@ -505,7 +508,7 @@ def reported_speech(doc: Doc, cues: Cues) -> list[dict]:
             while tokens and (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark" or tokens[0].dep_ == "prep" and tokens[0].head is tok):
                 tokens.pop(0)
             item["tokens"] = tokens
-            start, end = _span_text(doc, item["tokens"]) if tokens else (0, 0)
+            start, end = _span_text(doc, item["tokens"], text) if tokens else (0, 0)
             if end - start > 2:
                 found.append({"verb": tok, "start": start, "end": end, "cue": item["cue"]})
     found.extend(_according_to(doc))
@@ -524,6 +527,7 @@ def _previous_sentence(doc: Doc, verb: Token) -> dict | None:
 def _according_to(doc: Doc) -> list[dict]:
     """``According to X, ...``: the rest of the sentence, said by X."""
     found = []
+    doc_text = doc.text
     for tok in doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
@@ -540,7 +544,7 @@ def _according_to(doc: Doc) -> list[dict]:
         for t in pobj.subtree:
             if t.dep_ == "pobj" and t is not pobj:
                 speaker = t
-        start, end = _span_text(doc, rest)
+        start, end = _span_text(doc, rest, doc_text)
         cue_end = max(phrase)
         cue = doc[tok.i: pobj.i].text if speaker is not pobj else "according to"
         found.append({"verb": tok, "subject": speaker, "start": start, "end": end, "cue": cue, "cue_end": cue_end})
@@ -643,7 +647,7 @@ def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_i
             "cue": cue,
             "start": start,
             "end": end,
-            "sentence": _sentence_index(doc, sent.start if sent is not None else 0),
+            "sentence": max(bisect.bisect_right(resolver.sent_starts, sent.start if sent is not None else 0) - 1, 0),
             "paragraph": para_of(start),
         }
         rows.append(row)
@@ -651,13 +655,6 @@ def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_i
     for n, row in enumerate(rows, start=1):
         row["quote_id"] = f"{article_id}-q{n:03d}"
     return [{k: row[k] for k in QUOTE_COLUMNS} for row in rows]
-
-
-def _sentence_index(doc: Doc, token_i: int) -> int:
-    for n, sent in enumerate(doc.sents):
-        if sent.start <= token_i < sent.end:
-            return n
-    return 0
 
 
 def _attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], cues: Cues) -> dict | None:

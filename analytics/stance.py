@@ -193,17 +193,23 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
-def outcome_mentions(doc: Doc, span: Span, outcomes: list[Outcome]) -> dict[str, list[Span]]:
-    """The outcomes named in ``span``, each with the spans that name it (longest match wins)."""
-    matcher = _cached_matcher(doc, outcomes)
-    found: dict[str, list[Span]] = {}
-    taken: set[int] = set()
-    matches = sorted(matcher(span, as_spans=True), key=lambda s: -(s.end - s.start))
+def outcome_matches(doc: Doc, outcomes: list[Outcome]) -> list[Span]:
+    """Every outcome name in ``doc`` (label = outcome key), longest first where they overlap."""
+    matches = sorted(_cached_matcher(doc, outcomes)(doc, as_spans=True), key=lambda s: (-(s.end - s.start), s.start))
+    kept, taken = [], set()
     for match in matches:
-        if any(i in taken for i in range(match.start, match.end)):
-            continue
-        taken.update(range(match.start, match.end))
-        found.setdefault(match.label_, []).append(match)
+        if not any(i in taken for i in range(match.start, match.end)):
+            taken.update(range(match.start, match.end))
+            kept.append(match)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def outcome_mentions(matches: list[Span], span: Span) -> dict[str, list[Span]]:
+    """The outcomes named inside ``span``, each with the spans that name it."""
+    found: dict[str, list[Span]] = {}
+    for match in matches:
+        if span.start <= match.start and match.end <= span.end:
+            found.setdefault(match.label_, []).append(match)
     return found
 
 
@@ -211,7 +217,7 @@ def _quote_span(doc: Doc, quote: dict) -> Span | None:
     return doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
 
 
-def _about(doc: Doc, quote: dict, span: Span, outcomes: list[Outcome]) -> dict[str, list[Span]]:
+def _about(doc: Doc, quote: dict, span: Span, matches: list[Span]) -> dict[str, list[Span]]:
     """Outcomes a quote is about: named in it, else in the sentence carrying it, else referred back to.
 
     The sentence counts for reported speech always (the clause may not
@@ -220,16 +226,16 @@ def _about(doc: Doc, quote: dict, span: Span, outcomes: list[Outcome]) -> dict[s
     (``such deliveries``, ``it``) or is too short to name anything (``We are
     ready!``), and names nothing itself.
     """
-    found = outcome_mentions(doc, span, outcomes)
+    found = outcome_mentions(matches, span)
     sent = doc[span.start].sent
     if quote["kind"] == "indirect" or not found:
-        for key, spans in outcome_mentions(doc, sent, outcomes).items():
+        for key, spans in outcome_mentions(matches, sent).items():
             found.setdefault(key, spans)
     words = [t for t in span if not t.is_punct]
     if not found and sent.start > 0 and (any(t.lower_ in _ANAPHORA for t in span) or len(words) <= 8):
         previous = doc[sent.start - 1].sent
         if previous.end - previous.start > 1:
-            for key in outcome_mentions(doc, previous, outcomes):
+            for key in outcome_mentions(matches, previous):
                 found[key] = [doc[span.start: span.start]]  # empty: referred to, not named, in the quote
     return found
 
@@ -384,12 +390,13 @@ def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], lexicon
     Quotes about no outcome give no rows.
     """
     lexicon = lexicon or load_lexicon()
+    matches = outcome_matches(doc, outcomes) if quotes else []
     rows = []
     for quote in quotes:
         span = _quote_span(doc, quote)
         if span is None or not len(span):
             continue
-        for key, named in _about(doc, quote, span, outcomes).items():
+        for key, named in _about(doc, quote, span, matches).items():
             score, evidence = score_stance(doc, quote, span, named, lexicon)
             rows.append({
                 "quote_id": quote["quote_id"],
