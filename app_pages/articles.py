@@ -18,7 +18,10 @@ st.caption(" · ".join(state.md_escape(x) for x in (row["source"], row["date"], 
 if row["url"]:
     st.text(f"Source: {row['url']}")
 
-text = state.texts()[article_id]
+text = state.texts().get(article_id)
+if text is None:
+    st.info("The dashboard was started on prebuilt tables, which hold no article texts.")
+    st.stop()
 marks = []  # (start, end, kind, label)
 for m in view.full["mentions"][view.full["mentions"]["article_id"] == article_id].itertuples():
     marks.append((m.start, m.end, "mention", m.actor))

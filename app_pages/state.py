@@ -10,6 +10,7 @@ read, so sharing them is safe.
 from __future__ import annotations
 
 import html
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,15 +81,40 @@ def outcomes_text() -> str:
     return st.session_state.get("outcomes_text") or DEFAULT_OUTCOMES.read_text(encoding="utf-8")
 
 
+TABLES_ENV = "DASHBOARD_TABLES"
+
+
+@st.cache_data(show_spinner="Reading the tables…", max_entries=4)
+def prebuilt_tables(folder: str, stamp: float) -> dict[str, pd.DataFrame]:
+    """Tables written by `python -m analytics build` (``stamp`` changes when they do)."""
+    from analytics.export import read_csv
+
+    return {p.stem: read_csv(p) for p in sorted(Path(folder).glob("*.csv"))}
+
+
+def prebuilt_folder() -> Path | None:
+    """The build output the server was started on ($DASHBOARD_TABLES), unless the visitor uploaded a corpus."""
+    folder = os.environ.get(TABLES_ENV)
+    if folder and not st.session_state.get("corpus_rows") and (Path(folder) / "articles.csv").exists():
+        return Path(folder)
+    return None
+
+
 def tables() -> dict[str, pd.DataFrame]:
     """The full analysis of the visitor's corpus (from the cache when warm)."""
+    folder = prebuilt_folder()
+    if folder is not None:
+        stamp = max(p.stat().st_mtime for p in folder.glob("*.csv"))
+        return prebuilt_tables(str(folder), stamp)
     rows = corpus_rows()
     with st.spinner(f"Analysing {len(rows)} articles…"):
         return analyse(rows, registry_text(), outcomes_text())
 
 
 def texts() -> dict[str, str]:
-    """Article texts by id, for showing passages (never parsed here)."""
+    """Article texts by id, for showing passages (never parsed here); none for prebuilt tables."""
+    if prebuilt_folder() is not None:
+        return {}
     return {row[0]: row[1] for row in corpus_rows()}
 
 

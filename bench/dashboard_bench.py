@@ -1,0 +1,109 @@
+"""Dashboard speed on large analysis tables: the time to rerun each page after a filter change.
+
+    python bench/dashboard_bench.py [--articles 2000]
+
+Generates plausible tables for ``--articles`` articles directly (no parse:
+actors, mentions, quotes and stances drawn at random from a few hundred
+names and the eight outcomes), writes them as a build would, starts the
+dashboard on them ($DASHBOARD_TABLES) with Streamlit's AppTest, and prints
+for every page the seconds of its first run and of a rerun after a filter
+change (the target is under 1 s), and the process's peak memory.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analytics.cooccurrence import cooccurrence  # noqa: E402
+from analytics.export import write_tables  # noqa: E402
+from analytics.mentions import count_mentions  # noqa: E402
+
+OUTCOMES = ["ceasefire", "meeting", "tomahawk", "security_guarantees", "sanctions", "nato_membership",
+            "territorial_concessions", "peace_deal"]
+PAGES = ["overview", "actors", "cooccurrence", "stance", "quotes", "articles", "method"]
+
+
+def generate(n: int, seed: int = 1) -> dict[str, pd.DataFrame]:
+    rng = random.Random(seed)
+    first = ["Ana", "Ben", "Chen", "Dara", "Elif", "Femi", "Goran", "Hana", "Ivan", "Jon", "Kemi", "Lea", "Marco", "Nia"]
+    last = ["Lima", "Okafor", "Novak", "Silva", "Kowalski", "Haddad", "Tanaka", "Moreau", "Schmidt", "Rossi",
+            "Petrov", "Mensah", "Costa", "Berg", "Quinn", "Duarte", "Sato", "Weber", "Fischer", "Ali"]
+    people = [f"{f} {l}" for f in first for l in last][:250]
+    weights = [1 / (i + 1) for i in range(len(people))]
+    articles, mentions, quotes, stances = [], [], [], []
+    for i in range(n):
+        aid = f"a{i:06d}"
+        date = f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        articles.append({"article_id": aid, "title": f"Story {i} on the talks", "source": rng.choice(["Wire", "Daily", "Post", "Herald"]),
+                         "date": date, "url": "", "file": f"{aid}.txt", "words": rng.randint(300, 1500),
+                         "sentences": 40, "paragraphs": 12, "mentions": 0, "quotes": 0})
+        cast = rng.choices(people, weights=weights, k=8)
+        for m in range(rng.randint(10, 40)):
+            actor = rng.choice(cast)
+            sentence = rng.randint(0, 39)
+            mentions.append({"article_id": aid, "actor": actor, "kind": "person", "text": actor.split()[-1],
+                             "start": m * 50, "end": m * 50 + 6, "sentence": sentence, "paragraph": sentence // 4})
+        for q in range(rng.randint(3, 12)):
+            qid = f"{aid}-q{q + 1:03d}"
+            speaker = rng.choice(cast + [""])
+            quotes.append({"quote_id": qid, "article_id": aid, "kind": rng.choice(["direct", "indirect"]),
+                           "text": f"the {rng.choice(OUTCOMES)} must come soon, number {q}", "speaker": speaker,
+                           "speaker_text": speaker, "cue": rng.choice(["said", "warned", "urged"]),
+                           "start": q * 100, "end": q * 100 + 40, "sentence": q, "paragraph": q // 3})
+            for outcome in rng.sample(OUTCOMES, rng.randint(0, 2)):
+                score = round(rng.uniform(-1, 1), 3)
+                stances.append({"quote_id": qid, "article_id": aid, "speaker": speaker, "outcome": outcome,
+                                "stance": "favor" if score >= 0.25 else "against" if score <= -0.25 else "neutral",
+                                "score": score, "evidence": "generated"})
+    tables = {"articles": pd.DataFrame(articles), "mentions": pd.DataFrame(mentions), "quotes": pd.DataFrame(quotes),
+              "stances": pd.DataFrame(stances)}
+    tables["actor_counts"] = count_mentions(tables["mentions"])
+    tables["cooccurrence"] = cooccurrence(tables["mentions"], tables["articles"])
+    return tables
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000)
+    args = parser.parse_args()
+    from streamlit.testing.v1 import AppTest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tables = generate(args.articles)
+        write_tables(tables, Path(tmp) / "tables")
+        os.environ["DASHBOARD_TABLES"] = str(Path(tmp) / "tables")
+        print(f"{args.articles} articles: {len(tables['mentions'])} mentions, {len(tables['quotes'])} quotes, "
+              f"{len(tables['stances'])} stances")
+        print(f"{'page':<14}{'first run':>10}{'after a filter change':>24}")
+        for page in PAGES:
+            at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
+            at.run()
+            if page != "overview":
+                at.switch_page(f"app_pages/{page}.py")
+            started = time.perf_counter()
+            at.run()
+            first = time.perf_counter() - started
+            assert not at.exception, [e.value for e in at.exception]
+            at.sidebar.multiselect(key="stance").set_value(["favor", "against"])
+            at.sidebar.multiselect(key="dates").set_value(sorted(tables["articles"]["date"].unique())[:6])
+            started = time.perf_counter()
+            at.run()
+            again = time.perf_counter() - started
+            assert not at.exception, [e.value for e in at.exception]
+            print(f"{page:<14}{first:>9.2f}s{again:>23.2f}s")
+        print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
