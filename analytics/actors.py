@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import yaml
 
@@ -56,6 +56,11 @@ def strip_accents(text: str) -> str:
     """``text`` without combining accents (``Orbán`` -> ``Orban``), case kept."""
     text = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
+
+
+def _split_words(text: str) -> list[str]:
+    """A short form as the tokenizer splits it (acronyms keep their dots: ``U.S.``)."""
+    return text.split()
 
 
 def name_tokens(text: str) -> list[str]:
@@ -156,23 +161,22 @@ class Registry:
             merged.setdefault(actor.name, actor)
         return Registry(merged)
 
-    def ruler_patterns(self, tokenize: Callable[[str], list[str]]) -> list[dict]:
-        """EntityRuler token patterns for every surface form.
+    def ruler_patterns(self) -> list[dict]:
+        """EntityRuler patterns for every surface form, with the canonical name as id.
 
-        Names match whatever their capitals (``putin``, ``Viktor orbán``);
-        short forms and acronyms (``US``, ``EU``) match only as written, so
-        that the pronoun ``us`` is not the United States. Accent-free
-        spellings are added so that ``Orban`` finds ``Orbán``.
+        Names are phrase patterns, matched whatever their capitals (the
+        ruler matches phrases on LOWER): ``putin``, ``Viktor orbán``. Short
+        forms and acronyms (``US``, ``EU``) are token patterns matched only
+        as written, so that the pronoun ``us`` is not the United States.
+        Accent-free spellings are added so that ``Orban`` finds ``Orbán``.
         """
         label = {"person": "PERSON", "organisation": "ORG", "country": "GPE"}
         patterns = []
         written = dict.fromkeys(self._forms.values())
         for form, name in written:
             for variant in dict.fromkeys((form, strip_accents(form))):
-                words = tokenize(variant)
                 exact = len(variant) <= 3 or variant.replace(".", "").isupper()
-                attr = "ORTH" if exact else "LOWER"
-                pattern = [{attr: w if exact else w.lower()} for w in words]
+                pattern = [{"ORTH": w} for w in _split_words(variant)] if exact else variant
                 patterns.append({"label": label[self.kind_of(name)], "pattern": pattern, "id": name})
         return patterns
 

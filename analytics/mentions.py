@@ -87,9 +87,8 @@ def _clean_name(name: str) -> str:
 
 def mention_ruler(vocab_nlp, registry: Registry) -> EntityRuler:
     """An EntityRuler that tags every surface form of every registry actor, with its canonical name as id."""
-    ruler = EntityRuler(vocab_nlp, name="actor_ruler", overwrite_ents=True)
-    tokenize = lambda text: [t.text for t in vocab_nlp.make_doc(text)]  # noqa: E731
-    ruler.add_patterns(registry.ruler_patterns(tokenize))
+    ruler = EntityRuler(vocab_nlp, name="actor_ruler", overwrite_ents=True, phrase_matcher_attr="LOWER")
+    ruler.add_patterns(registry.ruler_patterns())
     return ruler
 
 

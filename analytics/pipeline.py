@@ -214,6 +214,9 @@ def parse_texts(
         need[i] = len(pieces)
         stream.extend((i, piece) for piece in pieces)
     pending: dict[int, list[Doc]] = {}
+    if n_process > 1:
+        # Several small batches per process keep both cores busy to the end.
+        batch_size = max(1, min(batch_size, len(stream) // (n_process * 8) or 1))
     parsed = nlp.pipe((piece for _, piece in stream), batch_size=batch_size, n_process=n_process)
     for (i, _), doc in zip(stream, parsed):
         pending.setdefault(i, []).append(doc)

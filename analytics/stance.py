@@ -152,30 +152,44 @@ def _inflections(word: str) -> list[str]:
     return sorted(forms)
 
 
-def outcome_matcher(vocab, outcomes: list[Outcome]) -> Matcher:
-    """A spaCy Matcher that finds every outcome's terms (any capitals, common inflections) and patterns."""
-    from spacy.lang.en import English
+class OutcomeMatcher:
+    """Finds every outcome's terms (any capitals, common inflections of the last word) and patterns.
 
-    tokenizer = English(vocab=vocab).tokenizer
-    matcher = Matcher(vocab)
-    for outcome in outcomes:
-        patterns = []
-        for term in outcome.terms:
-            words = [t.text.lower() for t in tokenizer(term)]
-            if not words:
-                continue
-            pattern = [{"LOWER": w} for w in words[:-1]] + [{"LOWER": {"IN": _inflections(words[-1])}}]
-            patterns.append(pattern)
-        patterns.extend([dict(t) for t in p] for p in outcome.patterns)
-        if patterns:
-            try:
-                matcher.add(outcome.key, patterns)
-            except ValueError as err:
-                raise OutcomeError(f"outcome {outcome.key!r}: invalid pattern ({err})") from err
-    return matcher
+    Terms go to a PhraseMatcher on LOWER (hash look-ups, fast on long
+    texts); only the Matcher patterns of data/outcomes.yml go to a Matcher.
+    """
+
+    def __init__(self, vocab, outcomes: list[Outcome]):
+        from spacy.lang.en import English
+        from spacy.matcher import PhraseMatcher
+
+        tokenizer = English(vocab=vocab).tokenizer
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.patterns = Matcher(vocab)
+        for outcome in outcomes:
+            variants = []
+            for term in outcome.terms:
+                words = [t.text.lower() for t in tokenizer(term)]
+                if words:
+                    variants.extend(" ".join(words[:-1] + [last]) for last in _inflections(words[-1]))
+            if variants:
+                self.phrases.add(outcome.key, [tokenizer(v) for v in dict.fromkeys(variants)])
+            if outcome.patterns:
+                try:
+                    self.patterns.add(outcome.key, [[dict(t) for t in p] for p in outcome.patterns])
+                except ValueError as err:
+                    raise OutcomeError(f"outcome {outcome.key!r}: invalid pattern ({err})") from err
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        return list(self.phrases(doc, as_spans=True)) + list(self.patterns(doc, as_spans=True))
 
 
-def _cached_matcher(doc: Doc, outcomes: list[Outcome]) -> Matcher:
+def outcome_matcher(vocab, outcomes: list[Outcome]) -> OutcomeMatcher:
+    """The matcher of ``outcomes``' names (see OutcomeMatcher)."""
+    return OutcomeMatcher(vocab, outcomes)
+
+
+def _cached_matcher(doc: Doc, outcomes: list[Outcome]) -> OutcomeMatcher:
     key = (id(doc.vocab), repr(outcomes))
     matcher = _MATCHERS.get(key)
     if matcher is None:
@@ -195,7 +209,7 @@ def _vader():
 
 def outcome_matches(doc: Doc, outcomes: list[Outcome]) -> list[Span]:
     """Every outcome name in ``doc`` (label = outcome key), longest first where they overlap."""
-    matches = sorted(_cached_matcher(doc, outcomes)(doc, as_spans=True), key=lambda s: (-(s.end - s.start), s.start))
+    matches = sorted(_cached_matcher(doc, outcomes)(doc), key=lambda s: (-(s.end - s.start), s.start))
     kept, taken = [], set()
     for match in matches:
         if not any(i in taken for i in range(match.start, match.end)):
