@@ -11,6 +11,7 @@ import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
+import multiprocessing
 import os
 import tempfile
 import time
@@ -37,6 +38,8 @@ UNUSED_COMPONENTS = ("senter",)
 # The parser needs about 1 GB of scratch memory per 100,000 characters, so
 # longer texts are parsed in pieces of at most this size and joined back.
 PIECE_CHARS = 100_000
+# What a parsed document keeps when it is stored or sent between processes.
+DOC_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"]
 ARTICLE_COLUMNS = [
     "article_id", "title", "source", "date", "url", "file",
     "words", "sentences", "paragraphs", "mentions", "quotes",
@@ -145,7 +148,7 @@ class ParseCache:
     def put(self, doc: Doc) -> None:
         path = self.path(doc.text)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = self._docbin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"], store_user_data=False)
+        data = self._docbin(attrs=DOC_ATTRS, store_user_data=False)
         data.add(doc)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".spacy")
         try:
@@ -214,10 +217,11 @@ def parse_texts(
         need[i] = len(pieces)
         stream.extend((i, piece) for piece in pieces)
     pending: dict[int, list[Doc]] = {}
-    if n_process > 1:
-        # Several small batches per process keep both cores busy to the end.
-        batch_size = max(1, min(batch_size, len(stream) // (n_process * 8) or 1))
-    parsed = nlp.pipe((piece for _, piece in stream), batch_size=batch_size, n_process=n_process)
+    pieces = [piece for _, piece in stream]
+    if n_process > 1 and len(pieces) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        parsed = _parse_in_processes(nlp, pieces, n_process, batch_size)
+    else:
+        parsed = nlp.pipe(pieces, batch_size=batch_size)
     for (i, _), doc in zip(stream, parsed):
         pending.setdefault(i, []).append(doc)
         if len(pending[i]) == need[i]:
@@ -229,6 +233,38 @@ def parse_texts(
             if on_parsed:
                 on_parsed(1)
     return docs  # type: ignore[return-value]
+
+
+_FORKED_NLP = None  # the parent's pipeline, inherited by forked workers
+
+
+def _parse_chunk(texts: list[str]) -> bytes:
+    from spacy.tokens import DocBin
+
+    data = DocBin(attrs=DOC_ATTRS, store_user_data=False)
+    for doc in _FORKED_NLP.pipe(texts, batch_size=16):
+        data.add(doc)
+    return data.to_bytes()
+
+
+def _parse_in_processes(nlp: Language, texts: list[str], n_process: int, batch_size: int):
+    """Parse ``texts`` in ``n_process`` forked processes; yields Docs in order.
+
+    spaCy's own ``n_process`` sends every Doc back one by one; here each
+    worker returns a chunk as one DocBin, which costs far less on a small
+    machine. Workers inherit the loaded model by forking, so it is never
+    loaded again.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from spacy.tokens import DocBin
+
+    global _FORKED_NLP
+    _FORKED_NLP = nlp
+    size = max(1, min(batch_size, -(-len(texts) // (n_process * 4))))
+    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+    with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork")) as pool:
+        for data in pool.map(_parse_chunk, chunks):
+            yield from DocBin().from_bytes(data).get_docs(nlp.vocab)
 
 
 @dataclass
