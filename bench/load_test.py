@@ -70,14 +70,15 @@ async def visitor(browser, url: str, n: int, upload: bool, timings: list, errors
                 await page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
             else:
                 await page.goto(f"{url}/{path}")
-            await page.wait_for_timeout(300)
+            await page.wait_for_timeout(500)
             await page.wait_for_function(READY, timeout=180_000)
+            await page.locator("h1").first.wait_for(timeout=180_000)
             timings.append(time.perf_counter() - started)
             if await page.locator('[data-testid="stException"]').count():
                 errors.append(f"session {n} /{path}: exception on the page")
             if path == "":
                 value = await page.locator('[data-testid="stMetric"]', has_text="Articles").first.locator(
-                    '[data-testid="stMetricValue"]').inner_text()
+                    '[data-testid="stMetricValue"]').inner_text(timeout=180_000)
                 checks.append(value.strip() == ("1" if upload else "5"))
     except Exception as err:  # a failed session is counted, not fatal
         errors.append(f"session {n}: {type(err).__name__}: {str(err)[:120]}")
