@@ -190,35 +190,46 @@ def _in_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _span_text(doc: Doc, tokens: list[Token], text: str | None = None) -> tuple[int, int]:
-    """Character span from the first to the last of ``tokens``, edge punctuation trimmed."""
+_OPENING_MARKS = ("“", '"', "«", "‘", "„", "‚", "'")
+_CLOSING_MARKS = ("”", "’", '"', "»", "“", "'")
+# "WASHINGTON (AP) — ", "GAZA CITY, Oct 3 (Reuters) - ": the dateline is the outlet's, not the speaker's.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*[A-Z.](?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s+")
+
+
+def _span_text(doc: Doc, tokens: list[Token], quotations: list[tuple[int, int]] = ()) -> tuple[int, int]:
+    """Character span of the words ``tokens`` cover, fit to be quoted text.
+
+    Edge punctuation and the sentence's full stop are left out, a dateline
+    at the start too; a quotation mark at an edge is kept with its partner
+    (``quotations``: inner spans of the quotations in the text), so that a
+    partial quote is never cut in half by the parse.
+    """
+    text = doc.text
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("”", "’", '"', "»", ")", ".", "!", "?") or tokens[-1].is_space):
+    while tokens and (tokens[-1].is_space or tokens[-1].is_punct and tokens[-1].text not in _CLOSING_MARKS + ("!", "?", ")")):
         tokens.pop()
-    while tokens and (tokens[0].is_punct and tokens[0].text not in ("“", '"', "«", "‘", "„") or tokens[0].is_space):
+    while tokens and (tokens[0].is_space or tokens[0].is_punct and tokens[0].text not in _OPENING_MARKS):
         tokens.pop(0)
     if not tokens:
         return 0, 0
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    # A closing quotation mark belongs to the quote only if its opening one does.
-    return _balance(text if text is not None else doc.text, start, end)
+    dateline = _DATELINE.match(text, start)
+    if dateline and (start == 0 or text[start - 1] == "\n") and dateline.end() < end:
+        start = dateline.end()
+    return _keep_marks_whole(text, start, end, quotations)
 
 
-def _balance(text: str, start: int, end: int) -> tuple[int, int]:
-    chunk = text[start:end]
-    while chunk and chunk[-1] in ".!?" and end - start > 1 and text[end - 2:end - 1] in "”\"’»":
-        break
-    opened = sum(chunk.count(c) for c in "“«„")
-    closed = sum(chunk.count(c) for c in "”»")
-    if closed > opened and chunk.endswith(("”", "»")):
-        end -= 1
-    if text[end - 1:end] == "." and closed == opened and text[end - 2:end - 1] not in "”\"’»":
-        end -= 1  # the sentence's full stop is not part of the reported words
+def _keep_marks_whole(text: str, start: int, end: int, quotations) -> tuple[int, int]:
+    for inner_start, close in quotations:
+        open_ = inner_start - 1
+        if start <= open_ < end <= close and not text[end:close].strip(" ,.;:!?"):
+            end = close + 1  # the parse stopped just short of the closing mark
+        elif open_ < start <= close < end:
+            if not text[open_ + 1:start].strip():
+                start = open_  # ... or just after the opening one
+            elif close == end - 1:
+                end = close  # a closing mark whose opening mark is outside the span
     return start, end
-
-
-def _subtree_tokens(token: Token, skip_deps=("punct",)) -> list[Token]:
-    return [t for t in token.subtree]
 
 
 # --- Speakers ----------------------------------------------------------------
@@ -263,7 +274,9 @@ class SpeakerResolver:
                 if node is verb or _is_cue(node, self.cues) or node.lemma_.lower() in self.cues.clause_adjectives:
                     return subject
                 first = first or subject
-            if node.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "relcl") and node.head is not node:
+            # A participle ("..., comparing it to ...") can hang anywhere below its cue.
+            climbs = node.dep_ in ("conj", "advcl", "xcomp", "acl", "ccomp", "relcl") or verb.tag_ == "VBG" and node.dep_ != "ROOT"
+            if climbs and node.head is not node:
                 if node.dep_ in ("ccomp", "relcl") and node is verb:
                     return None
                 node = node.head
@@ -439,17 +452,22 @@ def _content_children(verb: Token, cues: Cues, allow_object: bool) -> tuple[list
     for child in verb.children:
         if child.dep_ == "prep" and child.i > verb.i:
             for t in child.subtree:
-                if t.dep_ in ("acl", "ccomp") and any(k.dep_ == "mark" and k.lower_ == "that" for k in t.children):
+                if t.dep_ in ("acl", "ccomp", "relcl") and any(k.dep_ == "mark" and k.lower_ == "that" for k in t.children):
                     return [t], None
     if not allow_object:
-        return [], None
-    content, prep = [], None
+        return _misparsed_clause(verb), None
+    content, prep, addressee = [], None, None
     for child in verb.children:
         if child.i < verb.i:
             continue
         if child.dep_ in _OBJECT_DEPS:
             if child.dep_ in ("dobj", "dative") and child.lower_ not in ("this", "that") and all(t.pos_ in ("PROPN", "PRON", "DET", "PUNCT") for t in child.subtree):
-                continue  # "supported Zelensky", "expressed herself": no content
+                # "supported Zelensky", "expressed herself": no content by itself,
+                # but "warned Beijing against ...", "compared it to ..." with what follows.
+                addressee = addressee or child
+                continue
+            if child.dep_ == "dobj" and _is_anaphoric(child):
+                continue  # "rejected the criticism": refers back, states nothing
             content.append(child)
         elif child.dep_ == "prep" and child.lower_ in cues.content_prepositions:
             content.append(child)
@@ -457,15 +475,40 @@ def _content_children(verb: Token, cues: Cues, allow_object: bool) -> tuple[list
                 prep = prep or child
         elif child.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in child.children):
             content.append(child)
-    if content and all(c.dep_ == "prep" and c is not prep for c in content):
+    if content and all(c.dep_ == "prep" and c is not prep for c in content) and addressee is None:
         return [], None
+    if content and addressee is not None:
+        # "urged Israel to accept ...", "calling it “sportswashing”": the object is part of what was said.
+        return [addressee, *content], None
     return content, prep
 
 
-def reported_speech(doc: Doc, cues: Cues) -> list[dict]:
-    """Reported-speech candidates: one dict per cue with verb token, content span and cue text."""
+def _misparsed_clause(verb: Token) -> list[Token]:
+    """The object of a say-verb that is really a clause the parser broke up.
+
+    ``said it had targeted militants`` can come out as say -> dobj
+    ``militants`` with ``it had targeted`` hung below the object: a subject
+    inside the object is the sign of a clause.
+    """
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") and c.i > verb.i]
+    if objects and any(t.dep_ in _SUBJECT_DEPS for o in objects for t in o.subtree):
+        return objects
+    return []
+
+
+def _is_anaphoric(noun: Token) -> bool:
+    """``the criticism``, ``the deal``: a bare definite noun that points back instead of stating content."""
+    words = [t for t in noun.subtree if not t.is_punct]
+    return len(words) == 2 and words[0].lower_ in ("the", "this", "that", "these", "those", "such") and words[1] is noun
+
+
+def reported_speech(doc: Doc, cues: Cues, quotations: list[tuple[int, int]] = ()) -> list[dict]:
+    """Reported-speech candidates: one dict per cue with its verb token, content span (start, end) and cue text.
+
+    ``quotations`` (inner spans of the quotations in the text) keep partial
+    quotes inside the content whole.
+    """
     found = []
-    text = doc.text
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") and tok.lemma_.lower() not in cues.clause_adjectives:
@@ -508,10 +551,10 @@ def reported_speech(doc: Doc, cues: Cues) -> list[dict]:
             while tokens and (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark" or tokens[0].dep_ == "prep" and tokens[0].head is tok):
                 tokens.pop(0)
             item["tokens"] = tokens
-            start, end = _span_text(doc, item["tokens"], text) if tokens else (0, 0)
+            start, end = _span_text(doc, item["tokens"], quotations) if tokens else (0, 0)
             if end - start > 2:
                 found.append({"verb": tok, "start": start, "end": end, "cue": item["cue"]})
-    found.extend(_according_to(doc))
+    found.extend(_according_to(doc, quotations))
     return found
 
 
@@ -524,10 +567,9 @@ def _previous_sentence(doc: Doc, verb: Token) -> dict | None:
     return {"tokens": [t for t in sents[idx - 1]]}
 
 
-def _according_to(doc: Doc) -> list[dict]:
+def _according_to(doc: Doc, quotations: list[tuple[int, int]] = ()) -> list[dict]:
     """``According to X, ...``: the rest of the sentence, said by X."""
     found = []
-    doc_text = doc.text
     for tok in doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
@@ -544,10 +586,8 @@ def _according_to(doc: Doc) -> list[dict]:
         for t in pobj.subtree:
             if t.dep_ == "pobj" and t is not pobj:
                 speaker = t
-        start, end = _span_text(doc, rest, doc_text)
-        cue_end = max(phrase)
-        cue = doc[tok.i: pobj.i].text if speaker is not pobj else "according to"
-        found.append({"verb": tok, "subject": speaker, "start": start, "end": end, "cue": cue, "cue_end": cue_end})
+        start, end = _span_text(doc, rest, quotations)
+        found.append({"verb": tok, "subject": speaker, "start": start, "end": end, "cue": f"{tok.text} {doc[tok.i + 1].text}"})
     return found
 
 
@@ -573,11 +613,12 @@ def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_i
         return max(bisect.bisect_right(para_starts, char) - 1, 0)
 
     resolver = SpeakerResolver(doc, mentions, registry, cues)
-    marks = [_trim(text, s, e) for s, e in quotation_spans(text)]
+    quotations = quotation_spans(text)
+    marks = [_trim(text, s, e) for s, e in quotations]
     speech_marks = [(s, e) for s, e in marks if _is_speech(doc, s, e)]
 
     # Reported speech, without cues that sit inside a quotation or another report.
-    reported = [r for r in reported_speech(doc, cues) if para_of(r["start"]) not in headings]
+    reported = [r for r in reported_speech(doc, cues, quotations) if para_of(r["start"]) not in headings]
     reported = [r for r in reported if not _in_any(r["verb"].idx, r["verb"].idx + 1, speech_marks)]
     reported.sort(key=lambda r: (r["start"], -(r["end"] - r["start"])))
     outer = []
@@ -597,9 +638,13 @@ def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_i
     absorbed = set()
     for r in outer:
         covering = [(s, e) for s, e in speech_marks if s <= r["end"] and e >= r["start"]]
-        whole = [(s, e) for s, e in covering if (min(e, r["end"]) - max(s, r["start"])) >= 0.8 * (r["end"] - r["start"])]
+        whole = [
+            (s, e) for s, e in covering
+            if s - r["start"] <= 2 and (min(e, r["end"]) - max(s, r["start"])) >= 0.8 * (r["end"] - r["start"])
+        ]
         if whole:
-            # The reported clause is a quotation: a direct quote with this cue.
+            # The reported clause is a quotation from its first word (`added that “...”`):
+            # a direct quote with this cue. `said Ridgeway “values ...”` stays reported speech.
             for s, e in whole:
                 absorbed.add((s, e))
                 quotes.append({"kind": "direct", "start": s, "end": e, "source": r})
