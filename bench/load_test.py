@@ -6,7 +6,7 @@ Starts `streamlit run dashboard.py --server.headless true` on a free local
 port, then drives ``--sessions`` concurrent browser sessions (Debian's
 Chromium via Playwright) that each walk every page of the default corpus;
 ``--uploaders`` of them first paste a small corpus of their own and must
-see their own results. Bounded in count and time. Prints pages served,
+see their own results. Visitors arrive two seconds apart. Bounded in count and time. Prints pages served,
 errors, p50/p95 seconds to a finished page, whether every session saw its
 own results, and the server's peak memory (one spaCy model is loaded per
 server, so memory should not grow with the number of sessions).
@@ -53,8 +53,12 @@ def _children(pid: int) -> list[int]:
 
 
 async def visitor(browser, url: str, n: int, upload: bool, timings: list, errors: list, checks: list) -> None:
+    await asyncio.sleep(2 * n)  # visitors arrive over time, not all in the same second
     context = await browser.new_context()
     page = await context.new_page()
+    # The browsers share the server's two cores: wait as long as a patient visitor would.
+    page.set_default_timeout(180_000)
+    page.set_default_navigation_timeout(180_000)
     try:
         if upload:
             await page.goto(f"{url}/your_articles")
