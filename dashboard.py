@@ -2,7 +2,7 @@
 
     streamlit run dashboard.py
 """
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import streamlit as st
 
@@ -23,11 +23,19 @@ PAGES = [
 page = st.navigation(PAGES)
 
 # The filters live in the sidebar of every page, so they survive moving between pages.
+state.forget_view()  # a run stopped by the browser may have left one behind
 state.filter_widgets(state.tables())
 state.zip_button(state.current_view())
+# Bound widgets keep st.query_params in step with the URL, so the link is the view itself.
 params = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
-st.sidebar.markdown(f"[:material/link: Share this view]({page.url_path or '.'}{'?' + params if params else ''})")
-st.sidebar.caption("The link reproduces this page with its filters and controls.")
+link = (st.context.url or page.url_path or ".") + ("?" + params if params else "")
+st.sidebar.markdown(f"[:material/link: Share this view]({quote(link, safe=':/?&=%#+')})")
+with st.sidebar.popover("Copy the link", icon=":material/content_copy:"):
+    st.code(link, language=None, wrap_lines=True)
+st.sidebar.caption("The link opens this page with the same filters and controls.")
 if st.session_state.get("corpus_rows"):
     st.sidebar.info(f"Showing your corpus ({len(st.session_state['corpus_rows'])} articles). Reset it on *Your articles*.")
-page.run()
+try:
+    page.run()
+finally:
+    state.forget_view()

@@ -10,68 +10,95 @@ import streamlit as st
 from analytics.cooccurrence import pair_contexts
 from app_pages import state
 
+EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
+
 st.title("Co-occurrence")
 view = state.current_view()
-st.caption("Two actors co-occur when both are named in the same window. `npmi` and `jaccard` correct for how often "
-           "each is mentioned, so frequent actors do not dominate by weight of numbers alone.")
+st.caption("Two actors co-occur when both are named in the same window. `count` is the number of shared windows; "
+           "`npmi` and `jaccard` correct for how often each actor is mentioned, so the most mentioned do not "
+           "dominate by weight of numbers alone (see *Method*).")
 
-c1, c2, c3 = st.columns(3)
+c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
 window = c1.radio("Window", ["sentence", "paragraph", "article"], index=1, horizontal=True, key="window", bind="query-params")
 measure = c2.radio("Measure", ["count", "npmi", "jaccard"], horizontal=True, key="measure", bind="query-params")
-minimum = c3.number_input("Minimum count", min_value=1, value=1, step=1, key="min_count", bind="query-params")
+minimum = c3.number_input("Minimum count", min_value=1, value=1, step=1, key="min_count", bind="query-params",
+                          help="Leave out pairs that share fewer windows than this.")
+top_n = c4.number_input("Actors drawn", min_value=2, max_value=150, value=30, step=5, key="actors_drawn",
+                        bind="query-params", help="The most mentioned actors appear in the network and the matrix; "
+                                                  "the table lists every pair.")
 
-pairs = view.cooccurrence()
-pairs = pairs[(pairs["window"] == window) & (pairs["count"] >= minimum)]
+pairs = view.cooccurrence(window)
+pairs = pairs[pairs["count"] >= minimum]
 if pairs.empty:
     st.info("No pair of actors shares a window in this view. Try a wider window or a lower minimum.")
     st.stop()
 
 mentions = view.actor_counts.groupby("actor")["count"].sum()
+in_pairs = set(pairs["actor_a"]) | set(pairs["actor_b"])
+drawn = set(mentions[mentions.index.isin(in_pairs)].nlargest(int(top_n)).index)
+shown = pairs[pairs["actor_a"].isin(drawn) & pairs["actor_b"].isin(drawn)]
+
+st.subheader("Network")
+st.caption(f"The {len(drawn)} most mentioned actors that share a {window}. Node size: mentions. "
+           f"Edge width: {measure}. Hover a node for its mentions.")
 graph = nx.Graph()
-for row in pairs.itertuples():
-    graph.add_edge(row.actor_a, row.actor_b, weight=float(getattr(row, measure)), count=int(row.count))
-layout = nx.spring_layout(graph, seed=7, weight=None)
-weights = [d["weight"] for _, _, d in graph.edges(data=True)]
-top_weight = max(max(weights), 1e-9)
+graph.add_nodes_from(sorted(drawn))
+for row in shown.itertuples():
+    graph.add_edge(row.actor_a, row.actor_b, weight=float(getattr(row, measure)))
+layout = nx.spring_layout(graph, seed=7, weight=None, k=1.5 / math.sqrt(max(len(graph), 1)))
+weights = [max(d["weight"], 0.0) for _, _, d in graph.edges(data=True)]
+top_weight = max(weights + [1e-9])
 fig = go.Figure()
-for a, b, d in graph.edges(data=True):
-    fig.add_trace(go.Scatter(x=[layout[a][0], layout[b][0]], y=[layout[a][1], layout[b][1]], mode="lines",
-                             line={"width": 1 + 7 * max(d["weight"], 0) / top_weight, "color": "#8ecae6"},
-                             hoverinfo="skip", showlegend=False))
+buckets: dict[int, tuple[list, list]] = {}
+for (a, b, d), w in zip(graph.edges(data=True), weights):
+    xs, ys = buckets.setdefault(min(int(EDGE_WIDTHS * w / top_weight), EDGE_WIDTHS - 1), ([], []))
+    xs += [layout[a][0], layout[b][0], None]
+    ys += [layout[a][1], layout[b][1], None]
+for bucket, (xs, ys) in sorted(buckets.items()):
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1 + 1.5 * bucket, "color": "#8ecae6"},
+                             opacity=0.5 + 0.5 * bucket / EDGE_WIDTHS, hoverinfo="skip", showlegend=False))
 nodes = list(graph.nodes)
 fig.add_trace(go.Scatter(
     x=[layout[n][0] for n in nodes], y=[layout[n][1] for n in nodes], mode="markers+text",
     text=[state.escape(n) for n in nodes], textposition="top center",
-    marker={"size": [10 + 4 * math.sqrt(mentions.get(n, 1)) for n in nodes], "color": "#023047"},
+    marker={"size": [8 + 4 * math.sqrt(mentions.get(n, 1)) for n in nodes], "color": "#023047", "opacity": 0.85},
     hovertext=[f"{state.escape(n)}: {int(mentions.get(n, 0))} mentions" for n in nodes], hoverinfo="text", showlegend=False))
-fig.update_layout(height=520, xaxis={"visible": False}, yaxis={"visible": False}, margin={"l": 0, "r": 0, "t": 10, "b": 0})
-st.subheader("Network")
-st.caption("Node size: mentions. Edge width: the chosen measure.")
+fig.update_layout(height=560, xaxis={"visible": False}, yaxis={"visible": False}, margin={"l": 0, "r": 0, "t": 10, "b": 0})
 st.plotly_chart(fig, key="network")
 
 st.subheader("Matrix")
-st.caption("Click a cell to list the passages behind the pair.")
-both_ways = pd.concat([pairs, pairs.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
+st.caption(f"Colour: {measure}; the number is the count of shared windows. Click a cell to list the passages behind the pair.")
+both_ways = pd.concat([shown, shown.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
 both_ways = both_ways.assign(a=both_ways["actor_a"].map(state.escape), b=both_ways["actor_b"].map(state.escape))
-order = sorted(both_ways["a"].unique())
-fig = px.scatter(both_ways, x="a", y="b", color=measure, size="count", size_max=22, color_continuous_scale="Blues",
-                 category_orders={"a": order, "b": order[::-1]}, labels={"a": "", "b": ""},
-                 hover_data={"count": True, "npmi": ":.2f", "jaccard": ":.2f", "a": False, "b": False})
-fig.update_traces(marker={"symbol": "square", "line": {"width": 0}})
-fig.update_layout(height=max(360, 26 * len(order) + 140))
+order = [state.escape(n) for n in mentions[mentions.index.isin(drawn)].sort_values(ascending=False, kind="stable").index]
+fig = px.scatter(both_ways, x="a", y="b", color=measure, text="count" if len(order) <= 30 else None,
+                 color_continuous_scale="Blues", category_orders={"a": order, "b": order},
+                 labels={"a": "", "b": ""}, hover_data={"count": True, "npmi": ":.2f", "jaccard": ":.2f", "a": False, "b": False})
+cell = max(8, min(26, int(640 / max(len(order), 1))))
+fig.update_traces(marker={"symbol": "square", "size": cell, "line": {"width": 0}}, textfont={"size": 10})
+fig.update_layout(height=max(360, (cell + 10) * len(order) + 160))
+if len(both_ways):
+    # Light numbers on dark cells.
+    top_value = both_ways[measure].max() or 1
+    fig.data[0].textfont.color = ["white" if v > 0.55 * top_value else "#1d3557" for v in both_ways[measure]]
 event = st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points")
-names = {state.escape(n): n for n in set(pairs["actor_a"]) | set(pairs["actor_b"])}
+
+names = {state.escape(n): n for n in in_pairs}
 points = event.selection.points if event and event.selection else []
 pair_names = [f"{r.actor_a} — {r.actor_b}" for r in pairs.itertuples()]
 if points and points[0].get("x") in names and points[0].get("y") in names:
     a, b = sorted((names[points[0]["x"]], names[points[0]["y"]]))
     if f"{a} — {b}" in pair_names:
         st.session_state["pair"] = f"{a} — {b}"
-pair = st.selectbox("Pair", pair_names, key="pair", bind="query-params")
+st.subheader("Pairs")
 state.show_table(pairs, "cooccurrence")
-
+pair = st.selectbox("Pair", pair_names, key="pair", bind="query-params", help="Or click a cell of the matrix.")
 if pair:
     a, b = pair.split(" — ")
     st.subheader(f"Passages naming both ({window})")
-    contexts = pair_contexts(view.mentions, state.texts(), a, b, window)
-    state.show_table(contexts, "pair_passages")
+    st.caption(f"Each {window} that names both {state.md_escape(a)} and {state.md_escape(b)}.")
+    # Only the articles naming both can hold a shared window: a far smaller table to group.
+    named = view.mentions[view.mentions["actor"].isin([a, b])]
+    both = set(named.loc[named["actor"] == a, "article_id"]) & set(named.loc[named["actor"] == b, "article_id"])
+    contexts = pair_contexts(named[named["article_id"].isin(both)], state.texts(), a, b, window)
+    state.show_table(contexts, "pair_passages", column_config={"passage": st.column_config.TextColumn(width="large")})

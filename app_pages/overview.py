@@ -6,7 +6,8 @@ from app_pages import state
 
 st.title("Overview")
 view = state.current_view()
-st.caption("The articles in view, who they mention most, and which outcomes their quotes disagree on.")
+st.caption("The articles in view, who they mention most, and which outcomes their quotes disagree on. "
+           "The filters on the left apply to every page; *Share this view* gives a link to exactly what you see.")
 
 cols = st.columns(5)
 cols[0].metric("Articles", len(view.articles))
@@ -21,7 +22,9 @@ state.show_table(view.articles[["article_id", "title", "source", "date", "words"
 left, right = st.columns(2)
 with left:
     st.subheader("Most mentioned")
+    st.caption("The ten actors named most often (of the kinds chosen on the left).")
     top = view.actor_counts.groupby("actor")["count"].sum().nlargest(10).sort_values().reset_index()
+    top["actor"] = top["actor"].map(state.escape)  # plotly renders labels as HTML
     if top.empty:
         st.info("No mentions in this view.")
     else:
@@ -40,4 +43,6 @@ with right:
         counts = counts.sort_values(["contested", "favor"], ascending=False).reset_index()
         long = counts.melt(id_vars="outcome", value_vars=state.STANCES, var_name="stance", value_name="quotes")
         st.plotly_chart(px.bar(long, x="quotes", y="outcome", color="stance", orientation="h",
+                               category_orders={"outcome": list(counts["outcome"]), "stance": state.STANCES},
+                               labels={"outcome": ""},
                                color_discrete_map={"favor": "#2a9d8f", "against": "#e76f51", "neutral": "#adb5bd"}), key="contested")

@@ -2,10 +2,10 @@
 import plotly.express as px
 import streamlit as st
 
-from analytics.stance import stance_summary
 from app_pages import state
 
 COLORS = {"favor": "#2a9d8f", "against": "#e76f51", "neutral": "#adb5bd"}
+UNNAMED = "(unnamed)"
 
 st.title("Stance")
 view = state.current_view()
@@ -15,38 +15,54 @@ if view.stances.empty:
     st.info("No stance in this view. Widen the filters in the sidebar.")
     st.stop()
 
-summary = stance_summary(view.stances)
-summary["speaker"] = summary["speaker"].replace("", "(unnamed)")
+summary = state.stance_summary(view.stances)
+summary["speaker"] = summary["speaker"].replace("", UNNAMED)
 st.subheader("Actor × outcome")
-st.caption("Colour: mean stance score (green favor, red against). Size: quotes. Click a square to list its quotes below.")
-cells = summary.assign(label=summary["speaker"].map(state.escape))
-fig = px.scatter(cells, x="outcome", y="label", size="quotes", color="mean_score", size_max=28,
+top_n = st.slider("Speakers shown", 5, 60, 20, key="speakers_shown", bind="query-params",
+                  help="The speakers with the most quotes; the table below lists them all.")
+ranked = summary.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="stable")
+cells = summary[summary["speaker"].isin(ranked.index[:top_n])]
+cells = cells.assign(label=cells["speaker"].map(state.escape))
+st.caption("Colour: mean stance of the speaker's quotes on the outcome (green favor, red against); the number is how "
+           "many quotes. Click a square to list its quotes below.")
+fig = px.scatter(cells, x="outcome", y="label", color="mean_score", text="quotes",
                  color_continuous_scale=["#e76f51", "#f1faee", "#2a9d8f"], range_color=[-1, 1],
                  hover_data={"favor": True, "against": True, "neutral": True, "quotes": True, "label": False},
                  labels={"mean_score": "mean stance", "outcome": "", "label": ""},
-                 category_orders={"label": sorted(cells["label"].unique(), reverse=True)})
-fig.update_traces(marker={"symbol": "square", "line": {"width": 0}})
-fig.update_layout(height=max(320, 28 * cells["label"].nunique() + 120))
+                 category_orders={"label": [state.escape(s) for s in ranked.index[:top_n]],
+                                  "outcome": sorted(cells["outcome"].unique())})
+fig.update_traces(marker={"symbol": "square", "size": 26, "line": {"width": 0}}, textfont={"size": 11})
+fig.data[0].textfont.color = ["white" if abs(v) > 0.55 else "#1d3557" for v in cells["mean_score"]]  # light on dark
+fig.update_layout(height=max(320, 36 * cells["label"].nunique() + 160))
 event = st.plotly_chart(fig, key="stance-heatmap", on_select="rerun", selection_mode="points")
 state.show_table(summary, "stance_summary")
 
 left, right = st.columns(2)
 with left:
     st.subheader("Distribution per outcome")
+    st.caption("How many quotes are for, against or neutral on each outcome.")
     dist = view.stances.groupby(["outcome", "stance"]).size().reset_index(name="quotes")
-    st.plotly_chart(px.bar(dist, x="outcome", y="quotes", color="stance", color_discrete_map=COLORS), key="stance-dist")
+    st.plotly_chart(px.bar(dist, x="outcome", y="quotes", color="stance", color_discrete_map=COLORS,
+                           category_orders={"stance": state.STANCES}, labels={"outcome": ""}), key="stance-dist")
 with right:
     st.subheader("Across the articles")
-    order = st.radio("Order", ["date", "article"], horizontal=True, key="order", bind="query-params")
+    order = st.radio("Order", ["date", "article"], horizontal=True, key="order", bind="query-params",
+                     help="By publication date, or one point per article in the corpus's order.")
     by = "date" if order == "date" else "article_id"
-    trend = stance_summary(view.stances, view.articles, by=by).groupby([by, "outcome"], as_index=False)["mean_score"].mean()
+    st.caption("Mean stance on each outcome per " + ("date." if by == "date" else "article."))
+    table = view.stances
+    if by == "date":
+        table = table.assign(date=table["article_id"].map(view.articles.set_index("article_id")["date"]).fillna(""))
+    trend = table.groupby([by, "outcome"], as_index=False).agg(mean_score=("score", "mean"), quotes=("quote_id", "nunique"))
     trend[by] = trend[by].astype(str)
     st.plotly_chart(px.line(trend.sort_values(by), x=by, y="mean_score", color="outcome", markers=True,
-                            range_y=[-1.05, 1.05], labels={"mean_score": "mean stance", by: ""}), key="stance-trend")
+                            hover_data={"quotes": True}, range_y=[-1.05, 1.05],
+                            labels={"mean_score": "mean stance", by: ""}).update_xaxes(type="category"),
+                    key="stance-trend")
 
 st.subheader("The quotes behind a cell")
 points = event.selection.points if event and event.selection else []
-speakers = sorted(summary["speaker"].unique())
+speakers = list(ranked.index)
 outcomes = sorted(summary["outcome"].unique())
 escaped = {state.escape(s): s for s in speakers}
 if points and points[0].get("y") in escaped and points[0].get("x") in outcomes:
@@ -54,6 +70,8 @@ if points and points[0].get("y") in escaped and points[0].get("x") in outcomes:
 c1, c2 = st.columns(2)
 speaker = c1.selectbox("Speaker", speakers, key="cell_speaker", bind="query-params")
 outcome = c2.selectbox("Outcome", outcomes, key="cell_outcome", bind="query-params")
-cell = view.stances[(view.stances["speaker"].replace("", "(unnamed)") == speaker) & (view.stances["outcome"] == outcome)]
+cell = view.stances[(view.stances["speaker"].replace("", UNNAMED) == speaker) & (view.stances["outcome"] == outcome)]
 behind = cell.merge(view.quotes[["quote_id", "kind", "text", "cue"]], on="quote_id")
-state.show_table(behind[["article_id", "speaker", "kind", "text", "stance", "score", "evidence"]], "stance_quotes")
+st.caption(f"{len(behind)} quotes by {state.md_escape(speaker)} on {state.md_escape(outcome)}.")
+state.show_table(behind[["article_id", "speaker", "kind", "text", "stance", "score", "evidence"]], "stance_quotes",
+                 column_config={"text": st.column_config.TextColumn(width="large")})

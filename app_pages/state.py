@@ -19,11 +19,12 @@ import pandas as pd
 import streamlit as st
 
 from analytics.actors import DEFAULT_REGISTRY, parse_registry
-from analytics.cooccurrence import cooccurrence
+from analytics.cooccurrence import WINDOWS, cooccurrence
 from analytics.corpus import Article, load_corpus
 from analytics.export import to_csv_bytes, zip_tables
 from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
 from analytics.stance import DEFAULT_OUTCOMES, parse_outcomes
+from analytics.stance import stance_summary as analytics_stance_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
@@ -134,7 +135,9 @@ def filter_widgets(full: dict[str, pd.DataFrame]) -> None:
     sources = sorted(s for s in arts["source"].dropna().unique() if s)
     if sources:
         sb.multiselect("Sources", sources, key="sources", bind="query-params", persist_state="session", placeholder="All sources")
-    sb.multiselect("Kinds of actor", KINDS, default=["person"], key="kinds", bind="query-params", persist_state="session")
+    sb.multiselect("Kinds of actor", KINDS, default=["person"], key="kinds", bind="query-params", persist_state="session",
+                   help="Which actors the mention charts and the co-occurrence network count. Quotes and stances keep "
+                        "every speaker (people, organisations, countries); narrow them with *Actors*.")
     actors = sorted(full["actor_counts"]["actor"].unique())
     sb.multiselect("Actors", actors, key="actors", bind="query-params", persist_state="session", placeholder="All actors")
     outcomes = sorted(full["stances"]["outcome"].unique()) if "stances" in full else []
@@ -153,8 +156,9 @@ class View:
     stances: pd.DataFrame
     full: dict[str, pd.DataFrame]
 
-    def cooccurrence(self) -> pd.DataFrame:
-        return cached_cooccurrence(self.mentions, self.articles)
+    def cooccurrence(self, window: str | None = None) -> pd.DataFrame:
+        """Co-occurrence of the filtered mentions, for one window or all three."""
+        return cached_cooccurrence(self.mentions, self.articles, (window,) if window else WINDOWS)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {"articles": self.articles, "mentions": self.mentions, "actor_counts": self.actor_counts,
@@ -162,12 +166,57 @@ class View:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_cooccurrence(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    return cooccurrence(mentions, articles)
+def cached_cooccurrence(mentions: pd.DataFrame, articles: pd.DataFrame, windows: tuple[str, ...]) -> pd.DataFrame:
+    # A page needs one window at a time: computing only that one keeps a filter change quick.
+    return cooccurrence(mentions, articles, windows=windows)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def stance_summary(stances: pd.DataFrame, articles: pd.DataFrame | None = None, by: str | None = None) -> pd.DataFrame:
+    """`analytics.stance.stance_summary`, computed with column sums instead of per-group lambdas.
+
+    Same columns and values (tests/test_dashboard.py checks it); the per-group
+    lambdas take seconds on tens of thousands of stances, too slow for a rerun.
+    """
+    keys = ["speaker", "outcome"] if by is None else [by, "speaker", "outcome"]
+    if stances.empty:
+        return analytics_stance_summary(stances, articles, by)
+    table = stances.assign(
+        speaker=stances["speaker"].fillna(""),
+        **{label: (stances["stance"] == label).astype(int) for label in STANCES},
+    )
+    if by == "date":
+        dates = articles.set_index("article_id")["date"] if articles is not None else pd.Series(dtype=str)
+        table["date"] = table["article_id"].map(dates).fillna("")
+    out = table.groupby(keys, sort=True).agg(
+        quotes=("quote_id", "nunique"), favor=("favor", "sum"), against=("against", "sum"),
+        neutral=("neutral", "sum"), mean_score=("score", "mean"),
+    ).reset_index()
+    out["mean_score"] = out["mean_score"].round(3)
+    return out
+
+
+VIEW_OF_THIS_RUN = "_view_of_this_run"
 
 
 def current_view() -> View:
-    """The analysis filtered by the sidebar's values (no text is parsed)."""
+    """The analysis filtered by the sidebar's values, computed once per run (no text is parsed).
+
+    The sidebar and the page both need it; it is kept in the session only
+    while the run lasts (see `forget_view`), not between runs.
+    """
+    view = st.session_state.get(VIEW_OF_THIS_RUN)
+    if view is None:
+        view = st.session_state[VIEW_OF_THIS_RUN] = filtered_view()
+    return view
+
+
+def forget_view() -> None:
+    st.session_state.pop(VIEW_OF_THIS_RUN, None)
+
+
+def filtered_view() -> View:
+    """The analysis filtered by the sidebar's values."""
     full = tables()
     ss = st.session_state
     arts = full["articles"]

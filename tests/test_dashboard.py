@@ -100,3 +100,62 @@ def test_a_bad_registry_edit_gets_a_message_and_changes_nothing():
     next(b for b in at.button if b.label.startswith("Apply")).click().run()
     assert any("no 'name'" in e.value for e in at.error)
     assert "registry_text" not in at.session_state
+
+
+@pytest.fixture
+def deferred_downloads(monkeypatch):
+    """The callables behind the download buttons, by file name (AppTest cannot click a download)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made
+
+
+def test_a_download_holds_exactly_the_rows_shown(deferred_downloads):
+    import io
+
+    from analytics.export import read_csv
+
+    at = app(articles=ONE, q="meeting")
+    at.run()
+    at.switch_page("app_pages/quotes.py").run()
+    shown = at.dataframe[0].value
+    downloaded = read_csv(io.BytesIO(deferred_downloads["quotes.csv"]()))
+    assert 0 < len(downloaded) == len(shown)
+    assert list(downloaded["text"]) == list(shown["text"])
+    assert "news-analytics.zip" in deferred_downloads
+
+
+def test_the_fast_stance_summary_matches_the_analysis_layer():
+    from analytics.stance import stance_summary
+    from app_pages import state
+
+    at = app()
+    at.run()
+    tables = state.analyse(state.default_articles(), state.registry_text(), state.outcomes_text())
+    for by in (None, "date", "article_id"):
+        ours = state.stance_summary.__wrapped__(tables["stances"], tables["articles"], by)
+        theirs = stance_summary(tables["stances"], tables["articles"], by)
+        assert ours.astype(str).equals(theirs.astype(str)), by
+
+
+def test_page_controls_change_the_charts():
+    at = app(window="sentence", measure="npmi", min_count="2")
+    at.run()
+    at.switch_page("app_pages/cooccurrence.py").run()
+    assert not at.exception
+    pairs = at.dataframe[0].value
+    assert len(pairs) > 0 and set(pairs["window"]) == {"sentence"} and pairs["count"].min() >= 2
+    at.switch_page("app_pages/stance.py").run()
+    by_date = at.get("plotly_chart")[2].proto.spec
+    at.radio(key="order").set_value("article").run()
+    assert not at.exception
+    by_article = at.get("plotly_chart")[2].proto.spec
+    assert by_date != by_article and ONE in by_article
