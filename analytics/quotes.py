@@ -62,7 +62,11 @@ class Cues:
     clause_adjectives: frozenset
     unnamed_speakers: frozenset
     speaker_nouns: frozenset
+    group_nouns: frozenset
     speaker_suffixes: frozenset
+    titles: frozenset
+    institution_nouns: frozenset
+    proxy_nouns: frozenset
 
 
 @lru_cache(maxsize=8)
@@ -157,16 +161,32 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NAMING_WORDS = {"so-called", "dubbed", "named", "titled", "entitled", "called", "as", "the", "a", "an", "his", "her", "its", "their", "our"}
+
+
 def _is_speech(doc: Doc, start: int, end: int) -> bool:
-    """Whether quoted words reproduce speech, not a title or a scare-quoted term."""
+    """Whether quoted words reproduce speech, not a title or a scare-quoted term.
+
+    Short quoted words inside a noun phrase (``the so-called “peace plan”``,
+    ``dubbed it the “deal of the century”``, ``a “fragile truce,”``) name
+    something; speech is a clause (it has a verb) or long.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     words = [t for t in span if not (t.is_punct or t.is_space)]
+    if len(words) >= 8:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    while before is not None and before.is_punct and before.i > 0 and before.text in _OPENING_MARKS:
+        before = doc[before.i - 1]
+    if before is not None and (before.lower_ in _NAMING_WORDS or before.pos_ in ("DET", "ADJ", "NUM") or before.tag_ == "POS"):
+        return False
     if len(words) >= 4:
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
-    return has_verb and len(words) >= 2 or (len(words) >= 2 and words[-1].nbor().text in "!?" if words[-1].i + 1 < len(doc) else False)
+    exclaims = span.end < len(doc) and doc[span.end - 1].text in "!?" or span.end < len(doc) and doc[span.end].text in "!?"
+    return len(words) >= 2 and (has_verb or exclaims)
 
 
 # --- Structure helpers ----------------------------------------------------------
@@ -252,6 +272,7 @@ class SpeakerResolver:
         self.mentions = sorted(mentions, key=lambda m: m["start"])
         self.mention_starts = [m["start"] for m in self.mentions]
         self.last_speaker: tuple[str, int] | None = None  # (actor, token index)
+        self.history: list[tuple[str, str, int]] = []  # (subject lemma, speaker, token index) in text order
 
     def kind(self, actor: str) -> str:
         return self.registry.kind_of(actor)
@@ -319,7 +340,9 @@ class SpeakerResolver:
             head = head.head.head
         words = self.phrase_tokens(head)
         text = self.doc[words[0].i: words[-1].i + 1].text if words else head.text
-        return self._canonical(head, words, text), text
+        speaker = self._canonical(head, words, text)
+        self.history.append((head.lemma_.lower(), speaker, head.i))
+        return speaker, text
 
     def _canonical(self, head: Token, words: list[Token], text: str) -> str:
         lower = head.lower_
@@ -338,13 +361,63 @@ class SpeakerResolver:
         for t in words:
             if t.i in self.by_token and t.dep_ not in ("poss",) and not _is_possessor(t):
                 return self.by_token[t.i]["actor"]
-        if head.ent_type_ == "ORG" or head.ent_type_ == "GPE":
-            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
-            if ent is not None:
-                return re.sub(r"^(the|The)\s+", "", ent.text)
+        named = self._owner(head) or self._entity_name(head) or self._institution(head, words) or self._unlisted_name(head, words)
+        if named:
+            return named
         if lower in self.cues.unnamed_speakers or head.lemma_.lower() in self.cues.unnamed_speakers:
             return ""
-        return self.role_from_article(head)
+        return self.described(head)
+
+    def _owner(self, head: Token) -> str:
+        """``Netanyahu's office said``: the person an office or campaign speaks for."""
+        if head.lemma_.lower() not in self.cues.proxy_nouns:
+            return ""
+        for child in head.children:
+            if child.dep_ == "poss":
+                for t in child.subtree:
+                    if t.i in self.by_token and self.kind(self.by_token[t.i]["actor"]) == "person":
+                        return self.by_token[t.i]["actor"]
+        return ""
+
+    def _entity_name(self, head: Token) -> str:
+        """An organisation or place the parser names (``The World Trade Organization``), without its article."""
+        if head.ent_type_ not in ("ORG", "GPE"):
+            return ""
+        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        return re.sub(r"^(the|The)\s+", "", ent.text) if ent is not None else ""
+
+    def _institution(self, head: Token, words: list[Token]) -> str:
+        """``The Israeli military``, ``Chinese foreign ministry``: an institution named by its country."""
+        noun = " ".join(t.lower_ for t in words[-2:]) if len(words) > 1 else ""
+        if head.lemma_.lower() not in self.cues.institution_nouns and noun not in self.cues.institution_nouns:
+            return ""
+        country = any(t.ent_type_ in ("NORP", "GPE") or t.i in self.by_token for t in words if t.i < head.i)
+        if not country:
+            return ""
+        first = next((n for n, t in enumerate(words) if t.dep_ != "det"), 0)
+        return self.doc[words[first].i: head.i + 1].text
+
+    def _unlisted_name(self, head: Token, words: list[Token]) -> str:
+        """A person's name the registry and mentions lack (``Manager Erik ten Hag`` -> ``Erik ten Hag``).
+
+        The run of proper nouns ending at the subject, with name particles
+        (``ten``, ``al``) inside it and titles before it left out.
+        """
+        if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
+            return ""  # "the Dutchman" is a description, not a name
+        run = [head]
+        for t in reversed([w for w in words if w.i < head.i]):
+            if t.i != run[0].i - 1:
+                break
+            if t.pos_ == "PROPN" or t.is_lower and t.is_alpha and len(t) <= 3 and t.i > words[0].i:
+                run.insert(0, t)
+            else:
+                break
+        while run and run[0].is_lower:
+            run.pop(0)
+        while len(run) > 1 and (run[0].lower_ in self.cues.titles or run[0].lower_ in self.cues.speaker_nouns):
+            run.pop(0)
+        return self.doc[run[0].i: run[-1].i + 1].text if run else ""
 
     def can_speak(self, head: Token | None) -> bool:
         """Whether an unresolved subject can still be a speaker (a name, a pronoun, a group or role noun)."""
@@ -353,22 +426,48 @@ class SpeakerResolver:
         if head.pos_ in ("PROPN", "PRON") or head.ent_type_:
             return True
         lemma, lower = head.lemma_.lower(), head.lower_
-        if lemma in self.cues.speaker_nouns or lower in self.cues.speaker_nouns:
+        nouns = self.cues.speaker_nouns | self.cues.group_nouns
+        if lemma in nouns or lower in nouns:
             return True
         return any(lemma.endswith(suffix) for suffix in self.cues.speaker_suffixes)
 
-    def role_from_article(self, head: Token) -> str:
-        """A role noun (``the minister``) resolved to the last person introduced with it."""
-        if head.pos_ != "NOUN":
+    def described(self, head: Token) -> str:
+        """Who a description refers to: ``the minister``, ``the Dutchman``, ``the official``.
+
+        The most recent of: a person introduced with that noun (``Trade
+        minister Ana Lima``), a speaker described by the same noun before
+        (an unnamed ``senior official`` stays unnamed). Failing both, a
+        definite singular description of a person (not ``the company``) is
+        the person who spoke last, if recently.
+        """
+        if head.pos_ not in ("NOUN", "PROPN"):
             return ""
-        role = head.lemma_.lower()
+        lemma = head.lemma_.lower()
+        best, best_at = "", -1
         for m in reversed(self.mentions):
             if m["start"] >= head.idx or self.kind(m["actor"]) != "person":
                 continue
             window = self.text[max(0, m["start"] - 60): m["start"]].lower()
-            if re.search(rf"\b{re.escape(role)}\b", window):
-                return m["actor"]
+            if re.search(rf"\b{re.escape(lemma)}\b", window):
+                best, best_at = m["actor"], m["start"]
+                break
+        for prev_lemma, speaker, at in reversed(self.history):
+            if prev_lemma == lemma and at < head.i:
+                if self.doc[at].idx > best_at:
+                    best, best_at = speaker, self.doc[at].idx
+                break
+        if best_at >= 0:
+            return best
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        group = lemma in self.cues.group_nouns or lemma in self.cues.institution_nouns or lemma in self.cues.unnamed_speakers
+        if definite and head.tag_ in ("NN", "NNP") and not group and self.last_speaker:
+            actor, at = self.last_speaker
+            if self.kind(actor) == "person" and self._sentences_between(at, head.i) <= 3:
+                return actor
         return ""
+
+    def _sentences_between(self, a: int, b: int) -> int:
+        return abs(bisect.bisect_right(self.sent_starts, b) - bisect.bisect_right(self.sent_starts, a))
 
     def antecedent(self, pronoun: Token, person: bool) -> str:
         """What a pronoun refers to: the recent speaker, else the nearest subject mention."""
@@ -673,12 +772,15 @@ def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_i
                 if q["kind"] == "indirect":
                     continue  # no one speaks: "These past encounters highlight ..."
                 speaker_text, cue = "", ""
+        elif q["kind"] == "direct" and (lead := _lead_in_subject(doc, q["start"], resolver)) is not None:
+            # `Minister Ahmed Khan was blunt. "This tariff is ..."`: the person just introduced speaks.
+            speaker, speaker_text = resolver.resolve(lead)
         elif previous is not None and para_of(q["start"]) - para_of(previous["start"]) <= 1 and previous["speaker"]:
             # "A," he said. "B." -- B continues the same speaker's words.
             speaker, speaker_text, cue = previous["speaker"], previous["speaker_text"], previous["cue"] if q["kind"] == "direct" and previous["kind"] == "direct" else ""
         elif resolver.last_speaker and para_of(q["start"]) - para_of(resolver.last_speaker[1] and doc[resolver.last_speaker[1]].idx) <= 2:
             speaker = resolver.last_speaker[0]
-        if speaker and resolver.kind(speaker) in ("person", "organisation") or speaker:
+        if speaker:
             anchor = doc.char_span(q["start"], q["end"], alignment_mode="expand")
             resolver.last_speaker = (speaker, anchor.start if anchor is not None else 0)
         start, end = q["start"], q["end"]
@@ -700,6 +802,30 @@ def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_i
     for n, row in enumerate(rows, start=1):
         row["quote_id"] = f"{article_id}-q{n:03d}"
     return [{k: row[k] for k in QUOTE_COLUMNS} for row in rows]
+
+
+def _lead_in_subject(doc: Doc, start: int, resolver: SpeakerResolver) -> Token | None:
+    """The subject of the sentence before an unattributed quotation, when that sentence is about a person.
+
+    Only for a quotation that opens its sentence right after another
+    sentence of the same paragraph, and whose subject is a person's name
+    (not a pronoun, which the running speaker covers).
+    """
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    if sent.start == 0 or span[0].i - sent.start > 1:
+        return None
+    before = doc[sent.start - 1]
+    if "\n" in before.text or before.is_space or any(t.text in _OPENING_MARKS + _CLOSING_MARKS for t in before.sent):
+        return None  # a new paragraph, or a quotation before: `"A," he said. "B."` continues it
+    subject = next((c for c in before.sent.root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.i not in resolver.by_token:
+        return None
+    if resolver.kind(resolver.by_token[subject.i]["actor"]) != "person":
+        return None
+    return subject
 
 
 def _attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], cues: Cues) -> dict | None:
