@@ -564,6 +564,28 @@ def _reporting_lemmas(doc: Doc, quote: dict, sent: Span) -> set[str]:
     return words | {doc[i].lemma_.lower() for i in _cue_tokens(doc, quote, sent)}
 
 
+def _reporting_leaning(doc: Doc, reporting: set[int], lemmas: set[str], lexicon: Lexicon) -> int:
+    """+1/-1 when the reporting verb leans (its own cue words: ``ruled out``, ``welcomed``; or the reporting lists), else 0."""
+    if reporting:
+        first, last = min(reporting), max(reporting)
+        for hit in find_cues(doc[first: last + 1], lexicon):
+            if hit.category in ("favor", "against") and not _negated(hit.token, lexicon):
+                return 1 if hit.category == "favor" else -1
+    if lemmas & lexicon.reporting_against:
+        return -1
+    if lemmas & lexicon.reporting_favor:
+        return 1
+    return 0
+
+
+def _in_other_condition(tok: Token, anchors: list[Token], lexicon: Lexicon) -> bool:
+    """Whether ``tok`` stands in a conditional clause (``if talks progress``) that does not hold the outcome."""
+    for node in [tok, *tok.ancestors]:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lexicon.conditionals for c in node.children):
+            return not any(a in node.subtree for a in anchors)
+    return False
+
+
 @lru_cache(maxsize=1)
 def _vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -585,7 +607,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, lexicon: Lex
 
     for hit in find_cues(sent, lexicon):
         tok = hit.token
-        if tok.i in own or tok.i in reporting:
+        if tok.i in own or tok.i in reporting or _in_other_condition(tok, anchors, lexicon):
             continue
         in_quote = span.start <= tok.i < span.end
         if hit.category == "hedge":
@@ -643,10 +665,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, lexicon: Lex
         hedge += VERB_HEDGE
         hedges.append(f"reporting '{quote.get('cue')}'")
     elif abs(cues) < 0.5 and syntax <= EXPECTED:
-        if lemmas & lexicon.reporting_against:
-            verb = VERB_AGAINST
-        elif lemmas & lexicon.reporting_favor:
-            verb = VERB_FAVOR
+        leaning = _reporting_leaning(doc, reporting, lemmas, lexicon)
+        verb = VERB_FAVOR if leaning > 0 else VERB_AGAINST if leaning < 0 else 0.0
         if verb:
             evidence.append(f"verb '{quote.get('cue')}' {verb:+.2f}")
 
