@@ -405,11 +405,11 @@ class SpeakerResolver:
         """
         if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
             return ""  # "the Dutchman" is a description, not a name
+        # The parse often breaks such names up ("ten" as a number), so read the words, not the tree.
         run = [head]
-        for t in reversed([w for w in words if w.i < head.i]):
-            if t.i != run[0].i - 1:
-                break
-            if t.pos_ == "PROPN" or t.is_lower and t.is_alpha and len(t) <= 3 and t.i > words[0].i:
+        for i in range(head.i - 1, head.sent.start - 1, -1):
+            t = self.doc[i]
+            if t.pos_ == "PROPN" or t.is_lower and t.is_alpha and len(t) <= 3 and i > head.sent.start:
                 run.insert(0, t)
             else:
                 break
@@ -442,6 +442,9 @@ class SpeakerResolver:
         """
         if head.pos_ not in ("NOUN", "PROPN"):
             return ""
+        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if determiners & {"a", "an", "another", "one", "some", "any"}:
+            return ""  # "A senior official said": someone new, not anyone named before
         lemma = head.lemma_.lower()
         best, best_at = "", -1
         for m in reversed(self.mentions):
@@ -458,7 +461,7 @@ class SpeakerResolver:
                 break
         if best_at >= 0:
             return best
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        definite = "the" in determiners
         group = lemma in self.cues.group_nouns or lemma in self.cues.institution_nouns or lemma in self.cues.unnamed_speakers
         if definite and head.tag_ in ("NN", "NNP") and not group and self.last_speaker:
             actor, at = self.last_speaker

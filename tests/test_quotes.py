@@ -169,3 +169,134 @@ def test_page_furniture_gives_no_quotes(nlp):
     text = "Ana Lima said the port would reopen.\nSubscribe to get the latest posts, he said.\nComments are closed."
     rows = quotes_of(nlp, text)
     assert [q["paragraph"] for q in rows] == [0]
+
+
+# --- Other outlets' styles -------------------------------------------------------
+
+def test_ap_dateline_is_not_part_of_the_reported_words(nlp):
+    text = "WASHINGTON (AP) — The two countries agreed on Friday to pause new tariffs for 90 days, the White House said."
+    rows = quotes_of(nlp, text)
+    assert len(rows) == 1 and rows[0]["speaker"] == "White House"
+    assert rows[0]["text"].startswith("The two countries agreed")
+
+
+def test_quote_interrupted_mid_sentence_by_its_attribution(nlp):
+    text = '"We will," said Mick Lynch, the RMT general secretary, "keep fighting for every member."'
+    rows = quotes_of(nlp, text)
+    assert [q["text"] for q in rows] == ["We will,", "keep fighting for every member."]
+    assert {q["speaker"] for q in rows} == {"Mick Lynch"} and {q["kind"] for q in rows} == {"direct"}
+
+
+def test_british_single_marks_with_apostrophes_inside(nlp):
+    text = "‘We’re not going anywhere,’ the player’s agent, Jorge Mendes, said. ‘He’s happy at the club.’"
+    rows = quotes_of(nlp, text)
+    assert [q["text"] for q in rows] == ["We’re not going anywhere,", "He’s happy at the club."]
+    assert {q["speaker"] for q in rows} == {"Jorge Mendes"}
+
+
+@pytest.mark.parametrize("text", [
+    "«We will defend our farmers», the French agriculture minister Marc Fesneau said.",
+    "„We will defend our farmers“, said the French agriculture minister Marc Fesneau.",
+])
+def test_guillemets_and_low_high_marks_with_the_speaker_after(nlp, text):
+    rows = quotes_of(nlp, text)
+    assert [(q["kind"], q["text"], q["speaker"]) for q in rows] == [("direct", "We will defend our farmers", "Marc Fesneau")]
+
+
+def test_straight_marks_over_several_paragraphs(nlp):
+    text = ('Hundreds of nurses marched on parliament on Tuesday.\n'
+            'Nurse Emma Clarke, 34, said: "I love my job, but I can\'t afford to live.\n'
+            '"Every month I have to choose between heating and eating.\n'
+            '"Something has to change."\n'
+            'The health secretary said the offer was "fair and final".')
+    rows = quotes_of(nlp, text)
+    direct = only(rows, "direct")
+    assert len(direct) == 1 and direct[0]["paragraph"] == 1
+    assert direct[0]["text"].endswith("Something has to change.") and direct[0]["speaker"].endswith("Clarke")
+    assert [q["kind"] for q in rows] == ["direct", "indirect"]
+
+
+def test_names_and_labels_in_quotation_marks_are_not_quotes(nlp):
+    text = ("The government has dubbed the agreement the \"deal of the century\". "
+            "Analysts called it a \"fragile truce,\" and the \"Made in Europe\" label returns.")
+    assert only(quotes_of(nlp, text), "direct") == []
+
+
+def test_partial_quote_after_the_first_words_of_a_clause_stays_reported_speech(nlp):
+    text = "The company's spokeswoman, Linda Park, said in an email that Ridgeway \"values its employees\" and hopes to settle."
+    rows = quotes_of(nlp, text)
+    assert len(rows) == 1 and rows[0]["kind"] == "indirect" and rows[0]["speaker"] == "Linda Park"
+    assert rows[0]["text"].startswith('Ridgeway "values its employees"')
+
+
+def test_quoted_label_after_an_object_keeps_both_marks(nlp):
+    rows = quotes_of(nlp, 'Amnesty International condemned the takeover, calling it "sportswashing".')
+    calling = [q for q in rows if q["cue"] == "calling"]
+    assert len(calling) == 1 and calling[0]["text"] == 'it "sportswashing"'
+    assert calling[0]["speaker"] == "Amnesty International"
+
+
+def test_warning_addressed_to_someone_against_something(nlp):
+    text = "Treasury Secretary Janet Yellen on Tuesday warned Beijing against flooding global markets with cheap goods."
+    rows = quotes_of(nlp, text)
+    assert len(rows) == 1 and rows[0]["speaker"] == "Janet Yellen"
+    assert rows[0]["text"] == "Beijing against flooding global markets with cheap goods"
+
+
+def test_an_object_that_only_points_back_is_not_a_quote(nlp):
+    assert quotes_of(nlp, "The ministry rejected the criticism on Monday.") == []
+
+
+def test_things_that_highlight_are_not_speakers(nlp):
+    assert quotes_of(nlp, "These past encounters highlight the challenges of negotiating with the junta.") == []
+
+
+# --- Speakers the registry does not know ------------------------------------------
+
+def test_name_with_a_particle_and_a_title_then_a_pronoun(nlp):
+    text = ("Manager Erik ten Hag told the BBC that the squad welcomed the investment. "
+            '"Everybody is excited," he said.')
+    rows = quotes_of(nlp, text)
+    assert [q["kind"] for q in rows] == ["indirect", "direct"]
+    assert {q["speaker"] for q in rows} == {"Erik ten Hag"}
+
+
+def test_an_institution_named_by_its_country(nlp):
+    rows = quotes_of(nlp, "The Israeli military said it had targeted militants in the area.")
+    assert len(rows) == 1 and rows[0]["speaker"] == "Israeli military"
+    assert rows[0]["text"] == "it had targeted militants in the area"
+
+
+def test_an_office_speaks_for_its_person(nlp):
+    text = "The cabinet approved the ceasefire agreement early on Saturday, Prime Minister Benjamin Netanyahu's office said."
+    rows = quotes_of(nlp, text)
+    assert len(rows) == 1 and rows[0]["speaker"] == "Benjamin Netanyahu"
+    assert rows[0]["text"] == "The cabinet approved the ceasefire agreement early on Saturday"
+
+
+def test_a_description_refers_to_the_person_who_spoke_last(nlp):
+    text = ('"We were not good enough in the first half," said Liverpool manager Arne Slot.\n'
+            'The Dutchman added: "The second half was much better."')
+    rows = quotes_of(nlp, text)
+    assert [q["speaker"] for q in rows] == ["Arne Slot", "Arne Slot"]
+
+
+def test_an_unnamed_official_stays_unnamed_later(nlp):
+    text = ("Hamas official Osama Hamdan said the group had accepted the proposal.\n"
+            "A senior official familiar with the talks said the gaps were narrowing.\n"
+            "“We are closer than we have ever been,” the official said.")
+    rows = quotes_of(nlp, text)
+    assert [q["speaker"] for q in rows] == ["Osama Hamdan", "", ""]
+
+
+def test_a_company_is_not_the_person_who_spoke_before(nlp):
+    text = ("Ford chief executive Jim Farley said the demands would threaten the company's future. "
+            "The carmaker warned that it could be forced to cut jobs.")
+    rows = quotes_of(nlp, text)
+    assert [q["speaker"] for q in rows] == ["Jim Farley", ""]
+
+
+def test_unattributed_quote_after_a_sentence_about_a_person(nlp):
+    text = 'Trade minister Ahmed Khan was blunt. "This tariff is a declaration of economic war."'
+    rows = quotes_of(nlp, text)
+    assert len(rows) == 1 and rows[0]["kind"] == "direct" and rows[0]["speaker"] == "Ahmed Khan"
