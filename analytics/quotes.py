@@ -311,6 +311,9 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ in ("relcl", "acl", "advcl", "prep") and child.i > head.i:
                 drop.update(t.i for t in child.subtree)
+        for t in head.subtree:
+            if t.dep_ in ("relcl", "acl") and t.i > head.i:  # "Paul Hendricks, a driver who has worked ..."
+                drop.update(k.i for k in t.subtree)
         tokens = [t for t in head.subtree if t.i not in drop]
         # Keep the contiguous run around the head.
         idx = sorted(t.i for t in tokens)
@@ -361,9 +364,12 @@ class SpeakerResolver:
         for t in words:
             if t.i in self.by_token and t.dep_ not in ("poss",) and not _is_possessor(t):
                 return self.by_token[t.i]["actor"]
-        named = self._owner(head) or self._entity_name(head) or self._institution(head, words) or self._unlisted_name(head, words)
+        named = self._owner(head) or self._entity_name(head) or self._institution(head, words) or self._unlisted_name(head)
         if named:
             return named
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return self._unlisted_name(child)  # "Rivera's colleague, Ana Torres, said"
         if lower in self.cues.unnamed_speakers or head.lemma_.lower() in self.cues.unnamed_speakers:
             return ""
         return self.described(head)
@@ -397,7 +403,7 @@ class SpeakerResolver:
         first = next((n for n, t in enumerate(words) if t.dep_ != "det"), 0)
         return self.doc[words[first].i: head.i + 1].text
 
-    def _unlisted_name(self, head: Token, words: list[Token]) -> str:
+    def _unlisted_name(self, head: Token) -> str:
         """A person's name the registry and mentions lack (``Manager Erik ten Hag`` -> ``Erik ten Hag``).
 
         The run of proper nouns ending at the subject, with name particles
@@ -424,6 +430,8 @@ class SpeakerResolver:
         if head is None:
             return False
         if head.pos_ in ("PROPN", "PRON") or head.ent_type_:
+            return True
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
             return True
         lemma, lower = head.lemma_.lower(), head.lower_
         nouns = self.cues.speaker_nouns | self.cues.group_nouns
@@ -550,6 +558,10 @@ def _content_children(verb: Token, cues: Cues, allow_object: bool) -> tuple[list
     clause = [c for c in clause if c.dep_ != "xcomp" or any(k.dep_ in _SUBJECT_DEPS for k in c.children)]
     if clause:
         return ([], None) if _is_question(clause[0]) else (clause[:1], None)
+    if verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX"):
+        # "The talks, she said, had reached a dead end": the cue sits inside what was said.
+        if not any(t.text in _OPENING_MARKS + _CLOSING_MARKS for t in verb.head.subtree):
+            return [verb.head], None
     # "reiterated in the conversation that ...": the clause hangs off the prepositional phrase.
     for child in verb.children:
         if child.dep_ == "prep" and child.i > verb.i:
@@ -620,6 +632,8 @@ def reported_speech(doc: Doc, cues: Cues, quotations: list[tuple[int, int]] = ()
         if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]):
             continue  # "asked whether he believes ...": inside a question
         item = None
+        if tok.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in tok.children):
+            continue  # "the deal, which analysts called a “fragile truce”": a name for something, not a statement
         if tok.pos_ == "VERB" and (lemma in cues.clause_verbs or lemma in cues.object_verbs):
             content, prep = _content_children(tok, cues, allow_object=lemma in cues.object_verbs)
             if content:
@@ -840,6 +854,8 @@ def _attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], c
     last_sent = doc[span.end - 1].sent
     window_start = first_sent.start
     window_end = last_sent.end
+    if window_start > 0 and doc.text[:max(start - 1, 0)].rstrip().endswith(":"):
+        window_start = doc[window_start - 1].sent.start  # `the club said:` ending the paragraph before
     if window_end < len(doc) and doc[window_end - 1].text in ("”", '"', "»", "’"):
         window_end = doc[window_end].sent.end
     best, best_distance = None, None

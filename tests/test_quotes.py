@@ -300,3 +300,39 @@ def test_unattributed_quote_after_a_sentence_about_a_person(nlp):
     text = 'Trade minister Ahmed Khan was blunt. "This tariff is a declaration of economic war."'
     rows = quotes_of(nlp, text)
     assert len(rows) == 1 and rows[0]["kind"] == "direct" and rows[0]["speaker"] == "Ahmed Khan"
+
+
+def test_a_question_asked_in_quotation_marks(nlp):
+    text = '"Why would we accept a deal that cuts our pensions?" asked union leader Mary Brown.'
+    rows = quotes_of(nlp, text)
+    assert [(q["kind"], q["speaker"], q["cue"]) for q in rows] == [("direct", "Mary Brown", "asked")]
+
+
+def test_quotation_in_the_paragraph_after_a_colon(nlp):
+    text = ("In a statement, the league's chairman Tom Reid said:\n"
+            "\"We are delighted to welcome new investment and look forward to an exciting future.\"")
+    rows = quotes_of(nlp, text)
+    assert len(rows) == 1 and rows[0]["paragraph"] == 1 and rows[0]["speaker"] == "Tom Reid"
+
+
+def test_attribution_in_the_middle_of_reported_speech(nlp):
+    text = "Union leader Mary Brown left the room.\nThe talks, she said, had reached a dead end."
+    rows = quotes_of(nlp, text)
+    assert len(rows) == 1 and rows[0]["speaker"] == "Mary Brown" and rows[0]["kind"] == "indirect"
+    assert "reached a dead end" in rows[0]["text"]
+
+
+def test_apposition_with_a_name_the_registry_lacks(nlp):
+    rows = quotes_of(nlp, "Rivera's colleague, Ana Torres, said she had worked at the plant for 20 years.")
+    assert len(rows) == 1 and rows[0]["speaker"] == "Ana Torres"
+
+
+def test_an_accusation_is_reported_speech(nlp):
+    rows = quotes_of(nlp, 'Labour leader Keir Starmer accused the government of "chaos and confusion".')
+    assert len(rows) == 1 and rows[0]["kind"] == "indirect" and rows[0]["speaker"] == "Keir Starmer"
+    assert rows[0]["text"] == 'the government of "chaos and confusion"'
+
+
+def test_a_label_given_in_a_relative_clause_is_not_a_quote(nlp):
+    text = 'The agreement, which analysts called a "fragile truce," does not address export controls.'
+    assert quotes_of(nlp, text) == []
