@@ -14,8 +14,8 @@ The scoring rule, for a quote and one outcome it is about (VADER's sentiment
 of a whole sentence is not stance, so it is only one weak term here):
 
     cues    = sum over the cue words of the quote (and, at half weight, of the
-              rest of its sentence; the reporting verb and the outcome's own
-              name left out) of
+              rest of its sentence; the reporting verb, the outcome's own name
+              and an "if ..." clause about something else left out) of
                 weight x polarity x proximity x negation
                 polarity  +1 favor word (ready, welcome, urge, productive ...)
                           -1 against word (reject, warn, doubt, useless ...)
@@ -24,24 +24,34 @@ of a whole sentence is not stance, so it is only one weak term here):
                           prospects for peace")
                 proximity 1 / (1 + dependency-tree distance to the outcome / 3)
                 negation  -1 when the cue word is negated (not, never, n't, no ...)
+              except that cue words taking the outcome as their object compose:
+              they count once, with the largest size and the product of their
+              signs, times the reporting verb's lean when the quote is its
+              object ("skepticism about the benefits of X", "welcomed the lifting
+              of X", "demanded the removal of X" are all against X)
     syntax  = -1.5 outcome governed by "without" or "against" ("without a formal
                    ceasefire", "warned against such a delivery"); +1.5 instead
-                   when the rest is negative ("without a truce, the effort fails")
+                   when the rest is gloomy ("warned that without a truce, the
+                   effort fails")
+              -1.0 outcome denied by its determiner ("there will be no early election")
               -1.0 outcome is the subject or object of a negated verb that is not
                    itself a cue ("Tomahawks would not change the situation",
                    "should not be pressured into giving up territory")
               +0.6 outcome stated as coming: subject of a future or possible
-                   "take place / begin / be ..." or object of a verb with a modal
-                   ("will hold a summit", "there will be a meeting")
-    verb    = +0.5 favouring reporting verb (urged, welcomed, confirmed ...),
-              -0.7 opposing one (warned, rejected ...), only when |cues| < 0.5
+                   "take place / begin / stay ..." (not "would be pointless"), or
+                   object of a modal "hold / sign / provide / bring ..." ("will
+                   hold a summit", "there will be a meeting")
+    verb    = +0.5 / -0.7 when the reporting verb leans (its own cue words:
+              "welcomed", "ruled out"; or confirm, announce / warn, deny ...),
+              only when |cues| < 0.5 and the syntax does not decide
     vader   = VADER compound of the 8 words either side of the outcome inside
               the quote, the outcome's own words left out
     score   = tanh(cues + syntax + verb + 0.4 x vader)
               x 0.7 when conditional (if, unless: "tighter sanctions if talks fail")
-              x 0.3 when hedges (questions, careful, whether, decide, "suggest"
-                    as reporting verb, the outcome named as what a precondition
-                    is for) weigh at least 0.5 and more than |cues + syntax + verb|
+              x 0.3 when hedges (questions, careful, whether, decide, "too early",
+                    the outcome named as what a precondition is for, an
+                    unattributed "reports suggest") weigh at least 0.5 and more
+                    than |cues + syntax + verb|
     label   = favor if score >= 0.25, against if score <= -0.25, else neutral
 
 Every term that contributed is listed in the row's ``evidence``.
@@ -173,6 +183,7 @@ class Lexicon:
     reporting_against: frozenset = frozenset()
     reporting_hedge: frozenset = frozenset()
     expectation_verbs: frozenset = frozenset()
+    bringing_verbs: frozenset = frozenset()
     index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
@@ -186,7 +197,7 @@ class Lexicon:
 
 _CATEGORIES = ("favor", "against", "harm", "hedge")
 _WORD_LISTS = ("requirement", "negations", "conditionals", "reporting_favor", "reporting_against",
-               "reporting_hedge", "expectation_verbs")
+               "reporting_hedge", "expectation_verbs", "bringing_verbs")
 
 
 @lru_cache(maxsize=8)
@@ -456,9 +467,13 @@ def _is_cue(token: Token, lexicon: Lexicon) -> bool:
 
 def _expected(root: Token, lexicon: Lexicon) -> bool:
     """Whether an outcome is stated as coming: ``X will take place``, ``there will be X``, ``will hold X``."""
+    if _denied(root):
+        return False
     verb = _predicate_of_subject(root)
     if verb is None and root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children):
         verb = root.head
+    elif verb is not None and any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return False  # "X would be pointless": an evaluation, not an expectation
     if verb is not None:
         if verb.lemma_.lower() not in lexicon.expectation_verbs or any(c.dep_ == "neg" for c in verb.children):
             return False
@@ -466,10 +481,12 @@ def _expected(root: Token, lexicon: Lexicon) -> bool:
     verb = _verb_of_object(root)
     if verb is None or any(c.dep_ == "neg" for c in verb.children):
         return False
-    lemma = (verb.lemma_.lower(),)
-    if lemma in lexicon.against or lemma in lexicon.harm or lemma in lexicon.hedge:
-        return False
-    return _has_modal(verb)
+    return verb.lemma_.lower() in lexicon.bringing_verbs and _has_modal(verb)
+
+
+def _denied(root: Token) -> Token | None:
+    """The determiner that denies the outcome outright: ``no early election``, ``neither deal``."""
+    return next((c for c in root.children if c.dep_ == "det" and c.lower_ in ("no", "neither")), None)
 
 
 def _negated_verb(root: Token, lexicon: Lexicon) -> Token | None:
@@ -512,6 +529,9 @@ def _governs(cue: Token, anchors: list[Token]) -> bool:
     prepositions: ``delivered a warning regarding X``, ``expressed doubts about X``.
     """
     for a in anchors:
+        prep = _governing_prep(a, {"without", "against"})
+        if prep is not None and prep in cue.subtree:
+            continue  # "without X" speaks for itself (see the syntax term)
         if cue.i != a.i and a in cue.subtree:
             child = next(c for c in cue.children if a in c.subtree)
             if child.dep_ not in ("nsubj", "csubj", "agent", "expl"):
@@ -562,6 +582,11 @@ def _cue_tokens(doc: Doc, quote: dict, sent: Span) -> set[int]:
 def _reporting_lemmas(doc: Doc, quote: dict, sent: Span) -> set[str]:
     words = set((quote.get("cue") or "").lower().split())
     return words | {doc[i].lemma_.lower() for i in _cue_tokens(doc, quote, sent)}
+
+
+def _is_clause(span: Span) -> bool:
+    """Whether the quote is a clause with its own subject (``the group rejected X``), not a noun phrase."""
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
 
 
 def _reporting_leaning(doc: Doc, reporting: set[int], lemmas: set[str], lexicon: Lexicon) -> int:
@@ -631,14 +656,20 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, lexicon: Lex
             continue
         cues += value
         evidence.append(f"{label} {value:+.2f}")
+    lemmas = _reporting_lemmas(doc, quote, sent)
+    leaning = _reporting_leaning(doc, reporting, lemmas, lexicon)
     if chain:
-        # "skepticism about the benefits of X", "welcomed the lifting of X": the signs multiply.
+        # "skepticism about the benefits of X", "welcomed the lifting of X": the signs multiply,
+        # with the reporting verb's when it takes the quote as object ("demanded the removal of X").
         sign = math.prod(1 if v > 0 else -1 for _, v, _ in chain)
+        if leaning and quote.get("kind") == "indirect" and not _is_clause(span):
+            sign *= leaning
+            chain.append((doc[min(reporting)], 0.0, f"verb '{quote.get('cue')}'"))
         value = sign * max(abs(v) for _, v, _ in chain)
+        leaning = 0  # the verb has had its say
         cues += value
         evidence.append(f"{' > '.join(label for _, _, label in sorted(chain, key=lambda c: len(list(c[0].ancestors))))} {value:+.2f}")
 
-    lemmas = _reporting_lemmas(doc, quote, sent)
     vader = _window_sentiment(span, inside, own)
     syntax = 0.0
     for root in anchors:
@@ -649,6 +680,11 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, lexicon: Lex
             syntax = PREP_RULE if prep.lower_ == "without" and gloom < -0.3 else -PREP_RULE
             cues = 0.0
             evidence = [f"{prep.text} {root.text} {syntax:+.2f}"]
+            break
+        denial = _denied(root) if target.refers is None else None
+        if denial is not None:
+            syntax = -NEGATED_VERB
+            evidence.append(f"{denial.text} {root.text} {syntax:+.2f}")
             break
         verb = _negated_verb(root, lexicon)
         if verb is not None:
@@ -665,7 +701,6 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, lexicon: Lex
         hedge += VERB_HEDGE
         hedges.append(f"reporting '{quote.get('cue')}'")
     elif abs(cues) < 0.5 and syntax <= EXPECTED:
-        leaning = _reporting_leaning(doc, reporting, lemmas, lexicon)
         verb = VERB_FAVOR if leaning > 0 else VERB_AGAINST if leaning < 0 else 0.0
         if verb:
             evidence.append(f"verb '{quote.get('cue')}' {verb:+.2f}")

@@ -280,3 +280,28 @@ def test_summary_per_article_and_per_date(stance_rows):
 def test_summary_by_an_unknown_column_says_so(stance_rows):
     with pytest.raises(ValueError, match="by must be"):
         stance_summary(stance_rows, by="speaker")
+
+
+# --------------------------------------------------------------------------- elections, wages, sanctions
+
+ELECTION = parse_outcomes("outcomes:\n  - key: early_election\n    terms: [early election, snap election, early vote]\n")
+
+
+def test_an_outcome_denied_outright_is_against(nlp):
+    text = "The prime minister insisted there would be no early election."
+    assert stance(nlp, text, "there would be no early election", ELECTION, "early_election", cue="insisted") == "against"
+
+
+def test_not_discussing_an_outcome_takes_no_side(nlp):
+    text = "The party secretary said it had not discussed an early vote."
+    assert stance(nlp, text, "it had not discussed an early vote", ELECTION, "early_election") == "neutral"
+
+
+def test_demanding_its_removal_is_against(nlp):
+    text = "Farmers demanded the removal of the tariffs on fertiliser."
+    assert stance(nlp, text, "the removal of the tariffs on fertiliser", TRADE, "tariffs", cue="demanded") == "against"
+
+
+def test_an_evaluation_is_not_an_expectation(nlp, outcomes):
+    text = "The chancellor said new sanctions would be pointless while energy imports continue."
+    assert stance(nlp, text, "new sanctions would be pointless while energy imports continue", outcomes, "sanctions") == "against"
