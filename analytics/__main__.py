@@ -40,11 +40,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _analyse(args, corpus):
-    from .stance import load_outcomes
+    from .stance import load_lexicon, load_outcomes
 
     nlp = load_model()
     registry = load_registry(args.actors)
     outcomes = load_outcomes(args.outcomes)
+    lexicon = load_lexicon(str(args.outcomes) if args.outcomes else None)
     cache = None if args.no_cache else ParseCache(args.cache_dir or default_cache_dir(), nlp)
     bar = None
     if sys.stderr.isatty():
@@ -55,7 +56,7 @@ def _analyse(args, corpus):
         return analyse_corpus(
             corpus.articles, nlp, registry, outcomes, cache=cache,
             n_process=max(args.processes, 1), batch_size=args.batch_size,
-            progress=bar.update if bar else None,
+            progress=bar.update if bar else None, lexicon=lexicon,
         )
     finally:
         if bar:

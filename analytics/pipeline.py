@@ -288,7 +288,7 @@ def discover_registry(docs: Iterable[Doc], registry: Registry) -> Registry:
     return registry.with_actors(merge_people(names, registry))
 
 
-def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outcomes=None) -> dict[str, list[dict]]:
+def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outcomes=None, lexicon=None) -> dict[str, list[dict]]:
     """Everything one article yields: its mentions, quotes and stances as lists of rows.
 
     A pure function of the parsed article and the configuration, so that
@@ -309,7 +309,7 @@ def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outc
     if outcomes is not None:
         from .stance import quote_stances
 
-        rows["stances"] = quote_stances(doc, quotes, outcomes)
+        rows["stances"] = quote_stances(doc, quotes, outcomes, lexicon)
     return rows
 
 
@@ -339,9 +339,11 @@ def analyse_corpus(
     n_process: int = 1,
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
+    lexicon=None,
 ) -> Analysis:
     """Parse and analyse ``articles``: the tables ``articles``, ``mentions``,
-    ``actor_counts``, ``cooccurrence``, ``quotes`` and (with ``outcomes``) ``stances``.
+    ``actor_counts``, ``cooccurrence``, ``quotes`` and (with ``outcomes``) ``stances``,
+    the latter judged with the stance cues ``lexicon`` (default: those of data/outcomes.yml).
     """
     started = time.perf_counter()
     docs = parse_texts(nlp, [a.text for a in articles], cache, batch_size, n_process, progress)
@@ -353,7 +355,7 @@ def analyse_corpus(
     ruler = mention_ruler(English(vocab=nlp.vocab), registry)
     collected: dict[str, list[dict]] = {"articles": [], "mentions": [], "quotes": [], "stances": []}
     for doc, article in zip(docs, articles):
-        rows = analyse_doc(doc, article, registry, ruler, outcomes)
+        rows = analyse_doc(doc, article, registry, ruler, outcomes, lexicon)
         collected["articles"].append(article_row(doc, article, rows))
         for name, part in rows.items():
             collected[name].extend(part)

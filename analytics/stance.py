@@ -214,6 +214,13 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return parse_lexicon(cues, where)
 
 
+def lexicon_from_text(text: str, where: str = "outcome definitions") -> Lexicon:
+    """The stance cues of outcome-definition YAML text (the default cues when it has no ``cues:`` section)."""
+    data = _yaml(text, where) or {}
+    cues = data.get("cues") if isinstance(data, dict) else None
+    return load_lexicon(None) if cues is None else parse_lexicon(cues, where)
+
+
 def parse_lexicon(cues, where: str = "stance cues") -> Lexicon:
     """A Lexicon from the mapping of a ``cues`` section; OutcomeError when malformed."""
     if not isinstance(cues, dict):
