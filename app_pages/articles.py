@@ -22,6 +22,11 @@ text = state.texts().get(article_id)
 if text is None:
     st.info("The dashboard was started on prebuilt tables, which hold no article texts.")
     st.stop()
+followed = view.full["quotes"][view.full["quotes"]["quote_id"] == focus] if focus else None
+if followed is not None and not followed.empty and followed.iloc[0]["article_id"] == article_id:
+    q = followed.iloc[0]
+    st.info(f"**{state.md_escape(q['speaker'] or 'Unknown speaker')}** ({state.md_escape(q['cue'])}): "
+            f"{state.md_escape(q['text'])}\n\nThe quote you followed, outlined in red below.", icon=":material/format_quote:")
 marks = []  # (start, end, kind, label)
 for m in view.full["mentions"][view.full["mentions"]["article_id"] == article_id].itertuples():
     marks.append((m.start, m.end, "mention", m.actor))

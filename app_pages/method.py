@@ -27,17 +27,43 @@ clause or object that carries what was said (`said that …`, `called for …`, 
 verb's subject, resolved through appositions, titles, pronouns, registry roles (`the Kremlin spokesman`) and earlier
 mentions.
 
-**Stance.** For each outcome a quote names (or, for reported speech, its sentence names, or it refers back to):
+**Stance.** Each quote gets a stance toward each outcome it is about: `favor`, `against` or `neutral`, from a
+score between −1 and +1. The rule, as documented in `analytics/stance.py`:
 """)
-st.code(stance_module.__doc__.split("The scoring rule")[1].split("\n", 1)[1], language="text")
+
+
+def stance_rule(doc: str) -> tuple[str, str]:
+    """The stance module's account of the rule: its prose, and the formula (shown as code)."""
+    paragraphs = doc.strip().split("\n\n")
+    at = next((i for i, p in enumerate(paragraphs) if p.startswith("The scoring rule")), None)
+    if at is None:
+        return "", doc
+    prose = " ".join(" ".join(p.split()) for p in paragraphs[1:at + 1])
+    return prose, "\n\n".join(paragraphs[at + 1:])
+
+
+prose, rule = stance_rule(stance_module.__doc__ or "")
+if prose:
+    st.markdown(prose)
+st.code(rule, language=None)
+st.markdown("""
+**Charts.** *Mean stance* is the mean score of the quotes in a cell; a speaker's quotes on one outcome count once each.
+*Most contested* ranks outcomes by the smaller of their favor and against counts. Every chart and table follows the
+sidebar's filters: articles, dates and sources choose the articles; *Actors* chooses speakers and mentions;
+*Outcomes* and *Stance* choose stances (and the quotes that take them); *Kinds of actor* applies to mentions.
+""")
 
 st.subheader("Configuration in use")
+edited = " (edited in this session on *Your articles*)"
+st.caption("Actors: the registry" + (edited if st.session_state.get("registry_text") else " from `data/actors.yml`") +
+           ". People the articles name in full are added to it by the analysis.")
 registry = parse_registry(state.registry_text())
-st.dataframe(pd.DataFrame([{"name": a.name, "kind": a.kind, "aliases": ", ".join(a.aliases), "roles": ", ".join(a.roles),
-                            "affiliation": a.affiliation} for a in registry.actors.values()]), hide_index=True)
+state.show_table(pd.DataFrame([{"name": a.name, "kind": a.kind, "aliases": ", ".join(a.aliases), "roles": ", ".join(a.roles),
+                                "affiliation": a.affiliation} for a in registry.actors.values()]), "actors_config")
+st.caption("Outcomes" + (edited if st.session_state.get("outcomes_text") else " from `data/outcomes.yml`") + ".")
 outcomes = parse_outcomes(state.outcomes_text())
-st.dataframe(pd.DataFrame([{"key": o.key, "label": o.label, "description": o.description, "terms": ", ".join(o.terms)}
-                           for o in outcomes]), hide_index=True)
+state.show_table(pd.DataFrame([{"key": o.key, "label": o.label, "description": o.description, "terms": ", ".join(o.terms)}
+                               for o in outcomes]), "outcomes_config")
 
 st.subheader("Accuracy on the seed gold set")
 
@@ -54,6 +80,9 @@ def seed_scores(gold: str, registry_text: str, outcomes_text: str) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
+st.caption("The default corpus analysed with the configuration above, scored against hand-annotated quotes, speakers, "
+           "stances and mention counts (`evaluate.score_analysis`). F1 matches quotes by their words; speaker accuracy "
+           "is over the quotes both found; stance macro-F1 averages favor, against and neutral.")
 if Path(GOLD).exists():
     state.show_table(seed_scores(str(GOLD), state.registry_text(), state.outcomes_text()).round(3), "accuracy")
 else:

@@ -25,7 +25,10 @@ if search:
 per_quote = (view.stances.assign(item=lambda d: d["outcome"] + ": " + d["stance"])
              .groupby("quote_id").agg(stances=("item", "; ".join), evidence=("evidence", " | ".join)))
 quotes = quotes.merge(per_quote, left_on="quote_id", right_index=True, how="left").fillna({"stances": "", "evidence": ""})
-quotes["place"] = [f"articles?{urlencode({'article': a, 'quote': q})}" for a, q in zip(quotes["article_id"], quotes["quote_id"])]
+# The link keeps the view's filters, so the Articles page it opens still shows this view.
+kept = [(k, v) for k in st.query_params if k not in ("article", "quote") for v in st.query_params.get_all(k)]
+quotes["place"] = [f"articles?{urlencode(kept + [('article', a), ('quote', q)])}"
+                   for a, q in zip(quotes["article_id"], quotes["quote_id"])]
 st.markdown(f"**{len(quotes)}** quotes")
 state.show_table(
     quotes[["speaker", "kind", "text", "cue", "stances", "evidence", "article_id", "place"]], "quotes",

@@ -32,7 +32,23 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server(_server, browser):
+    """The dashboard's URL, once it has served its first view.
+
+    The first view loads the model and parses the default corpus; on a busy
+    machine that can take minutes, so it is waited for once, patiently, here
+    rather than inside whichever test happens to run first.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(_server)
+    wait_ready(page, timeout=600_000)
+    context.close()
+    return _server
+
+
+@pytest.fixture(scope="session")
+def _server(tmp_path_factory):
     """`streamlit run dashboard.py --server.headless true` on a free local port; yields its URL."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -75,5 +91,16 @@ def wait_ready(page, timeout: float = 120_000) -> None:
 
 
 def shoot(page, name: str) -> None:
+    """A screenshot of the whole page in test-results/ (gitignored).
+
+    Streamlit scrolls inside its main block, not the document, so the
+    viewport is stretched to the content's height for the shot.
+    """
     SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => (document.querySelector('[data-testid=\"stMainBlockContainer\"]') || document.body).scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height + 120, size["height"]), 8000)})
+    page.wait_for_timeout(600)  # charts redraw at the new size
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    page.set_viewport_size(size)

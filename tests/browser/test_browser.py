@@ -57,6 +57,41 @@ def test_a_control_change_goes_into_the_url(page, server):
     assert "window=sentence" in page.url
 
 
+def test_the_share_link_follows_the_controls(page, server):
+    page.goto(f"{server}/cooccurrence?articles={ONE}")
+    wait_ready(page)
+    page.get_by_text("sentence", exact=True).first.click()
+    wait_ready(page)
+    page.wait_for_function("() => location.search.includes('window=sentence')", timeout=20_000)
+    wait_ready(page)
+    link = page.get_by_role("link", name="Share this view").get_attribute("href")
+    assert link.startswith(f"{server}/cooccurrence?") and f"articles={ONE}" in link and "window=sentence" in link
+    # Opened elsewhere, the link shows the same view.
+    other = page.context.browser.new_context().new_page()
+    other.goto(link)
+    wait_ready(other)
+    checked = other.locator('[data-testid="stRadio"]').first.locator("input:checked")
+    assert checked.evaluate("e => e.closest('label').innerText").strip() == "sentence"
+    assert other.locator('[data-testid="stException"]').count() == 0
+    other.context.close()
+
+
+def test_a_quote_links_to_its_place_in_the_article(page, server):
+    page.goto(f"{server}/quotes?articles={ONE}")
+    wait_ready(page)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    # The grid is a canvas: the links it draws are read from the download instead.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download quotes.csv").click()
+    place = read_csv(info.value.path())["place"].iloc[0]
+    assert place.startswith("articles?") and f"articles={ONE}" in place
+    page.goto(f"{server}/{place}")
+    wait_ready(page)
+    assert page.locator(".article .focus").count() == 1
+    assert "The quote you followed" in page.locator('[data-testid="stAlert"]').first.inner_text()
+    shoot(page, "quote-in-article")
+
+
 def test_clicking_a_heatmap_cell_lists_its_quotes(page, server):
     page.goto(f"{server}/stance")
     wait_ready(page)
@@ -64,7 +99,9 @@ def test_clicking_a_heatmap_cell_lists_its_quotes(page, server):
     chart.scroll_into_view_if_needed()
     points = chart.locator("path.point")
     assert points.count() > 3
-    box = points.nth(points.count() - 1).bounding_box()
+    point = points.nth(points.count() - 1)
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     # The chosen cell goes into the page's controls, and so into the URL.
     page.wait_for_function("() => location.search.includes('cell_speaker=')", timeout=30_000)
@@ -76,6 +113,29 @@ def test_clicking_a_heatmap_cell_lists_its_quotes(page, server):
     rows = read_csv(info.value.path())
     assert len(rows) > 0 and set(rows["speaker"]) == {speaker}
     shoot(page, "stance-clicked")
+
+
+def test_clicking_a_matrix_cell_lists_the_passages_behind_the_pair(page, server):
+    page.goto(f"{server}/cooccurrence?window=sentence")
+    wait_ready(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    chart.scroll_into_view_if_needed()
+    points = chart.locator("path.point")
+    points.first.wait_for(timeout=30_000)
+    assert points.count() > 2
+    point = points.nth(points.count() - 1)
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => location.search.includes('pair=')", timeout=30_000)
+    wait_ready(page)
+    a, b = re.search(r"pair=([^&]+)", page.url).group(1).replace("+", " ").replace("%E2%80%94", "—").split(" — ")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download pair_passages.csv").click()
+    passages = read_csv(info.value.path())
+    assert len(passages) > 0
+    assert all(a.split()[-1] in p or b.split()[-1] in p for p in passages["passage"])
+    shoot(page, "cooccurrence-clicked")
 
 
 def test_a_download_holds_the_rows_shown(page, server):
