@@ -7,7 +7,6 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics.cooccurrence import pair_contexts
 from app_pages import state
 
 EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
@@ -97,8 +96,5 @@ if pair:
     a, b = pair.split(" — ")
     st.subheader(f"Passages naming both ({window})")
     st.caption(f"Each {window} that names both {state.md_escape(a)} and {state.md_escape(b)}.")
-    # Only the articles naming both can hold a shared window: a far smaller table to group.
-    named = view.mentions[view.mentions["actor"].isin([a, b])]
-    both = set(named.loc[named["actor"] == a, "article_id"]) & set(named.loc[named["actor"] == b, "article_id"])
-    contexts = pair_contexts(named[named["article_id"].isin(both)], state.texts(), a, b, window)
+    contexts = state.pair_passages(view.mentions, a, b, window, state.corpus_key(), state.texts())
     state.show_table(contexts, "pair_passages", column_config={"passage": st.column_config.TextColumn(width="large")})

@@ -9,17 +9,19 @@ read, so sharing them is safe.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from analytics.actors import DEFAULT_REGISTRY, parse_registry
-from analytics.cooccurrence import WINDOWS, cooccurrence
+from analytics.cooccurrence import COOCCURRENCE_COLUMNS, WINDOWS, cooccurrence, pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import to_csv_bytes, zip_tables
 from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
@@ -168,7 +170,64 @@ class View:
 @st.cache_data(show_spinner=False, max_entries=64)
 def cached_cooccurrence(mentions: pd.DataFrame, articles: pd.DataFrame, windows: tuple[str, ...]) -> pd.DataFrame:
     # A page needs one window at a time: computing only that one keeps a filter change quick.
-    return cooccurrence(mentions, articles, windows=windows)
+    return fast_cooccurrence(mentions, articles, windows)
+
+
+def fast_cooccurrence(mentions: pd.DataFrame, articles: pd.DataFrame, windows=WINDOWS) -> pd.DataFrame:
+    """`analytics.cooccurrence.cooccurrence` computed with joins instead of a loop over windows.
+
+    Same rows and values (tests/test_dashboard.py checks it); the loop takes
+    about a second on the mentions of 2,000 articles, too slow for a rerun.
+    """
+    if mentions.empty:
+        return cooccurrence(mentions, articles, windows)
+    keys_of = {w: ["article_id"] if w == "article" else ["article_id", w] for w in WINDOWS}
+    members = {w: mentions[keys_of[w] + ["actor"]].drop_duplicates() for w in windows}
+    base = {"article": len(articles), "sentence": int(articles["sentences"].sum()), "paragraph": int(articles["paragraphs"].sum())}
+    parts = []
+    for window in windows:
+        keys, m = keys_of[window], members[window]
+        n = max(base[window], len(m[keys].drop_duplicates()), 1)
+        singles = m.groupby("actor").size()
+        both = m.merge(m, on=keys)
+        both = both[both["actor_x"] < both["actor_y"]]
+        pairs = (both.groupby(["actor_x", "actor_y"])
+                 .agg(count=("article_id", "size"), articles=("article_id", "nunique"))
+                 .reset_index().rename(columns={"actor_x": "actor_a", "actor_y": "actor_b"}))
+        count = pairs["count"].astype(float)
+        sa, sb = pairs["actor_a"].map(singles).astype(float), pairs["actor_b"].map(singles).astype(float)
+        p_ab = count / n
+        npmi = (np.log(p_ab / ((sa / n) * (sb / n))) / -np.log(p_ab)).where(p_ab < 1.0, 1.0)
+        # Python's round, as the analysis layer rounds: numpy's differs in the last digit now and then.
+        parts.append(pairs.assign(window=window, jaccard=(count / (sa + sb - count)).map(lambda v: round(v, 4)),
+                                  npmi=npmi.map(lambda v: round(v, 4))))
+    table = pd.concat(parts)[COOCCURRENCE_COLUMNS]
+    order = {w: i for i, w in enumerate(WINDOWS)}
+    table = table.sort_values(
+        ["window", "count", "actor_a", "actor_b"], ascending=[True, False, True, True],
+        key=lambda col: col.map(order) if col.name == "window" else col,
+    )
+    return table.reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def pair_passages(mentions: pd.DataFrame, a: str, b: str, window: str, corpus: str, _texts: dict[str, str]) -> pd.DataFrame:
+    """The passages behind a pair (`analytics.cooccurrence.pair_contexts`), cached per corpus and pair."""
+    named = mentions[mentions["actor"].isin([a, b])]
+    # Only the articles naming both can hold a shared window: a far smaller table to group.
+    both = set(named.loc[named["actor"] == a, "article_id"]) & set(named.loc[named["actor"] == b, "article_id"])
+    return pair_contexts(named[named["article_id"].isin(both)], _texts, a, b, window)
+
+
+def corpus_key() -> str:
+    """Identifies the corpus whose texts `texts()` gives (for caches that take the texts unhashed)."""
+    folder = prebuilt_folder()
+    if folder is not None:
+        return f"prebuilt:{folder}"
+    digest = hashlib.sha1()
+    for row in corpus_rows():
+        digest.update(row[0].encode("utf-8", "surrogatepass") + b"\0" + row[1].encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

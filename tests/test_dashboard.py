@@ -1,6 +1,7 @@
 """Every page of the dashboard, driven by Streamlit's AppTest (no browser)."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -159,3 +160,40 @@ def test_page_controls_change_the_charts():
     assert not at.exception
     by_article = at.get("plotly_chart")[2].proto.spec
     assert by_date != by_article and ONE in by_article
+
+
+def test_an_upload_with_a_broken_file_analyses_the_rest():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    table = ("article_id,title,source,date,text\n"
+             "s1,Strike goes on,Wire,2025-03-01,\"Union leader Grace Okafor said on Monday that the strike would continue.\"\n"
+             "s2,Talks,Wire,2025-03-02,\"\"\"We will not back down,\"\" Okafor said.\"\n")
+    at.file_uploader(key="upload").set_value([
+        ("strikes.csv", table.encode(), "text/csv"),
+        ("broken.txt", b"\x00\x01\x02\x03" * 100, "text/plain"),
+    ])
+    at.run()
+    next(b for b in at.button if b.label == "Analyse").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("broken" in w.value and "NUL" in w.value for w in at.warning)  # listed with the reason
+    assert any("Analysed 2 articles" in s.value for s in at.success)
+    at.switch_page("app_pages/overview.py").run()
+    assert metric(at, "Articles") == "2"
+    assert set(at.dataframe[0].value["article_id"]) == {"s1", "s2"}
+    at.switch_page("app_pages/quotes.py").run()
+    assert set(at.dataframe[0].value["speaker"]) == {"Grace Okafor"}
+
+
+def test_the_fast_cooccurrence_matches_the_analysis_layer():
+    from analytics.cooccurrence import cooccurrence
+    from app_pages import state
+
+    at = app()
+    at.run()
+    tables = state.analyse(state.default_articles(), state.registry_text(), state.outcomes_text())
+    for mentions in (tables["mentions"], tables["mentions"][tables["mentions"]["kind"] == "person"]):
+        ours = state.fast_cooccurrence(mentions, tables["articles"])
+        theirs = cooccurrence(mentions, tables["articles"])
+        assert len(ours) == len(theirs) > 0
+        pd.testing.assert_frame_equal(ours, theirs, check_dtype=False, check_exact=True)
