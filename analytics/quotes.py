@@ -216,7 +216,7 @@ _CLOSING_MARKS = ("”", "’", '"', "»", "“", "'")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*[A-Z.](?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s+")
 
 
-def _span_text(doc: Doc, tokens: list[Token], quotations: list[tuple[int, int]] = ()) -> tuple[int, int]:
+def _span_text(doc: Doc, tokens: list[Token], quotations: list[tuple[int, int]] = (), text: str | None = None) -> tuple[int, int]:
     """Character span of the words ``tokens`` cover, fit to be quoted text.
 
     Edge punctuation and the sentence's full stop are left out, a dateline
@@ -224,7 +224,7 @@ def _span_text(doc: Doc, tokens: list[Token], quotations: list[tuple[int, int]] 
     (``quotations``: inner spans of the quotations in the text), so that a
     partial quote is never cut in half by the parse.
     """
-    text = doc.text
+    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[-1].is_space or tokens[-1].is_punct and tokens[-1].text not in _CLOSING_MARKS + ("!", "?", ")")):
         tokens.pop()
@@ -239,8 +239,19 @@ def _span_text(doc: Doc, tokens: list[Token], quotations: list[tuple[int, int]] 
     return _keep_marks_whole(text, start, end, quotations)
 
 
+def _near(spans: list[tuple[int, int]], start: int, end: int, reach: int = 5000) -> list[tuple[int, int]]:
+    """The spans (sorted by start) that begin between ``start - reach`` and ``end``.
+
+    A window rather than a scan keeps long articles linear; no quotation
+    or report runs for ``reach`` characters in news text.
+    """
+    lo = bisect.bisect_left(spans, (start - reach,))
+    hi = bisect.bisect_right(spans, (end, float("inf")))
+    return spans[lo:hi]
+
+
 def _keep_marks_whole(text: str, start: int, end: int, quotations) -> tuple[int, int]:
-    for inner_start, close in quotations:
+    for inner_start, close in _near(quotations, start, end):
         open_ = inner_start - 1
         if start <= open_ < end <= close and not text[end:close].strip(" ,.;:!?"):
             end = close + 1  # the parse stopped just short of the closing mark
@@ -455,8 +466,9 @@ class SpeakerResolver:
             return ""  # "A senior official said": someone new, not anyone named before
         lemma = head.lemma_.lower()
         best, best_at = "", -1
-        for m in reversed(self.mentions):
-            if m["start"] >= head.idx or self.kind(m["actor"]) != "person":
+        here = bisect.bisect_left(self.mention_starts, head.idx)
+        for m in reversed(self.mentions[max(here - 200, 0):here]):  # a role is introduced within the article's last few paragraphs
+            if self.kind(m["actor"]) != "person":
                 continue
             window = self.text[max(0, m["start"] - 60): m["start"]].lower()
             if re.search(rf"\b{re.escape(lemma)}\b", window):
@@ -623,6 +635,7 @@ def reported_speech(doc: Doc, cues: Cues, quotations: list[tuple[int, int]] = ()
     quotes inside the content whole.
     """
     found = []
+    text = doc.text
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") and tok.lemma_.lower() not in cues.clause_adjectives:
@@ -667,23 +680,22 @@ def reported_speech(doc: Doc, cues: Cues, quotations: list[tuple[int, int]] = ()
             while tokens and (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark" or tokens[0].dep_ == "prep" and tokens[0].head is tok):
                 tokens.pop(0)
             item["tokens"] = tokens
-            start, end = _span_text(doc, item["tokens"], quotations) if tokens else (0, 0)
+            start, end = _span_text(doc, item["tokens"], quotations, text) if tokens else (0, 0)
             if end - start > 2:
                 found.append({"verb": tok, "start": start, "end": end, "cue": item["cue"]})
-    found.extend(_according_to(doc, quotations))
+    found.extend(_according_to(doc, quotations, text))
     return found
 
 
 def _previous_sentence(doc: Doc, verb: Token) -> dict | None:
     """``X announced this``: the content is the sentence before."""
-    sents = list(doc.sents)
-    idx = next((n for n, s in enumerate(sents) if s.start <= verb.i < s.end), None)
-    if not idx:
+    start = verb.sent.start
+    if start == 0:
         return None
-    return {"tokens": [t for t in sents[idx - 1]]}
+    return {"tokens": list(doc[start - 1].sent)}
 
 
-def _according_to(doc: Doc, quotations: list[tuple[int, int]] = ()) -> list[dict]:
+def _according_to(doc: Doc, quotations: list[tuple[int, int]] = (), text: str | None = None) -> list[dict]:
     """``According to X, ...``: the rest of the sentence, said by X."""
     found = []
     for tok in doc:
@@ -702,7 +714,7 @@ def _according_to(doc: Doc, quotations: list[tuple[int, int]] = ()) -> list[dict
         for t in pobj.subtree:
             if t.dep_ == "pobj" and t is not pobj:
                 speaker = t
-        start, end = _span_text(doc, rest, quotations)
+        start, end = _span_text(doc, rest, quotations, text)
         found.append({"verb": tok, "subject": speaker, "start": start, "end": end, "cue": f"{tok.text} {doc[tok.i + 1].text}"})
     return found
 
@@ -735,25 +747,28 @@ def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_i
 
     # Reported speech, without cues that sit inside a quotation or another report.
     reported = [r for r in reported_speech(doc, cues, quotations) if para_of(r["start"]) not in headings]
-    reported = [r for r in reported if not _in_any(r["verb"].idx, r["verb"].idx + 1, speech_marks)]
+    reported = [r for r in reported if not _in_any(r["verb"].idx, r["verb"].idx + 1, _near(speech_marks, r["verb"].idx, r["verb"].idx))]
     reported.sort(key=lambda r: (r["start"], -(r["end"] - r["start"])))
     outer = []
+    outer_spans: list[tuple[int, int]] = []
     for r in reported:
         verb_at = r["verb"].idx
-        if any(o["start"] <= verb_at < o["end"] for o in outer):
+        if any(s <= verb_at < e for s, e in _near(outer_spans, verb_at, verb_at)):
             continue
         outer.append(r)
+        outer_spans.append((r["start"], r["end"]))
 
+    all_marks = sorted(set(speech_marks + marks))
     for r in outer:
         # A reported clause that runs into a quotation ends where the quotation ends.
-        for s, e in speech_marks + marks:
+        for s, e in _near(all_marks, r["start"], r["end"]):
             if r["start"] <= s < r["end"] < e:
                 close = e + 1 if text[e:e + 1] in "”\"»’" else e
                 r["end"] = close
     quotes: list[dict] = []
     absorbed = set()
     for r in outer:
-        covering = [(s, e) for s, e in speech_marks if s <= r["end"] and e >= r["start"]]
+        covering = [(s, e) for s, e in _near(speech_marks, r["start"], r["end"]) if s <= r["end"] and e >= r["start"]]
         whole = [
             (s, e) for s, e in covering
             if s - r["start"] <= 2 and (min(e, r["end"]) - max(s, r["start"])) >= 0.8 * (r["end"] - r["start"])
@@ -773,7 +788,7 @@ def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_i
     for s, e in speech_marks:
         if (s, e) in absorbed or para_of(s) in headings:
             continue
-        quotes.append({"kind": "direct", "start": s, "end": e, "source": _attribution(doc, s, e, speech_marks, cues)})
+        quotes.append({"kind": "direct", "start": s, "end": e, "source": _attribution(doc, s, e, speech_marks, cues, text)})
 
     quotes.sort(key=lambda q: q["start"])
     rows = []
@@ -845,7 +860,7 @@ def _lead_in_subject(doc: Doc, start: int, resolver: SpeakerResolver) -> Token |
     return subject
 
 
-def _attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], cues: Cues) -> dict | None:
+def _attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], cues: Cues, text: str) -> dict | None:
     """The cue of a direct quote in the words around it: ``“...,” said X`` or ``X said: “...”``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -854,7 +869,7 @@ def _attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], c
     last_sent = doc[span.end - 1].sent
     window_start = first_sent.start
     window_end = last_sent.end
-    if window_start > 0 and doc.text[:max(start - 1, 0)].rstrip().endswith(":"):
+    if window_start > 0 and text[max(start - 40, 0):max(start - 1, 0)].rstrip().endswith(":"):
         window_start = doc[window_start - 1].sent.start  # `the club said:` ending the paragraph before
     if window_end < len(doc) and doc[window_end - 1].text in ("”", '"', "»", "’"):
         window_end = doc[window_end].sent.end
@@ -862,7 +877,7 @@ def _attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], c
     for tok in doc[window_start:window_end]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.clause_verbs | cues.object_verbs:
             continue
-        if _in_any(tok.idx, tok.idx + 1, marks):
+        if _in_any(tok.idx, tok.idx + 1, _near(marks, tok.idx, tok.idx)):
             continue
         # The cue must not report other words: a clause of its own outside this quote.
         own = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS and not (start - 2 <= c.idx <= end + 2)]
