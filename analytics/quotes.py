@@ -15,8 +15,17 @@ How the two kinds meet (following shared/gold/GUIDELINES.md):
   direct quote, with the speaker and cue of the clause;
 - a quotation with no cue of its own (``"A," he said. "B."``) takes the
   speaker of the quote before it in the same passage;
-- quoted words that reproduce no one's speech (scare quotes, titles: two
-  words or fewer with no verb) are not quotes.
+- quoted words that reproduce no one's speech (scare quotes, titles: short
+  words inside a noun phrase, or two words or fewer with no verb) are not
+  quotes.
+
+Speakers the registry and mentions do not know are still named where the
+text names them: a proper-noun run without its titles (``Manager Erik ten
+Hag``), an organisation the parser recognises, an institution named by its
+country (``the Israeli military``), the person an office speaks for
+(``Netanyahu's office``). A definite description (``the Dutchman``) is the
+person last described or named that way, else the person who spoke last; an
+indefinite one (``a senior official``) and unnamed groups stay "".
 """
 from __future__ import annotations
 
