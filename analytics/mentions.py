@@ -29,6 +29,9 @@ _TITLES = {
     "gen", "king", "queen", "prince", "pope", "judge", "justice", "mayor", "ceo",
     "chairman", "spokesperson", "spokesman", "spokeswoman", "envoy", "adviser", "advisor",
     "coach", "captain", "manager", "director", "professor", "prof", "rev", "father", "sheikh",
+    "nurse", "doctor", "officer", "sergeant", "sgt", "detective", "inspector", "constable", "lieutenant",
+    "colonel", "col", "major", "corporal", "ambassador", "commissioner", "leader", "chief", "head",
+    "minister", "deputy", "vice", "lady", "cardinal", "bishop", "rabbi", "imam", "archbishop",
 }
 _JOINERS = {"-", "–", "&", "/", "and"}
 # Lowercase parts of names: Khalil al-Hayya, Ursula von der Leyen, Lula da Silva.
@@ -56,8 +59,11 @@ def person_candidates(doc: Doc) -> list[str]:
         i = start
         while i < ent.end:
             tok = doc[i]
-            if tok.text in ("-", "–") and words and words[-1].lower() in _PARTICLES and i + 1 < ent.end:
-                words[-1] += tok.text + doc[i + 1].text  # al-Hayya is one word of one name
+            hyphen = tok.text in ("-", "–") and words and i + 1 < ent.end
+            # al-Hayya, and a double surname after a first name (Karine Jean-Pierre), are one word of
+            # one name; two names glued alone (Putin-Zelensky) are two people.
+            if hyphen and (words[-1].lower() in _PARTICLES or len(words) > 1):
+                words[-1] += tok.text + doc[i + 1].text
                 i += 2
                 continue
             if tok.text in _JOINERS or tok.is_space or "\n" in tok.text:

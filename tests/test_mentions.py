@@ -96,3 +96,10 @@ def test_seed_counts_meet_the_gold_target(nlp, registry, with_registry):
     scores = score_mentions(counts[counts.kind == "person"], gold)
     assert scores["within_one"] >= 0.95
     assert scores["mae"] < 0.3
+
+
+def test_double_surnames_stay_whole_and_titles_are_not_names(nlp):
+    _, counts = mention_counts(nlp, ["Press secretary Karine Jean-Pierre spoke first. Jean-Pierre then left.",
+                                     "Nurse Emma Clarke told the BBC the ward was full. Clarke was tired."])
+    assert counts.get("Karine Jean-Pierre") == 2
+    assert counts.get("Emma Clarke") == 2
