@@ -52,7 +52,18 @@ if st.button("Analyse", type="primary", icon=":material/play_arrow:"):
         state.analyse(rows, state.registry_text(), state.outcomes_text())
         bar.empty()
         st.session_state["corpus_rows"] = rows
-        st.success(f"Analysed {len(rows)} articles. Every page now shows your corpus.")
+        # Rerun so the sidebar's filters list the new corpus; the report waits in the session for that run.
+        st.session_state["upload_report"] = (len(rows), corpus.skipped, corpus.warnings)
+        st.rerun()
+
+report = st.session_state.pop("upload_report", None)
+if report:
+    count, skipped, warnings = report
+    st.success(f"Analysed {count} articles. Every page now shows your corpus.")
+    if skipped:
+        st.warning("Not analysed:\n" + "\n".join(f"- {state.md_escape(n)}: {state.md_escape(r)}" for n, r in skipped))
+    for warning in warnings:
+        st.caption(state.md_escape(warning))
 
 if st.session_state.get("corpus_rows") and st.button("Back to the default corpus"):
     del st.session_state["corpus_rows"]
