@@ -131,7 +131,13 @@ def test_a_download_holds_exactly_the_rows_shown(deferred_downloads):
     downloaded = read_csv(io.BytesIO(deferred_downloads["quotes.csv"]()))
     assert 0 < len(downloaded) == len(shown)
     assert list(downloaded["text"]) == list(shown["text"])
-    assert "news-analytics.zip" in deferred_downloads
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(deferred_downloads["news-analytics.zip"]())) as archive:
+        names = set(archive.namelist())
+        assert {"articles.csv", "mentions.csv", "quotes.csv", "stances.csv", "cooccurrence.csv"} <= names
+        quotes = read_csv(io.BytesIO(archive.read("quotes.csv")))
+    assert set(quotes["article_id"]) == {ONE}  # the zip holds the filtered view
 
 
 def test_the_fast_stance_summary_matches_the_analysis_layer():
