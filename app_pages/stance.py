@@ -55,8 +55,10 @@ with right:
         table = table.assign(date=table["article_id"].map(view.articles.set_index("article_id")["date"]).fillna(""))
     trend = table.groupby([by, "outcome"], as_index=False).agg(mean_score=("score", "mean"), quotes=("quote_id", "nunique"))
     trend[by] = trend[by].astype(str)
+    # Every outcome's line on one shared axis, in date or corpus order (not in order of first appearance).
+    axis = sorted(trend[by].unique()) if by == "date" else [a for a in view.articles["article_id"] if a in set(trend[by])]
     st.plotly_chart(px.line(trend.sort_values(by), x=by, y="mean_score", color="outcome", markers=True,
-                            hover_data={"quotes": True}, range_y=[-1.05, 1.05],
+                            category_orders={by: axis}, hover_data={"quotes": True}, range_y=[-1.05, 1.05],
                             labels={"mean_score": "mean stance", by: ""}).update_xaxes(type="category"),
                     key="stance-trend")
 

@@ -1,6 +1,8 @@
 """Every page of the dashboard, driven by Streamlit's AppTest (no browser)."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -162,6 +164,8 @@ def test_page_controls_change_the_charts():
     assert len(pairs) > 0 and set(pairs["window"]) == {"sentence"} and pairs["count"].min() >= 2
     at.switch_page("app_pages/stance.py").run()
     by_date = at.get("plotly_chart")[2].proto.spec
+    axis = json.loads(by_date)["layout"]["xaxis"]["categoryarray"]
+    assert axis == sorted(axis) and len(axis) >= 2  # dates in order, whatever outcome is drawn first
     at.radio(key="order").set_value("article").run()
     assert not at.exception
     by_article = at.get("plotly_chart")[2].proto.spec
