@@ -20,7 +20,8 @@ st.caption("Mentions of each actor across the articles in view, most mentioned f
 bars = top.sort_values().reset_index()
 bars["actor"] = bars["actor"].map(state.escape)  # plotly renders labels as HTML
 st.plotly_chart(px.bar(bars, x="count", y="actor", orientation="h",
-                       labels={"count": "mentions", "actor": ""}, height=max(300, 24 * len(top))), key="actor-bar")
+                       labels={"count": "mentions", "actor": ""}, height=max(300, 24 * len(top)),
+                       color_discrete_sequence=[state.ACTOR_COLOR]), key="actor-bar")
 
 st.subheader("Mentions per article")
 st.caption("How often each actor is named in each article; articles in date order, left to right.")

@@ -28,7 +28,8 @@ with left:
     if top.empty:
         st.info("No mentions in this view.")
     else:
-        st.plotly_chart(px.bar(top, x="count", y="actor", orientation="h", labels={"count": "mentions", "actor": ""}), key="top-actors")
+        st.plotly_chart(px.bar(top, x="count", y="actor", orientation="h", labels={"count": "mentions", "actor": ""},
+                               color_discrete_sequence=[state.ACTOR_COLOR]), key="top-actors")
 with right:
     st.subheader("Most contested outcomes")
     st.caption("Outcomes ranked by how evenly the quotes split between favor and against.")

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
 STANCES = ["favor", "against", "neutral"]
 KINDS = ["person", "organisation", "country"]
+ACTOR_COLOR = "#457b9d"  # actors in one colour; green and red are kept for favor and against
 MAX_ROWS = 2_000  # rows sent to the browser per table; the download has them all
 
 
