@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .actors import Registry
 from .corpus import paragraph_spans

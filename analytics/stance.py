@@ -797,12 +797,12 @@ def stance_summary(stances: pd.DataFrame, articles: pd.DataFrame | None = None, 
         dates = articles.drop_duplicates("article_id").set_index("article_id")["date"]
         table["date"] = table["article_id"].map(dates).fillna("")
     table["speaker"] = table["speaker"].fillna("")
+    # Column sums, not per-group lambdas: seconds faster on tens of thousands of stances.
+    for label in ("favor", "against", "neutral"):
+        table[label] = (table["stance"] == label).astype(int)
     out = table.groupby(keys, sort=True).agg(
-        quotes=("quote_id", "nunique"),
-        favor=("stance", lambda s: int((s == "favor").sum())),
-        against=("stance", lambda s: int((s == "against").sum())),
-        neutral=("stance", lambda s: int((s == "neutral").sum())),
-        mean_score=("score", "mean"),
+        quotes=("quote_id", "nunique"), favor=("favor", "sum"), against=("against", "sum"),
+        neutral=("neutral", "sum"), mean_score=("score", "mean"),
     ).reset_index()
     out["mean_score"] = out["mean_score"].round(3)
     return out

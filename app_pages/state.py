@@ -16,12 +16,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from analytics.actors import DEFAULT_REGISTRY, parse_registry
-from analytics.cooccurrence import COOCCURRENCE_COLUMNS, WINDOWS, cooccurrence, pair_contexts
+from analytics.cooccurrence import WINDOWS, cooccurrence, pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import to_csv_bytes, zip_tables
 from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
@@ -171,44 +170,7 @@ class View:
 @st.cache_data(show_spinner=False, max_entries=64)
 def cached_cooccurrence(mentions: pd.DataFrame, articles: pd.DataFrame, windows: tuple[str, ...]) -> pd.DataFrame:
     # A page needs one window at a time: computing only that one keeps a filter change quick.
-    return fast_cooccurrence(mentions, articles, windows)
-
-
-def fast_cooccurrence(mentions: pd.DataFrame, articles: pd.DataFrame, windows=WINDOWS) -> pd.DataFrame:
-    """`analytics.cooccurrence.cooccurrence` computed with joins instead of a loop over windows.
-
-    Same rows and values (tests/test_dashboard.py checks it); the loop takes
-    about a second on the mentions of 2,000 articles, too slow for a rerun.
-    """
-    if mentions.empty:
-        return cooccurrence(mentions, articles, windows)
-    keys_of = {w: ["article_id"] if w == "article" else ["article_id", w] for w in WINDOWS}
-    members = {w: mentions[keys_of[w] + ["actor"]].drop_duplicates() for w in windows}
-    base = {"article": len(articles), "sentence": int(articles["sentences"].sum()), "paragraph": int(articles["paragraphs"].sum())}
-    parts = []
-    for window in windows:
-        keys, m = keys_of[window], members[window]
-        n = max(base[window], len(m[keys].drop_duplicates()), 1)
-        singles = m.groupby("actor").size()
-        both = m.merge(m, on=keys)
-        both = both[both["actor_x"] < both["actor_y"]]
-        pairs = (both.groupby(["actor_x", "actor_y"])
-                 .agg(count=("article_id", "size"), articles=("article_id", "nunique"))
-                 .reset_index().rename(columns={"actor_x": "actor_a", "actor_y": "actor_b"}))
-        count = pairs["count"].astype(float)
-        sa, sb = pairs["actor_a"].map(singles).astype(float), pairs["actor_b"].map(singles).astype(float)
-        p_ab = count / n
-        npmi = (np.log(p_ab / ((sa / n) * (sb / n))) / -np.log(p_ab)).where(p_ab < 1.0, 1.0)
-        # Python's round, as the analysis layer rounds: numpy's differs in the last digit now and then.
-        parts.append(pairs.assign(window=window, jaccard=(count / (sa + sb - count)).map(lambda v: round(v, 4)),
-                                  npmi=npmi.map(lambda v: round(v, 4))))
-    table = pd.concat(parts)[COOCCURRENCE_COLUMNS]
-    order = {w: i for i, w in enumerate(WINDOWS)}
-    table = table.sort_values(
-        ["window", "count", "actor_a", "actor_b"], ascending=[True, False, True, True],
-        key=lambda col: col.map(order) if col.name == "window" else col,
-    )
-    return table.reset_index(drop=True)
+    return cooccurrence(mentions, articles, windows)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -233,27 +195,8 @@ def corpus_key() -> str:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def stance_summary(stances: pd.DataFrame, articles: pd.DataFrame | None = None, by: str | None = None) -> pd.DataFrame:
-    """`analytics.stance.stance_summary`, computed with column sums instead of per-group lambdas.
-
-    Same columns and values (tests/test_dashboard.py checks it); the per-group
-    lambdas take seconds on tens of thousands of stances, too slow for a rerun.
-    """
-    keys = ["speaker", "outcome"] if by is None else [by, "speaker", "outcome"]
-    if stances.empty:
-        return analytics_stance_summary(stances, articles, by)
-    table = stances.assign(
-        speaker=stances["speaker"].fillna(""),
-        **{label: (stances["stance"] == label).astype(int) for label in STANCES},
-    )
-    if by == "date":
-        dates = articles.set_index("article_id")["date"] if articles is not None else pd.Series(dtype=str)
-        table["date"] = table["article_id"].map(dates).fillna("")
-    out = table.groupby(keys, sort=True).agg(
-        quotes=("quote_id", "nunique"), favor=("favor", "sum"), against=("against", "sum"),
-        neutral=("neutral", "sum"), mean_score=("score", "mean"),
-    ).reset_index()
-    out["mean_score"] = out["mean_score"].round(3)
-    return out
+    """`analytics.stance.stance_summary`, cached per view."""
+    return analytics_stance_summary(stances, articles, by)
 
 
 VIEW_OF_THIS_RUN = "_view_of_this_run"

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -142,19 +141,6 @@ def test_a_download_holds_exactly_the_rows_shown(deferred_downloads):
     assert set(quotes["article_id"]) == {ONE}  # the zip holds the filtered view
 
 
-def test_the_fast_stance_summary_matches_the_analysis_layer():
-    from analytics.stance import stance_summary
-    from app_pages import state
-
-    at = app()
-    at.run()
-    tables = state.analyse(state.default_articles(), state.registry_text(), state.outcomes_text())
-    for by in (None, "date", "article_id"):
-        ours = state.stance_summary.__wrapped__(tables["stances"], tables["articles"], by)
-        theirs = stance_summary(tables["stances"], tables["articles"], by)
-        assert ours.astype(str).equals(theirs.astype(str)), by
-
-
 def test_page_controls_change_the_charts():
     at = app(window="sentence", measure="npmi", min_count="2")
     at.run()
@@ -193,17 +179,3 @@ def test_an_upload_with_a_broken_file_analyses_the_rest():
     assert set(at.dataframe[0].value["article_id"]) == {"s1", "s2"}
     at.switch_page("app_pages/quotes.py").run()
     assert set(at.dataframe[0].value["speaker"]) == {"Grace Okafor"}
-
-
-def test_the_fast_cooccurrence_matches_the_analysis_layer():
-    from analytics.cooccurrence import cooccurrence
-    from app_pages import state
-
-    at = app()
-    at.run()
-    tables = state.analyse(state.default_articles(), state.registry_text(), state.outcomes_text())
-    for mentions in (tables["mentions"], tables["mentions"][tables["mentions"]["kind"] == "person"]):
-        ours = state.fast_cooccurrence(mentions, tables["articles"])
-        theirs = cooccurrence(mentions, tables["articles"])
-        assert len(ours) == len(theirs) > 0
-        pd.testing.assert_frame_equal(ours, theirs, check_dtype=False, check_exact=True)

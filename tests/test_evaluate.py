@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.actors import load_registry
 from analytics.corpus import load_corpus
 from analytics.evaluate import macro_f1, match_quotes, score_analysis, speaker_correct, token_f1
 from analytics.pipeline import analyse_corpus
