@@ -13,6 +13,7 @@ import hashlib
 import html
 import os
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from analytics.cooccurrence import WINDOWS, cooccurrence, pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import to_csv_bytes, zip_tables
 from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
-from analytics.stance import DEFAULT_OUTCOMES, parse_outcomes
+from analytics.stance import DEFAULT_OUTCOMES, lexicon_from_text, parse_outcomes
 from analytics.stance import stance_summary as analytics_stance_summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,15 +42,22 @@ def model():
     return load_model()
 
 
+@st.cache_resource
+def model_lock() -> threading.Lock:
+    """One parse at a time: visitors' sessions run in threads, and a spaCy pipeline is not made for concurrent use."""
+    return threading.Lock()
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def analyse(articles: tuple[tuple[str, ...], ...], registry_text: str, outcomes_text: str) -> dict[str, pd.DataFrame]:
     """The analysis tables of a corpus, cached by its content and configuration."""
     corpus = [Article(*row) for row in articles]
     nlp = model()
-    return analyse_corpus(
-        corpus, nlp, parse_registry(registry_text), parse_outcomes(outcomes_text),
-        cache=ParseCache(default_cache_dir(), nlp),
-    ).tables
+    with model_lock():
+        return analyse_corpus(
+            corpus, nlp, parse_registry(registry_text), parse_outcomes(outcomes_text),
+            cache=ParseCache(default_cache_dir(), nlp), lexicon=lexicon_from_text(outcomes_text),
+        ).tables
 
 
 def parse_with_progress(articles: tuple[tuple[str, ...], ...], progress) -> None:
@@ -58,7 +66,8 @@ def parse_with_progress(articles: tuple[tuple[str, ...], ...], progress) -> None
     Kept outside the cached `analyse`, whose page elements Streamlit could not replay.
     """
     nlp = model()
-    parse_texts(nlp, [row[1] for row in articles], ParseCache(default_cache_dir(), nlp), on_parsed=progress)
+    with model_lock():
+        parse_texts(nlp, [row[1] for row in articles], ParseCache(default_cache_dir(), nlp), on_parsed=progress)
 
 
 @st.cache_data(show_spinner=False)

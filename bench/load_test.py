@@ -115,10 +115,11 @@ def main() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     with tempfile.TemporaryDirectory() as cache:
+        log = open(Path(cache) / "server.log", "w+")
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(port)],
-            cwd=ROOT, env={**os.environ, "XDG_CACHE_HOME": cache}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=ROOT, env={**os.environ, "XDG_CACHE_HOME": cache}, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:
             for _ in range(240):
@@ -132,6 +133,9 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=20)
+            log.seek(0)
+            errors_logged = [line.rstrip() for line in log if "Error" in line or "Traceback" in line]
+            log.close()
     timings.sort()
     print(f"sessions: {args.sessions} ({args.uploaders} uploading their own corpus)")
     print(f"pages served: {len(timings)}, errors: {len(errors)}")
@@ -142,6 +146,8 @@ def main() -> None:
               f"p95 {timings[int(0.95 * (len(timings) - 1))]:.2f} s, max {timings[-1]:.2f} s")
     print(f"every session saw its own results: {all(checks) and len(checks) == args.sessions}")
     print(f"server peak memory: {memory:.0f} MB")
+    if errors_logged:
+        print("server log:", *errors_logged[:10], sep="\n  ")
 
 
 if __name__ == "__main__":
