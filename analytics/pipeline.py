@@ -380,4 +380,15 @@ def assemble_tables(rows: dict[str, list[dict]], with_stances: bool = True) -> d
         from .stance import STANCE_COLUMNS
 
         tables["stances"] = pd.DataFrame(rows["stances"], columns=STANCE_COLUMNS)
-    return tables
+    return {name: _typed(table) for name, table in tables.items()}
+
+
+# Numeric columns keep their type when a table is empty, so that sums and rankings still work on it.
+_INT_COLUMNS = {"start", "end", "sentence", "paragraph", "count", "articles", "words", "sentences", "paragraphs", "mentions", "quotes"}
+_FLOAT_COLUMNS = {"jaccard", "npmi", "score"}
+
+
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    if not table.empty:
+        return table
+    return table.astype({c: "int64" if c in _INT_COLUMNS else "float64" for c in table.columns if c in _INT_COLUMNS | _FLOAT_COLUMNS})

@@ -179,3 +179,14 @@ def test_an_upload_with_a_broken_file_analyses_the_rest():
     assert set(at.dataframe[0].value["article_id"]) == {"s1", "s2"}
     at.switch_page("app_pages/quotes.py").run()
     assert set(at.dataframe[0].value["speaker"]) == {"Grace Okafor"}
+
+
+def test_a_corpus_that_names_no_one_still_shows_every_page():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    at.text_area(key="pasted").set_value("The weather was mild on Tuesday and the shops opened late.")
+    next(b for b in at.button if b.label == "Analyse").click().run()
+    for page in ("overview", "actors", "cooccurrence", "stance", "quotes", "articles"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])

@@ -110,3 +110,14 @@ def test_parsing_in_two_processes_gives_the_same_documents(nlp):
     for a, b in zip(one, two):
         assert [(t.text, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in a] == \
                [(t.text, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in b]
+
+
+def test_empty_tables_keep_numeric_columns(nlp, registry):
+    from analytics.corpus import Article
+    from analytics.pipeline import analyse_corpus
+    from analytics.stance import load_outcomes
+
+    tables = analyse_corpus([Article("x", "The weather was mild.")], nlp, registry, load_outcomes()).tables
+    assert tables["actor_counts"].empty and tables["actor_counts"]["count"].dtype == "int64"
+    assert tables["stances"]["score"].dtype == "float64"
+    assert tables["actor_counts"].groupby("actor")["count"].sum().nlargest(3).empty
