@@ -19,12 +19,6 @@ WINDOWS = ("sentence", "paragraph", "article")
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "window", "count", "articles", "jaccard", "npmi"]
 
 
-def window_members(mentions: pd.DataFrame, window: str) -> pd.Series:
-    """The set of actors in each window that holds a mention, indexed by window key."""
-    keys = ["article_id"] if window == "article" else ["article_id", window]
-    return mentions.groupby(keys)["actor"].agg(lambda s: frozenset(s))
-
-
 def window_totals(articles: pd.DataFrame, mentions: pd.DataFrame, windows=WINDOWS) -> dict[str, int]:
     """How many windows of each kind the corpus has (with or without mentions)."""
     totals = {

@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .actors import Registry
 from .corpus import paragraph_spans
@@ -154,12 +154,6 @@ def sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def span_sentence(doc: Doc, start_char: int) -> Span | None:
-    """The sentence of ``doc`` holding the character offset ``start_char``."""
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    return span.sent if span is not None else None
-
-
 def count_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """``actor_counts``: mentions per (article, actor), most mentioned first within each article."""
     if mentions.empty:
@@ -168,13 +162,3 @@ def count_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
         mentions.groupby(["article_id", "actor", "kind"], sort=False).size().reset_index(name="count")
     )
     return counts.sort_values(["article_id", "count", "actor"], ascending=[True, False, True]).reset_index(drop=True)
-
-
-def total_counts(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Mentions per actor over the corpus, with the number of articles naming them."""
-    if mentions.empty:
-        return pd.DataFrame(columns=["actor", "kind", "count", "articles"])
-    grouped = mentions.groupby(["actor", "kind"])
-    out = grouped.size().reset_index(name="count")
-    out["articles"] = grouped["article_id"].nunique().values
-    return out.sort_values(["count", "actor"], ascending=[False, True]).reset_index(drop=True)
