@@ -55,7 +55,7 @@ def _analyse(args, corpus):
     try:
         return analyse_corpus(
             corpus.articles, nlp, registry, outcomes, cache=cache,
-            n_process=max(args.processes, 1), batch_size=args.batch_size,
+            processes=max(args.processes, 1), batch_size=args.batch_size,
             progress=bar.update if bar else None, lexicon=lexicon,
         )
     finally:

@@ -11,7 +11,6 @@ import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
-import multiprocessing
 import os
 import tempfile
 import time
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 import pandas as pd
 
-from .actors import Registry, merge_people
+from .actors import Registry
 from .corpus import Article, furniture_spans
 from .cooccurrence import cooccurrence
 
@@ -128,7 +127,8 @@ class ParseCache:
         from spacy.tokens import DocBin
 
         self._docbin = DocBin
-        self.folder = Path(folder) / hashlib.sha1(model_key(nlp).encode()).hexdigest()[:12]
+        self.root = Path(folder)
+        self.folder = self.root / hashlib.sha1(model_key(nlp).encode()).hexdigest()[:12]
         self.vocab = nlp.vocab
 
     def path(self, text: str) -> Path:
@@ -186,7 +186,6 @@ def parse_texts(
     texts: list[str],
     cache: ParseCache | None = None,
     batch_size: int = 32,
-    n_process: int = 1,
     on_parsed: Callable[[int], None] | None = None,
 ) -> list[Doc]:
     """Parse ``texts`` once each: from the cache where it has them, else with ``nlp.pipe``.
@@ -218,10 +217,7 @@ def parse_texts(
         stream.extend((i, piece) for piece in pieces)
     pending: dict[int, list[Doc]] = {}
     pieces = [piece for _, piece in stream]
-    if n_process > 1 and len(pieces) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        parsed = _parse_in_processes(nlp, pieces, n_process, batch_size)
-    else:
-        parsed = nlp.pipe(pieces, batch_size=batch_size)
+    parsed = nlp.pipe(pieces, batch_size=batch_size)
     for (i, _), doc in zip(stream, parsed):
         pending.setdefault(i, []).append(doc)
         if len(pending[i]) == need[i]:
@@ -233,38 +229,6 @@ def parse_texts(
             if on_parsed:
                 on_parsed(1)
     return docs  # type: ignore[return-value]
-
-
-_FORKED_NLP = None  # the parent's pipeline, inherited by forked workers
-
-
-def _parse_chunk(texts: list[str]) -> bytes:
-    from spacy.tokens import DocBin
-
-    data = DocBin(attrs=DOC_ATTRS, store_user_data=False)
-    for doc in _FORKED_NLP.pipe(texts, batch_size=16):
-        data.add(doc)
-    return data.to_bytes()
-
-
-def _parse_in_processes(nlp: Language, texts: list[str], n_process: int, batch_size: int):
-    """Parse ``texts`` in ``n_process`` forked processes; yields Docs in order.
-
-    spaCy's own ``n_process`` sends every Doc back one by one; here each
-    worker returns a chunk as one DocBin, which costs far less on a small
-    machine. Workers inherit the loaded model by forking, so it is never
-    loaded again.
-    """
-    from concurrent.futures import ProcessPoolExecutor
-    from spacy.tokens import DocBin
-
-    global _FORKED_NLP
-    _FORKED_NLP = nlp
-    size = max(1, min(batch_size, -(-len(texts) // (n_process * 4))))
-    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork")) as pool:
-        for data in pool.map(_parse_chunk, chunks):
-            yield from DocBin().from_bytes(data).get_docs(nlp.vocab)
 
 
 @dataclass
@@ -280,12 +244,10 @@ class Analysis:
 
 def discover_registry(docs: Iterable[Doc], registry: Registry) -> Registry:
     """``registry`` plus the people that ``docs`` name in full but the registry lacks."""
+    from .engines import discovered
     from .mentions import person_candidates
 
-    names: list[str] = []
-    for doc in docs:
-        names.extend(person_candidates(doc))
-    return registry.with_actors(merge_people(names, registry))
+    return discovered(registry, [person_candidates(doc) for doc in docs])
 
 
 def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outcomes=None, lexicon=None) -> dict[str, list[dict]]:
@@ -336,50 +298,71 @@ def analyse_corpus(
     registry: Registry,
     outcomes=None,
     cache: ParseCache | None = None,
-    n_process: int = 1,
+    processes: int = 1,
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
     lexicon=None,
+    chunk_size: int | None = None,
 ) -> Analysis:
-    """Parse and analyse ``articles``: the tables ``articles``, ``mentions``,
-    ``actor_counts``, ``cooccurrence``, ``quotes`` and (with ``outcomes``) ``stances``,
-    the latter judged with the stance cues ``lexicon`` (default: those of data/outcomes.yml).
+    """Parse and analyse ``articles`` in this process (or ``processes`` forked ones): the tables
+    ``articles``, ``mentions``, ``actor_counts``, ``cooccurrence``, ``quotes`` and (with
+    ``outcomes``) ``stances``, the latter judged with the stance cues ``lexicon`` (default:
+    those of data/outcomes.yml). See `engines` for the plan and the other engines.
     """
+    from . import engines
+
     started = time.perf_counter()
-    docs = parse_texts(nlp, [a.text for a in articles], cache, batch_size, n_process, progress)
-    registry = discover_registry(docs, registry)
-    from spacy.lang.en import English
-
-    from .mentions import mention_ruler
-
-    ruler = mention_ruler(English(vocab=nlp.vocab), registry)
-    collected: dict[str, list[dict]] = {"articles": [], "mentions": [], "quotes": [], "stances": []}
-    for doc, article in zip(docs, articles):
-        rows = analyse_doc(doc, article, registry, ruler, outcomes, lexicon)
-        collected["articles"].append(article_row(doc, article, rows))
-        for name, part in rows.items():
-            collected[name].extend(part)
-    return Analysis(tables=assemble_tables(collected, outcomes is not None), seconds=time.perf_counter() - started)
+    job = engines.Job(model=None, cache_dir=str(cache.root) if cache else None, batch_size=batch_size,
+                      outcomes=tuple(outcomes) if outcomes is not None else None, lexicon=lexicon)
+    engines.use_model(nlp, job)
+    parts = dict(engines.run(articles, registry, job, processes=processes,
+                             chunk_size=chunk_size or engines.DEFAULT_CHUNK, progress=progress))
+    frames = [row_frames(parts[i]) for i in sorted(parts)]
+    per_article = {name: concat_parts([f[name] for f in frames], name) for name in PER_ARTICLE}
+    return Analysis(tables=assemble_tables(per_article, outcomes is not None), seconds=time.perf_counter() - started)
 
 
-def assemble_tables(rows: dict[str, list[dict]], with_stances: bool = True) -> dict[str, pd.DataFrame]:
-    """The corpus tables from the rows of every article (the reduction step)."""
-    from .mentions import COUNT_COLUMNS, MENTION_COLUMNS, count_mentions
+PER_ARTICLE = ("articles", "mentions", "quotes", "stances")
+
+
+def columns_of(name: str) -> list[str]:
+    """The columns of table ``name``, in order."""
+    from .cooccurrence import COOCCURRENCE_COLUMNS
+    from .mentions import COUNT_COLUMNS, MENTION_COLUMNS
     from .quotes import QUOTE_COLUMNS
+    from .stance import STANCE_COLUMNS
 
-    articles = pd.DataFrame(rows["articles"], columns=ARTICLE_COLUMNS)
-    mentions = pd.DataFrame(rows["mentions"], columns=MENTION_COLUMNS)
+    return {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS, "quotes": QUOTE_COLUMNS,
+            "stances": STANCE_COLUMNS, "actor_counts": COUNT_COLUMNS, "cooccurrence": COOCCURRENCE_COLUMNS}[name]
+
+
+def row_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    """One chunk's rows as tables with their columns and types, empty ones included."""
+    return {name: _typed(pd.DataFrame(rows.get(name, []), columns=columns_of(name))) for name in PER_ARTICLE}
+
+
+def concat_parts(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    """The chunks' parts of table ``name`` as one table (empty parts add no rows and change no type)."""
+    kept = [p for p in parts if not p.empty]
+    if not kept:
+        return _typed(pd.DataFrame(columns=columns_of(name)))
+    return pd.concat(kept, ignore_index=True)
+
+
+def assemble_tables(per_article: dict[str, pd.DataFrame], with_stances: bool = True) -> dict[str, pd.DataFrame]:
+    """The corpus tables from the per-article tables of every chunk, in corpus order (the reduction step)."""
+    from .mentions import COUNT_COLUMNS, count_mentions
+
+    articles, mentions = per_article["articles"], per_article["mentions"]
     tables = {
         "articles": articles,
         "mentions": mentions,
         "actor_counts": count_mentions(mentions)[COUNT_COLUMNS],
         "cooccurrence": cooccurrence(mentions, articles),
-        "quotes": pd.DataFrame(rows["quotes"], columns=QUOTE_COLUMNS),
+        "quotes": per_article["quotes"],
     }
     if with_stances:
-        from .stance import STANCE_COLUMNS
-
-        tables["stances"] = pd.DataFrame(rows["stances"], columns=STANCE_COLUMNS)
+        tables["stances"] = per_article["stances"]
     return {name: _typed(table) for name, table in tables.items()}
 
 

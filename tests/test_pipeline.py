@@ -104,14 +104,6 @@ def test_build_refuses_unusable_input_with_a_message(tmp_path):
     assert "no 'text' column" in run.stderr and "Traceback" not in run.stderr
 
 
-def test_parsing_in_two_processes_gives_the_same_documents(nlp):
-    texts = [f"Minister Ana Lima said talks would resume in round {i}.\nThe union agreed." for i in range(6)]
-    one, two = parse_texts(nlp, texts), parse_texts(nlp, texts, n_process=2)
-    for a, b in zip(one, two):
-        assert [(t.text, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in a] == \
-               [(t.text, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in b]
-
-
 def test_empty_tables_keep_numeric_columns(nlp, registry):
     from analytics.corpus import Article
     from analytics.pipeline import analyse_corpus

@@ -1,0 +1,264 @@
+"""Where the analysis runs: in this process, in local processes, or on a Dask cluster.
+
+Every engine runs the same plan over chunks of articles:
+
+1. ``scan_chunk``: parse a chunk (through the parse cache) and return the
+   full names of people it mentions, with its parsed documents as DocBin
+   bytes;
+2. reduce: the registry plus the people the whole corpus names
+   (`pipeline.discover_registry`'s rule), computed where the build runs;
+3. ``analyse_chunk``: one chunk's rows (articles, mentions, quotes,
+   stances) from its parsed documents, handed on as soon as it is done;
+4. reduce: the corpus tables (`pipeline.assemble_tables`), done by the caller.
+
+Both steps that touch text are pure functions of a chunk, the reduced
+registry and the configuration, and chunks are put back in their order, so
+every engine writes the same tables. Parsed chunks wait between the two
+passes where their worker is: on local disk for the local engines, in the
+Dask worker's memory (which Dask spills to disk) for a cluster; the driver
+never holds the parsed corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import pickle
+import tempfile
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from .actors import Registry, merge_people
+from .corpus import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+ENGINES = ("local", "dask")
+DEFAULT_CHUNK = 32  # articles per task: small enough to balance two workers on a few hundred articles
+
+Rows = dict[str, list[dict]]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every task needs besides its articles; small and picklable, so it travels with each task."""
+
+    model: str | None = None  # a spaCy package name; None: `pipeline.load_model`'s default
+    cache_dir: str | None = None  # the parse cache on the worker's disk; None: no cache
+    batch_size: int = 32
+    outcomes: tuple | None = None  # None: no stance table
+    lexicon: object = None  # a `stance.Lexicon`; None: data/outcomes.yml's cues
+
+
+# Per process: the model and the parse cache, each made once, and the rulers of the latest registries.
+_WORKER: dict = {}
+_RULERS: dict = {}
+
+
+def _model(job: Job) -> Language:
+    key = ("nlp", job.model)
+    if key not in _WORKER:
+        from .pipeline import load_model
+
+        _WORKER[key] = load_model(job.model)
+    return _WORKER[key]
+
+
+def _cache(job: Job, nlp: Language):
+    if job.cache_dir is None:
+        return None
+    key = ("cache", job.cache_dir, id(nlp))
+    if key not in _WORKER:
+        from .pipeline import ParseCache
+
+        _WORKER[key] = ParseCache(job.cache_dir, nlp)
+    return _WORKER[key]
+
+
+def _ruler(nlp: Language, registry: Registry, registry_key: str):
+    key = (registry_key, id(nlp))
+    if key not in _RULERS:
+        from spacy.lang.en import English
+
+        from .mentions import mention_ruler
+
+        # One ruler per registry and process: building it costs more than analysing a chunk.
+        if len(_RULERS) >= 4:
+            _RULERS.clear()
+        _RULERS[key] = mention_ruler(English(vocab=nlp.vocab), registry)
+    return _RULERS[key]
+
+
+def use_model(nlp: Language, job: Job) -> None:
+    """Make ``nlp`` the model this process's tasks use for ``job`` (forked workers inherit it)."""
+    _WORKER[("nlp", job.model)] = nlp
+
+
+def registry_key(registry: Registry) -> str:
+    """A content key for a registry, the same in every process."""
+    return hashlib.sha1(pickle.dumps(sorted(registry.actors.items()))).hexdigest()
+
+
+def scan_chunk(articles: list[Article], job: Job) -> tuple[list[list[str]], bytes]:
+    """Parse ``articles``: (the full person names each one mentions, their Docs as DocBin bytes)."""
+    from spacy.tokens import DocBin
+
+    from .mentions import person_candidates
+    from .pipeline import DOC_ATTRS, parse_texts
+
+    nlp = _model(job)
+    docs = parse_texts(nlp, [a.text for a in articles], _cache(job, nlp), job.batch_size)
+    parsed = DocBin(attrs=DOC_ATTRS, store_user_data=False, docs=docs)
+    return [person_candidates(doc) for doc in docs], parsed.to_bytes()
+
+
+def analyse_chunk(articles: list[Article], scanned, registry: Registry, key: str, job: Job) -> Rows:
+    """The rows of ``articles`` (tables ``articles``, ``mentions``, ``quotes``, ``stances``).
+
+    ``scanned`` is what `scan_chunk` returned for them, or a path to a file
+    holding its DocBin bytes.
+    """
+    from spacy.tokens import DocBin
+
+    from .pipeline import analyse_doc, article_row
+
+    nlp = _model(job)
+    data = Path(scanned).read_bytes() if isinstance(scanned, (str, Path)) else scanned[1]
+    docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    ruler = _ruler(nlp, registry, key)
+    outcomes = list(job.outcomes) if job.outcomes is not None else None
+    rows: Rows = {"articles": [], "mentions": [], "quotes": [], "stances": []}
+    for doc, article in zip(docs, articles):
+        found = analyse_doc(doc, article, registry, ruler, outcomes, job.lexicon)
+        rows["articles"].append(article_row(doc, article, found))
+        for name, part in found.items():
+            rows[name].extend(part)
+    return rows
+
+
+def discovered(registry: Registry, names: list[list[str]]) -> Registry:
+    """``registry`` plus the people named in full in ``names`` (one list per article, in corpus order)."""
+    return registry.with_actors(merge_people([n for article in names for n in article], registry))
+
+
+def chunked(articles: list[Article], size: int) -> list[list[Article]]:
+    size = max(1, size)
+    return [articles[i:i + size] for i in range(0, len(articles), size)]
+
+
+def run(
+    articles: list[Article],
+    registry: Registry,
+    job: Job,
+    engine: str = "local",
+    processes: int = 1,
+    scheduler: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[tuple[int, Rows]]:
+    """Run the plan; yields (chunk number, rows) as chunks finish, in any order.
+
+    ``engine`` "local" runs in this process (``processes`` 1) or in
+    ``processes`` forked processes; "dask" on the cluster at ``scheduler``,
+    or on a `LocalCluster` of ``processes`` workers started for the run.
+    ``progress(n)`` is called as articles are parsed.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    chunks = chunked(articles, chunk_size)
+    if not chunks:
+        return iter(())
+    if engine == "dask":
+        return _run_dask(chunks, registry, job, processes, scheduler, progress)
+    if processes > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return _run_processes(chunks, registry, job, processes, progress)
+    return _run_here(chunks, registry, job, progress)
+
+
+def _run_here(chunks, registry, job, progress) -> Iterator[tuple[int, Rows]]:
+    with tempfile.TemporaryDirectory(prefix="analytics-parsed-") as spool:
+        paths, names = [], []
+        for i, chunk in enumerate(chunks):
+            found, data = scan_chunk(chunk, job)
+            paths.append(_spool(spool, i, data))
+            names.extend(found)
+            if progress:
+                progress(len(chunk))
+        full = discovered(registry, names)
+        key = registry_key(full)
+        for i, chunk in enumerate(chunks):
+            yield i, analyse_chunk(chunk, paths[i], full, key, job)
+
+
+def _run_processes(chunks, registry, job, processes, progress) -> Iterator[tuple[int, Rows]]:
+    # Forked workers inherit the model this process loaded (see `use_model`): it is never loaded twice.
+    context = multiprocessing.get_context("fork")
+    with tempfile.TemporaryDirectory(prefix="analytics-parsed-") as spool, \
+            ProcessPoolExecutor(min(processes, len(chunks)), mp_context=context) as pool:
+        paths, names = [None] * len(chunks), [None] * len(chunks)
+        pending = {pool.submit(scan_chunk, chunk, job): i for i, chunk in enumerate(chunks)}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                i = pending.pop(future)
+                names[i], data = future.result()
+                paths[i] = _spool(spool, i, data)
+                if progress:
+                    progress(len(chunks[i]))
+        full = discovered(registry, [n for found in names for n in found])
+        key = registry_key(full)
+        pending = {pool.submit(analyse_chunk, chunk, paths[i], full, key, job): i for i, chunk in enumerate(chunks)}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield pending.pop(future), future.result()
+
+
+def _spool(folder: str, i: int, data: bytes) -> Path:
+    path = Path(folder) / f"chunk-{i:06d}.spacy"
+    path.write_bytes(data)
+    return path
+
+
+def _run_dask(chunks, registry, job, processes, scheduler, progress) -> Iterator[tuple[int, Rows]]:
+    from operator import itemgetter
+
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        workers = processes if processes > 1 else (os.cpu_count() or 1)
+        # One thread per worker: a spaCy pipeline is not made for concurrent use, and processes share no GIL.
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+    try:
+        scans = client.map(scan_chunk, chunks, job=job, pure=False)
+        name_futures = client.map(itemgetter(0), scans, pure=False)
+        index = {future.key: i for i, future in enumerate(name_futures)}
+        names = [None] * len(chunks)
+        for future, found in as_completed(name_futures, with_results=True):
+            names[index[future.key]] = found
+            if progress:
+                progress(len(chunks[index[future.key]]))
+        del name_futures
+        full = discovered(registry, [n for found in names for n in found])
+        shared = client.scatter(full, broadcast=True)
+        key = registry_key(full)
+        # Each chunk is analysed where it was parsed: its Docs never cross the network.
+        results = client.map(analyse_chunk, chunks, scans, registry=shared, key=key, job=job, pure=False)
+        index = {future.key: i for i, future in enumerate(results)}
+        for future, rows in as_completed(results, with_results=True):
+            i = index[future.key]
+            scans[i] = None  # the parsed chunk can go
+            future.release()
+            yield i, rows
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
