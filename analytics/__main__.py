@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .actors import DEFAULT_REGISTRY, RegistryError, load_registry
 from .corpus import CorpusError, load_corpus
+from .engines import DEFAULT_CHUNK, ENGINES
 from .pipeline import ModelNotFound, ParseCache, analyse_corpus, default_cache_dir, load_model, model_package
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -23,12 +24,22 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--outcomes", help="outcome definitions (.yml); default data/outcomes.yml")
         p.add_argument("--cache-dir", type=Path, default=None, help=f"parse cache folder; default {default_cache_dir()}")
         p.add_argument("--no-cache", action="store_true", help="parse everything again and store nothing")
-        p.add_argument("--processes", type=int, default=1, help="parser processes (local cores); default 1")
+        p.add_argument("--processes", type=int, default=None,
+                       help="local worker processes; default 1 (with --engine dask and no --scheduler: "
+                            "the LocalCluster's workers, default one per core)")
         p.add_argument("--batch-size", type=int, default=32, help="texts per nlp.pipe batch; default 32")
 
     build = sub.add_parser("build", help="analyse a corpus and write its tables as CSV")
     build.add_argument("input", type=Path, help="a folder of .txt files (optional manifest.csv), or a .csv/.jsonl file with a text column")
     build.add_argument("--out", type=Path, required=True, help="output folder for the tables")
+    build.add_argument("--engine", choices=ENGINES, default="local",
+                       help="where the analysis runs: 'local' (this process, or --processes N forked ones) "
+                            "or 'dask' (a Dask distributed cluster); default local")
+    build.add_argument("--scheduler", default=None,
+                       help="with --engine dask: the scheduler's address (tcp://host:8786); "
+                            "default: a LocalCluster started for the run")
+    build.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK,
+                       help=f"articles per task; default {DEFAULT_CHUNK}")
     common(build)
 
     evaluate = sub.add_parser("evaluate", help="score the analysis against a gold set")
@@ -55,7 +66,7 @@ def _analyse(args, corpus):
     try:
         return analyse_corpus(
             corpus.articles, nlp, registry, outcomes, cache=cache,
-            processes=max(args.processes, 1), batch_size=args.batch_size,
+            processes=max(args.processes or 1, 1), batch_size=args.batch_size,
             progress=bar.update if bar else None, lexicon=lexicon,
         )
     finally:
@@ -84,9 +95,12 @@ def _config_texts(args) -> list[str]:
 
 
 def cmd_build(args) -> int:
-    from .export import build_fingerprint, restore_build, store_build, write_tables
+    from .export import build_fingerprint, restore_build, store_build
 
     started = time.perf_counter()
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
     corpus = load_corpus(args.input)
     _report_input(corpus)
     if not corpus.articles:
@@ -106,17 +120,61 @@ def cmd_build(args) -> int:
             print(f"read {len(corpus.articles)} articles{skipped}; {summary}; "
                   f"copied from the build cache to {args.out} in {time.perf_counter() - started:.1f} s")
             return 0
-    analysis = _analyse(args, corpus)
-    written = write_tables(analysis.tables, args.out)
-    summary = (
-        f"{len(analysis['mentions'])} mentions, {len(analysis['quotes'])} quotes"
-        + (f", {len(analysis['stances'])} stances" if "stances" in analysis.tables else "")
-    )
+    tables = build_tables(args, corpus, cache_dir)
+    summary = f"{tables['mentions']} mentions, {tables['quotes']} quotes, {tables['stances']} stances"
     if key is not None:
-        store_build(cache_dir, key, written, summary)
+        store_build(cache_dir, key, args.out, summary)
     print(f"read {len(corpus.articles)} articles{skipped}; {summary}; "
-          f"wrote {len(written)} tables to {args.out} in {time.perf_counter() - started:.1f} s")
+          f"wrote {tables['tables']} tables to {args.out} in {time.perf_counter() - started:.1f} s "
+          f"(engine {args.engine})")
     return 0
+
+
+def build_tables(args, corpus, cache_dir) -> dict[str, int]:
+    """Run the plan on the chosen engine, streaming each chunk's rows to Parquet parts, then reduce.
+
+    Returns the number of rows of the per-article tables and the number of tables written.
+    """
+    from . import engines
+    from .export import BuildWriter
+    from .pipeline import PER_ARTICLE, assemble_tables, concat_parts, row_frames
+    from .stance import load_lexicon, load_outcomes
+
+    registry = load_registry(args.actors)
+    outcomes = load_outcomes(args.outcomes)
+    lexicon = load_lexicon(str(args.outcomes) if args.outcomes else None)
+    found = model_package()
+    if found is None:
+        load_model()  # raises ModelNotFound with the command that installs one
+    job = engines.Job(model=found[0], cache_dir=str(cache_dir) if cache_dir else None,
+                      batch_size=args.batch_size, outcomes=tuple(outcomes), lexicon=lexicon)
+    if args.engine == "local":
+        engines.use_model(load_model(found[0]), job)  # loaded once; forked workers inherit it
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(corpus.articles), unit="article", desc="parsing", file=sys.stderr)
+    writer = BuildWriter(args.out)
+    try:
+        for index, rows in engines.run(corpus.articles, registry, job, engine=args.engine,
+                                       processes=args.processes or 1, scheduler=args.scheduler,
+                                       chunk_size=args.chunk_size, progress=bar.update if bar else None):
+            for name, table in row_frames(rows).items():
+                writer.add_part(name, index, table)
+        per_article = {name: writer.read_table(name) for name in PER_ARTICLE}
+        per_article = {name: table if table is not None else concat_parts([], name) for name, table in per_article.items()}
+        tables = assemble_tables(per_article, with_stances=True)
+        writer.finish(tables)
+    except BaseException:
+        writer.discard()
+        raise
+    finally:
+        if bar:
+            bar.close()
+    counts = {name: len(tables[name]) for name in ("mentions", "quotes", "stances")}
+    counts["tables"] = len(tables)
+    return counts
 
 
 def cmd_evaluate(args) -> int:

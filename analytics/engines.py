@@ -115,7 +115,7 @@ def scan_chunk(articles: list[Article], job: Job) -> tuple[list[list[str]], byte
     return [person_candidates(doc) for doc in docs], parsed.to_bytes()
 
 
-def analyse_chunk(articles: list[Article], scanned, registry: Registry, key: str, job: Job) -> Rows:
+def analyse_chunk(articles: list[Article], scanned, registry: Registry, registry_id: str, job: Job) -> Rows:
     """The rows of ``articles`` (tables ``articles``, ``mentions``, ``quotes``, ``stances``).
 
     ``scanned`` is what `scan_chunk` returned for them, or a path to a file
@@ -128,7 +128,7 @@ def analyse_chunk(articles: list[Article], scanned, registry: Registry, key: str
     nlp = _model(job)
     data = Path(scanned).read_bytes() if isinstance(scanned, (str, Path)) else scanned[1]
     docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-    ruler = _ruler(nlp, registry, key)
+    ruler = _ruler(nlp, registry, registry_id)
     outcomes = list(job.outcomes) if job.outcomes is not None else None
     rows: Rows = {"articles": [], "mentions": [], "quotes": [], "stances": []}
     for doc, article in zip(docs, articles):
@@ -251,7 +251,7 @@ def _run_dask(chunks, registry, job, processes, scheduler, progress) -> Iterator
         shared = client.scatter(full, broadcast=True)
         key = registry_key(full)
         # Each chunk is analysed where it was parsed: its Docs never cross the network.
-        results = client.map(analyse_chunk, chunks, scans, registry=shared, key=key, job=job, pure=False)
+        results = client.map(analyse_chunk, chunks, scans, registry=shared, registry_id=key, job=job, pure=False)
         index = {future.key: i for i, future in enumerate(results)}
         for future, rows in as_completed(results, with_results=True):
             i = index[future.key]

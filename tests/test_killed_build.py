@@ -22,7 +22,9 @@ def build(corpus: Path, out: Path, cache: Path, wait: bool = True) -> subprocess
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+    """Every file of a build (CSV tables and Parquet parts) by its path in the folder."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()} \
+        if folder.exists() else {}
 
 
 def test_sigkill_at_random_points_leaves_old_or_new_tables_and_a_usable_cache(tmp_path):

@@ -1,0 +1,96 @@
+"""The three engines of `build` write the same tables (in-process, forked processes, Dask)."""
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analytics.export import PARQUET, read_csv
+
+from .conftest import ROOT, SEEDS
+
+# A story of another beat, so that the corpus mixes registered and discovered people.
+HARBOUR = """Port strike talks resume
+
+Dock workers' leader Maria Okonkwo said on Monday that "a deal is close, but not at any price".
+Okonkwo met port director Henrik Aalto for three hours. Aalto told reporters the strike must end before the holidays.
+"We will not accept another wage freeze," Okonkwo said.
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    (folder / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    return folder
+
+
+def build(corpus, out, *extra):
+    run = subprocess.run(
+        [sys.executable, "-m", "analytics", "build", str(corpus), "--out", str(out), "--no-cache",
+         "--chunk-size", "2", *extra],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    return run
+
+
+@pytest.fixture(scope="module")
+def builds(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("builds")
+    build(corpus, out / "local")
+    build(corpus, out / "processes", "--processes", "2")
+    build(corpus, out / "dask", "--engine", "dask", "--processes", "2")
+    return out
+
+
+def test_every_engine_writes_the_same_csv_tables(builds):
+    names = sorted(p.name for p in (builds / "local").glob("*.csv"))
+    assert names == ["actor_counts.csv", "articles.csv", "cooccurrence.csv", "mentions.csv", "quotes.csv", "stances.csv"]
+    for engine in ("processes", "dask"):
+        for name in names:
+            assert (builds / engine / name).read_bytes() == (builds / "local" / name).read_bytes(), (engine, name)
+    articles = read_csv(builds / "local" / "articles.csv")
+    assert len(articles) == 6
+    # The person only this article names in full is found in the other chunks' rows too.
+    mentions = read_csv(builds / "local" / "mentions.csv")
+    assert set(mentions.loc[mentions["article_id"] == "harbour", "actor"]) >= {"Maria Okonkwo", "Henrik Aalto"}
+
+
+def test_parquet_tables_hold_what_the_csv_tables_hold(builds):
+    for engine in ("local", "processes", "dask"):
+        for csv in (builds / engine).glob("*.csv"):
+            parts = sorted((builds / engine / PARQUET / csv.stem).glob("part-*.parquet"))
+            assert parts, (engine, csv.stem)
+            table = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+            expected = read_csv(csv)
+            assert list(table.columns) == list(expected.columns)
+            assert len(table) == len(expected)
+            pd.testing.assert_frame_equal(table.fillna("").astype(str), expected.fillna("").astype(str),
+                                          check_dtype=False)
+
+
+def test_per_article_tables_are_partitioned_by_chunk_of_articles(builds):
+    parts = sorted((builds / "dask" / PARQUET / "articles").glob("part-*.parquet"))
+    assert len(parts) == 3  # six articles, two per chunk
+    assert [len(pd.read_parquet(p)) for p in parts] == [2, 2, 2]
+
+
+def test_build_runs_on_an_existing_dask_cluster(corpus, builds, tmp_path):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        run = build(corpus, tmp_path / "remote", "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert "engine dask" in run.stdout
+    for csv in (builds / "local").glob("*.csv"):
+        assert (tmp_path / "remote" / csv.name).read_bytes() == csv.read_bytes(), csv.name
+
+
+def test_a_scheduler_without_the_dask_engine_is_refused(corpus, tmp_path):
+    run = subprocess.run([sys.executable, "-m", "analytics", "build", str(corpus), "--out", str(tmp_path / "o"),
+                          "--scheduler", "tcp://127.0.0.1:1"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 2 and "--scheduler needs --engine dask" in run.stderr
+    assert not (tmp_path / "o").exists()
