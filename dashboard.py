@@ -23,8 +23,7 @@ PAGES = [
 page = st.navigation(PAGES)
 
 # The filters live in the sidebar of every page, so they survive moving between pages.
-state.forget_view()  # a run stopped by the browser may have left one behind
-state.filter_widgets(state.tables())
+state.filter_widgets()
 state.zip_button(state.current_view())
 # Bound widgets keep st.query_params in step with the URL, so the link is the view itself.
 params = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
@@ -35,7 +34,4 @@ with st.sidebar.popover("Copy the link", icon=":material/content_copy:"):
 st.sidebar.caption("The link opens this page with the same filters and controls.")
 if st.session_state.get("corpus_rows"):
     st.sidebar.info(f"Showing your corpus ({len(st.session_state['corpus_rows'])} articles). Reset it on *Your articles*.")
-try:
-    page.run()
-finally:
-    state.forget_view()
+page.run()

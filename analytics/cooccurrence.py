@@ -19,59 +19,97 @@ WINDOWS = ("sentence", "paragraph", "article")
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "window", "count", "articles", "jaccard", "npmi"]
 
 
-def window_totals(articles: pd.DataFrame, mentions: pd.DataFrame, windows=WINDOWS) -> dict[str, int]:
-    """How many windows of each kind the corpus has (with or without mentions)."""
-    totals = {
-        "article": len(articles),
-        "sentence": int(articles["sentences"].sum()) if "sentences" in articles else 0,
-        "paragraph": int(articles["paragraphs"].sum()) if "paragraphs" in articles else 0,
-    }
-    # A table of mentions from elsewhere may have no article table to count from.
-    for window in windows:
-        if not mentions.empty:
-            keys = ["article_id"] if window == "article" else ["article_id", window]
-            totals[window] = max(totals[window], len(mentions[keys].drop_duplicates()))
-    return totals
-
-
 def cooccurrence(mentions: pd.DataFrame, articles: pd.DataFrame | None = None, windows=WINDOWS) -> pd.DataFrame:
     """One row per pair of actors named together, per window kind.
 
     Columns: actor_a < actor_b, window, count (windows holding both),
     articles (articles where they share a window), jaccard, npmi. Sorted by
-    window, then count. Computed with joins, not a loop over windows, so it
+    window, then count. The pairs are counted by DuckDB with a join, so it
     stays well under a second on the mentions of thousands of articles.
     """
+    import duckdb
+
     if mentions.empty:
         return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
-    totals = window_totals(articles if articles is not None else pd.DataFrame(), mentions, windows)
+    con = duckdb.connect()
+    con.register("mentions_in", mentions[["article_id", "actor", "sentence", "paragraph"]])
+    source = "articles_in" if articles is not None and not articles.empty else None
+    if source:
+        con.register(source, articles)
+    return cooccurrence_query(con, "mentions_in", source, windows)
+
+
+def cooccurrence_query(con, mentions: str, articles: str | None, windows=WINDOWS, params: list | None = None) -> pd.DataFrame:
+    """`cooccurrence` of the rows that the SQL ``mentions`` (and ``articles``, or None) select on ``con``.
+
+    ``mentions`` and ``articles`` are table names or parenthesised queries;
+    ``params`` are the values of their ``?`` placeholders, in order
+    (``mentions``' first). Only the pair counts are computed in SQL: the
+    measures are computed here, the same way for every corpus.
+    """
+    params = list(params or [])
+    totals = window_totals(con, mentions, articles, params)
     parts = []
     for window in windows:
-        keys = ["article_id"] if window == "article" else ["article_id", window]
-        members = mentions[keys + ["actor"]].drop_duplicates()
-        n = max(totals[window], 1)
-        singles = members.groupby("actor").size()
-        both = members.merge(members, on=keys)
-        both = both[both["actor_x"] < both["actor_y"]]
-        if both.empty:
+        key = "0" if window == "article" else window
+        pairs = con.execute(f"""
+            WITH members AS (SELECT DISTINCT article_id, {key} AS w, actor FROM {mentions} AS m)
+            SELECT x.actor AS actor_a, y.actor AS actor_b, COUNT(*) AS count,
+                   COUNT(DISTINCT x.article_id) AS articles,
+                   ANY_VALUE(sx.n) AS n_a, ANY_VALUE(sy.n) AS n_b
+            FROM members x
+            JOIN members y ON x.article_id = y.article_id AND x.w = y.w AND x.actor < y.actor
+            JOIN (SELECT actor, COUNT(*) AS n FROM members GROUP BY actor) sx ON sx.actor = x.actor
+            JOIN (SELECT actor, COUNT(*) AS n FROM members GROUP BY actor) sy ON sy.actor = y.actor
+            GROUP BY x.actor, y.actor
+        """, _mention_params(params, articles)).df()
+        if pairs.empty:
             continue
-        pairs = (both.groupby(["actor_x", "actor_y"])
-                 .agg(count=("article_id", "size"), articles=("article_id", "nunique"))
-                 .reset_index().rename(columns={"actor_x": "actor_a", "actor_y": "actor_b"}))
-        a, b = pairs["actor_a"].map(singles), pairs["actor_b"].map(singles)
+        n = max(totals[window], 1)
         pairs["window"] = window
-        pairs["jaccard"] = [round(c / (x + y - c), 4) for c, x, y in zip(pairs["count"], a, b)]
-        pairs["npmi"] = [round(npmi(c, x, y, n), 4) for c, x, y in zip(pairs["count"], a, b)]
+        pairs["jaccard"] = [round(c / (x + y - c), 4) for c, x, y in zip(pairs["count"], pairs["n_a"], pairs["n_b"])]
+        pairs["npmi"] = [round(npmi(c, x, y, n), 4) for c, x, y in zip(pairs["count"], pairs["n_a"], pairs["n_b"])]
         parts.append(pairs)
     if not parts:
         return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
-    table = pd.concat(parts)[COOCCURRENCE_COLUMNS]
+    table = pd.concat(parts)[COOCCURRENCE_COLUMNS].astype({"count": "int64", "articles": "int64"})
     order = {w: i for i, w in enumerate(WINDOWS)}
     table = table.sort_values(
         ["window", "count", "actor_a", "actor_b"], ascending=[True, False, True, True],
         key=lambda col: col.map(order) if col.name == "window" else col,
     )
     return table.reset_index(drop=True)
+
+
+def _mention_params(params: list, articles: str | None) -> list:
+    """The placeholders' values of a query that reads ``mentions`` only (they come first in ``params``)."""
+    return params[: len(params) - _count_marks(articles)] if articles else params
+
+
+def _count_marks(sql: str | None) -> int:
+    return (sql or "").count("?")
+
+
+def window_totals(con, mentions: str, articles: str | None, params: list | None = None) -> dict[str, int]:
+    """How many windows of each kind the corpus has (with or without mentions).
+
+    Taken from the articles' sentence and paragraph counts; a table of
+    mentions from elsewhere may have no article table, so never fewer than
+    the windows that hold a mention.
+    """
+    params = list(params or [])
+    totals = {"article": 0, "sentence": 0, "paragraph": 0}
+    if articles:
+        n, sentences, paragraphs = con.execute(
+            f"SELECT COUNT(*), COALESCE(SUM(sentences), 0), COALESCE(SUM(paragraphs), 0) FROM {articles} AS a",
+            params[len(params) - _count_marks(articles):]).fetchone()
+        totals = {"article": int(n), "sentence": int(sentences), "paragraph": int(paragraphs)}
+    seen = con.execute(
+        f"SELECT COUNT(DISTINCT article_id), COUNT(DISTINCT (article_id, sentence)), "
+        f"COUNT(DISTINCT (article_id, paragraph)) FROM {mentions} AS m", _mention_params(params, articles)).fetchone()
+    for window, count in zip(("article", "sentence", "paragraph"), seen):
+        totals[window] = max(totals[window], int(count))
+    return totals
 
 
 def npmi(both: int, a: int, b: int, n: int) -> float:

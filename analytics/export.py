@@ -60,7 +60,8 @@ def read_csv(path_or_buffer, dtype=None) -> pd.DataFrame:
     Text stays text: ``NA`` or ``null`` in an article is not a missing value.
     Pass ``dtype=str`` to read every column as text.
     """
-    table = pd.read_csv(path_or_buffer, keep_default_na=False, dtype=dtype)
+    # A row whose only cell is blank is a row: an empty or all-space quote is still a quote.
+    table = pd.read_csv(path_or_buffer, keep_default_na=False, dtype=dtype, skip_blank_lines=False)
     for column in table.columns:
         if not pd.api.types.is_numeric_dtype(table[column]) and not pd.api.types.is_bool_dtype(table[column]):
             table[column] = table[column].map(restore_cell)

@@ -8,7 +8,7 @@ st.title("Actors")
 view = state.current_view()
 st.caption("Mentions count every name, surname, spelling variant and possessive; pronouns and unnamed roles do not count.")
 
-totals = view.actor_counts.groupby("actor")["count"].sum().sort_values(ascending=False)
+totals = view.actor_totals()
 if totals.empty:
     st.info("No actor is mentioned in this view. Widen the filters in the sidebar.")
     st.stop()
@@ -17,39 +17,43 @@ top = totals.head(top_n)
 
 st.subheader("Mentions per actor")
 st.caption("Mentions of each actor across the articles in view, most mentioned first.")
-bars = top.sort_values().reset_index()
+bars = top.sort_values("count")
 bars["actor"] = bars["actor"].map(state.escape)  # plotly renders labels as HTML
 st.plotly_chart(px.bar(bars, x="count", y="actor", orientation="h",
                        labels={"count": "mentions", "actor": ""}, height=max(300, 24 * len(top)),
                        color_discrete_sequence=[state.ACTOR_COLOR]), key="actor-bar")
 
 st.subheader("Mentions per article")
-st.caption("How often each actor is named in each article; articles in date order, left to right.")
-arts = view.articles.sort_values(["date", "article_id"])
+grid, naming = view.actor_grid(list(top["actor"]), state.MAX_GRID_ARTICLES)
+if naming > state.MAX_GRID_ARTICLES:
+    st.caption(f"How often each actor is named in the {state.MAX_GRID_ARTICLES} articles that name them most "
+               f"(of {naming:,}); in date order, left to right. The table below has every article.")
+else:
+    st.caption("How often each actor is named in each article; articles in date order, left to right.")
+arts = grid.drop_duplicates("article_id").sort_values(["date", "article_id"])
 # Numbered, so two articles of one date and title still get columns of their own.
 labels = {a: state.escape(f"{i}. {d} · {t[:28]}")
-          for i, (a, d, t) in enumerate(zip(arts["article_id"], arts["date"], arts["title"]), 1)}
-grid = (view.actor_counts[view.actor_counts["actor"].isin(top.index)]
-        .pivot_table(index="actor", columns="article_id", values="count", aggfunc="sum", fill_value=0)
-        .reindex(index=top.index, columns=list(arts["article_id"]), fill_value=0))
-grid.columns = [labels[c] for c in grid.columns]
-grid.index = [state.escape(a) for a in grid.index]
-st.plotly_chart(px.imshow(grid, text_auto=grid.size <= 600, aspect="auto", color_continuous_scale="Blues",
+          for i, (a, d, t) in enumerate(zip(arts["article_id"], arts["date"].fillna(""), arts["title"].fillna("")), 1)}
+wide = (grid.pivot_table(index="actor", columns="article_id", values="count", aggfunc="sum", fill_value=0)
+        .reindex(index=list(top["actor"]), columns=list(arts["article_id"]), fill_value=0))
+wide.columns = [labels[c] for c in wide.columns]
+wide.index = [state.escape(a) for a in wide.index]
+st.plotly_chart(px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale="Blues",
                           labels={"x": "", "y": "", "color": "mentions"}), key="actor-heatmap")
-state.show_table(view.actor_counts, "actor_counts")
+state.show_view_table(view, "actor_counts", "actor_counts")
 
 st.subheader("What an actor said")
-speakers = sorted(set(view.quotes["speaker"]) - {""})
+speakers = view.speakers()
 if not speakers:
     st.info("No quote in this view has a named speaker.")
 else:
-    default = speakers.index(top.index[0]) if top.index[0] in speakers else 0
-    actor = st.selectbox("Actor", speakers, index=default, key="actor", bind="query-params")
-    quotes = view.quotes[view.quotes["speaker"] == actor]
-    stances = view.stances[view.stances["speaker"] == actor]
-    st.markdown(f"**{len(quotes)}** quotes, **{len(stances)}** stances")
+    first = top["actor"].iloc[0]
+    actor = st.selectbox("Actor", speakers, index=speakers.index(first) if first in speakers else 0,
+                         key="actor", bind="query-params")
+    said = view.narrowed(actors=(actor,))
+    st.markdown(f"**{said.count('quotes'):,}** quotes, **{said.count('stances'):,}** stances")
     st.caption("Their quotes (`speaker_text` is how the article named them)…")
-    state.show_table(quotes[["article_id", "kind", "text", "cue", "speaker_text"]], "actor_quotes",
-                     column_config={"text": st.column_config.TextColumn(width="large")})
+    state.show_view_table(said, "quotes", "actor_quotes", columns=["article_id", "kind", "text", "cue", "speaker_text"],
+                          column_config={"text": st.column_config.TextColumn(width="large")})
     st.caption("…and the stances those quotes take.")
-    state.show_table(stances[["article_id", "outcome", "stance", "score", "evidence"]], "actor_stances")
+    state.show_view_table(said, "stances", "actor_stances", columns=["article_id", "outcome", "stance", "score", "evidence"])

@@ -1,19 +1,27 @@
 """Articles: one article's text with its actors and quotes highlighted. Everything from the text is escaped."""
+import pandas as pd
 import streamlit as st
 
 from app_pages import state
 
 st.title("Articles")
 view = state.current_view()
-if view.articles.empty:
+listed = view.rows("articles", ["article_id", "title", "source", "date", "words", "url"])
+if listed.empty:
     st.info("No article in this view.")
     st.stop()
-ids = list(view.articles["article_id"])
-titles = dict(zip(view.articles["article_id"], view.articles["title"]))
+asked = st.query_params.get("article")
+if asked and asked not in set(listed["article_id"]):
+    # A link may open an article beyond the first rows of a large view: list it too.
+    listed = pd.concat([view.narrowed(articles=(asked,)).rows("articles", list(listed.columns)), listed], ignore_index=True)
+if view.count("articles") > len(listed):
+    st.caption(f"The first {len(listed):,} articles of the view are listed; narrow the filters to reach the others.")
+ids = list(listed["article_id"])
+titles = dict(zip(listed["article_id"], listed["title"]))
 article_id = st.selectbox("Article", ids, key="article", bind="query-params")
-st.subheader(state.md_escape(titles.get(article_id, article_id)))
+st.subheader(state.md_escape(titles.get(article_id) or article_id))
 focus = st.query_params.get("quote")
-row = view.articles.set_index("article_id").loc[article_id]
+row = listed.set_index("article_id").loc[article_id]
 st.caption(" · ".join(state.md_escape(x) for x in (row["source"], row["date"], f"{row['words']} words") if x))
 if row["url"]:
     st.text(f"Source: {row['url']}")
@@ -22,15 +30,15 @@ text = state.texts().get(article_id)
 if text is None:
     st.info("The dashboard was started on prebuilt tables, which hold no article texts.")
     st.stop()
-followed = view.full["quotes"][view.full["quotes"]["quote_id"] == focus] if focus else None
+quotes = view.article_rows("quotes", article_id)
+followed = quotes[quotes["quote_id"] == focus] if focus and not quotes.empty else None
 if followed is not None and not followed.empty and followed.iloc[0]["article_id"] == article_id:
     q = followed.iloc[0]
     st.info(f"**{state.md_escape(q['speaker'] or 'Unknown speaker')}** ({state.md_escape(q['cue'])}): "
             f"{state.md_escape(q['text'])}\n\nThe quote you followed, outlined in red below.", icon=":material/format_quote:")
 marks = []  # (start, end, kind, label)
-for m in view.full["mentions"][view.full["mentions"]["article_id"] == article_id].itertuples():
+for m in view.article_rows("mentions", article_id).itertuples():
     marks.append((m.start, m.end, "mention", m.actor))
-quotes = view.full["quotes"][view.full["quotes"]["article_id"] == article_id]
 for q in quotes.itertuples():
     marks.append((q.start, q.end, "quote", q.quote_id))
 

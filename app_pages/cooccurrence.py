@@ -32,7 +32,7 @@ if pairs.empty:
     st.info("No pair of actors shares a window in this view. Try a wider window or a lower minimum.")
     st.stop()
 
-mentions = view.actor_counts.groupby("actor")["count"].sum()
+mentions = view.actor_totals().set_index("actor")["count"]
 in_pairs = set(pairs["actor_a"]) | set(pairs["actor_b"])
 drawn = set(mentions[mentions.index.isin(in_pairs)].nlargest(int(top_n)).index)
 shown = pairs[pairs["actor_a"].isin(drawn) & pairs["actor_b"].isin(drawn)]
@@ -96,5 +96,5 @@ if pair:
     a, b = pair.split(" — ")
     st.subheader(f"Passages naming both ({window})")
     st.caption(f"Each {window} that names both {state.md_escape(a)} and {state.md_escape(b)}.")
-    contexts = state.pair_passages(view.mentions, a, b, window, state.corpus_key(), state.texts())
+    contexts = state.pair_passages(view.pair_mentions(a, b), a, b, window, state.corpus_key(), state.texts())
     state.show_table(contexts, "pair_passages", column_config={"passage": st.column_config.TextColumn(width="large")})

@@ -9,21 +9,20 @@ view = state.current_view()
 st.caption("The articles in view, who they mention most, and which outcomes their quotes disagree on. "
            "The filters on the left apply to every page; *Share this view* gives a link to exactly what you see.")
 
+totals = view.totals()
 cols = st.columns(5)
-cols[0].metric("Articles", len(view.articles))
-cols[1].metric("Actors", view.actor_counts["actor"].nunique())
-cols[2].metric("Mentions", len(view.mentions))
-cols[3].metric("Quotes", len(view.quotes))
-cols[4].metric("Stances", len(view.stances))
+for col, (label, name) in zip(cols, [("Articles", "articles"), ("Actors", "actors"), ("Mentions", "mentions"),
+                                     ("Quotes", "quotes"), ("Stances", "stances")]):
+    col.metric(label, f"{totals[name]:,}")
 
 st.subheader("Articles")
-state.show_table(view.articles[["article_id", "title", "source", "date", "words", "quotes", "mentions"]], "articles")
+state.show_view_table(view, "articles", "articles", columns=["article_id", "title", "source", "date", "words", "quotes", "mentions"])
 
 left, right = st.columns(2)
 with left:
     st.subheader("Most mentioned")
     st.caption("The ten actors named most often (of the kinds chosen on the left).")
-    top = view.actor_counts.groupby("actor")["count"].sum().nlargest(10).sort_values().reset_index()
+    top = view.actor_totals(10).sort_values("count")
     top["actor"] = top["actor"].map(state.escape)  # plotly renders labels as HTML
     if top.empty:
         st.info("No mentions in this view.")
@@ -33,7 +32,7 @@ with left:
 with right:
     st.subheader("Most contested outcomes")
     st.caption("Outcomes ranked by how evenly the quotes split between favor and against.")
-    counts = view.stances.pivot_table(index="outcome", columns="stance", values="quote_id", aggfunc="count", fill_value=0)
+    counts = view.outcome_split().pivot_table(index="outcome", columns="stance", values="quotes", aggfunc="sum", fill_value=0)
     for label in state.STANCES:
         if label not in counts:
             counts[label] = 0

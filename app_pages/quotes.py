@@ -14,24 +14,20 @@ c1, c2 = st.columns([3, 1])
 search = c1.text_input("Search the quotes", key="q", bind="query-params", placeholder="words in the quote, the speaker or the cue")
 kinds = c2.multiselect("Kind", ["direct", "indirect"], key="quote_kind", bind="query-params", placeholder="Both")
 
-quotes = view.quotes.copy()
-if kinds:
-    quotes = quotes[quotes["kind"].isin(kinds)]
-if search:
-    needle = search.lower()
-    quotes = quotes[quotes["text"].str.lower().str.contains(needle, regex=False)
-                    | quotes["speaker"].str.lower().str.contains(needle, regex=False)
-                    | quotes["cue"].str.lower().str.contains(needle, regex=False)]
-per_quote = (view.stances.assign(item=lambda d: d["outcome"] + ": " + d["stance"])
-             .groupby("quote_id").agg(stances=("item", "; ".join), evidence=("evidence", " | ".join)))
-quotes = quotes.merge(per_quote, left_on="quote_id", right_index=True, how="left").fillna({"stances": "", "evidence": ""})
+quotes, total = view.quote_search(tuple(kinds), search)
+COLUMNS = ["speaker", "kind", "text", "cue", "stances", "evidence", "article_id", "place"]
 # The link keeps the view's filters, so the Articles page it opens still shows this view.
 kept = [(k, v) for k in st.query_params if k not in ("article", "quote") for v in st.query_params.get_all(k)]
-quotes["place"] = [f"articles?{urlencode(kept + [('article', a), ('quote', q)])}"
-                   for a, q in zip(quotes["article_id"], quotes["quote_id"])]
-st.markdown(f"**{len(quotes)}** quotes")
+
+
+def with_places(table):
+    return table.assign(place=[f"articles?{urlencode(kept + [('article', a), ('quote', q)])}"
+                               for a, q in zip(table["article_id"], table["quote_id"])])[COLUMNS]
+
+
+st.markdown(f"**{total:,}** quotes")
 state.show_table(
-    quotes[["speaker", "kind", "text", "cue", "stances", "evidence", "article_id", "place"]], "quotes",
+    with_places(quotes), "quotes", total=total, full=lambda: with_places(view.fresh("quote_search", tuple(kinds), search, None)[0]),
     column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),
                    "text": st.column_config.TextColumn(width="large")},
 )

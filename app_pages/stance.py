@@ -6,16 +6,17 @@ from app_pages import state
 
 COLORS = {"favor": "#2a9d8f", "against": "#e76f51", "neutral": "#adb5bd"}
 UNNAMED = "(unnamed)"
+MAX_POINTS = 500  # articles drawn one point each; more are drawn per date
 
 st.title("Stance")
 view = state.current_view()
 st.caption("Each quote's position toward each outcome it names: +1 favor, −1 against. The evidence column says which "
            "words decided it (cue words, negations, the reporting verb, VADER's sentiment near the outcome).")
-if view.stances.empty:
+summary = view.stance_summary()
+if summary.empty:
     st.info("No stance in this view. Widen the filters in the sidebar.")
     st.stop()
 
-summary = state.stance_summary(view.stances)
 summary["speaker"] = summary["speaker"].replace("", UNNAMED)
 st.subheader("Actor × outcome")
 top_n = st.slider("Speakers shown", 5, 60, 20, key="speakers_shown", bind="query-params",
@@ -41,22 +42,22 @@ left, right = st.columns(2)
 with left:
     st.subheader("Distribution per outcome")
     st.caption("How many quotes are for, against or neutral on each outcome.")
-    dist = view.stances.groupby(["outcome", "stance"]).size().reset_index(name="quotes")
+    dist = view.outcome_split()
     st.plotly_chart(px.bar(dist, x="outcome", y="quotes", color="stance", color_discrete_map=COLORS,
                            category_orders={"stance": state.STANCES}, labels={"outcome": ""}), key="stance-dist")
 with right:
     st.subheader("Across the articles")
     order = st.radio("Order", ["date", "article"], horizontal=True, key="order", bind="query-params",
-                     help="By publication date, or one point per article in the corpus's order.")
+                     help="By publication date, or one point per article (by id).")
     by = "date" if order == "date" else "article_id"
+    if by == "article_id" and view.count("articles") > MAX_POINTS:
+        st.caption(f"More than {MAX_POINTS:,} articles in view: shown per date instead.")
+        by = "date"
     st.caption("Mean stance on each outcome per " + ("date." if by == "date" else "article."))
-    table = view.stances
-    if by == "date":
-        table = table.assign(date=table["article_id"].map(view.articles.set_index("article_id")["date"]).fillna(""))
-    trend = table.groupby([by, "outcome"], as_index=False).agg(mean_score=("score", "mean"), quotes=("quote_id", "nunique"))
+    trend = view.stance_trend(by)
     trend[by] = trend[by].astype(str)
-    # Every outcome's line on one shared axis, in date or corpus order (not in order of first appearance).
-    axis = sorted(trend[by].unique()) if by == "date" else [a for a in view.articles["article_id"] if a in set(trend[by])]
+    # Every outcome's line on one shared axis, in date or id order (not in order of first appearance).
+    axis = sorted(trend[by].unique())
     st.plotly_chart(px.line(trend.sort_values(by), x=by, y="mean_score", color="outcome", markers=True,
                             category_orders={by: axis}, hover_data={"quotes": True}, range_y=[-1.05, 1.05],
                             labels={"mean_score": "mean stance", by: ""}).update_xaxes(type="category"),
@@ -72,8 +73,8 @@ if points and points[0].get("y") in escaped and points[0].get("x") in outcomes:
 c1, c2 = st.columns(2)
 speaker = c1.selectbox("Speaker", speakers, key="cell_speaker", bind="query-params")
 outcome = c2.selectbox("Outcome", outcomes, key="cell_outcome", bind="query-params")
-cell = view.stances[(view.stances["speaker"].replace("", UNNAMED) == speaker) & (view.stances["outcome"] == outcome)]
-behind = cell.merge(view.quotes[["quote_id", "kind", "text", "cue"]], on="quote_id")
-st.caption(f"{len(behind)} quotes by {state.md_escape(speaker)} on {state.md_escape(outcome)}.")
-state.show_table(behind[["article_id", "speaker", "kind", "text", "stance", "score", "evidence"]], "stance_quotes",
+behind, total = view.cell_quotes("" if speaker == UNNAMED else speaker, outcome)
+st.caption(f"{total:,} quotes by {state.md_escape(speaker)} on {state.md_escape(outcome)}.")
+state.show_table(behind, "stance_quotes", total=total,
+                 full=lambda: view.fresh("cell_quotes", "" if speaker == UNNAMED else speaker, outcome, None)[0],
                  column_config={"text": st.column_config.TextColumn(width="large")})

@@ -14,19 +14,19 @@ import html
 import os
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from analytics.actors import DEFAULT_REGISTRY, parse_registry
-from analytics.cooccurrence import WINDOWS, cooccurrence, pair_contexts
+from analytics import store
+from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import to_csv_bytes, zip_tables
 from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
 from analytics.stance import DEFAULT_OUTCOMES, lexicon_from_text, parse_outcomes
-from analytics.stance import stance_summary as analytics_stance_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
@@ -34,6 +34,7 @@ STANCES = ["favor", "against", "neutral"]
 KINDS = ["person", "organisation", "country"]
 ACTOR_COLOR = "#457b9d"  # actors in one colour; green and red are kept for favor and against
 MAX_ROWS = 2_000  # rows sent to the browser per table; the download has them all
+MAX_GRID_ARTICLES = 60  # articles (columns) in the actor x article heatmap
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -96,14 +97,6 @@ def outcomes_text() -> str:
 TABLES_ENV = "DASHBOARD_TABLES"
 
 
-@st.cache_data(show_spinner="Reading the tables…", max_entries=4)
-def prebuilt_tables(folder: str, stamp: float) -> dict[str, pd.DataFrame]:
-    """Tables written by `python -m analytics build` (``stamp`` changes when they do)."""
-    from analytics.export import read_csv
-
-    return {p.stem: read_csv(p) for p in sorted(Path(folder).glob("*.csv"))}
-
-
 def prebuilt_folder() -> Path | None:
     """The build output the server was started on ($DASHBOARD_TABLES), unless the visitor uploaded a corpus."""
     folder = os.environ.get(TABLES_ENV)
@@ -112,15 +105,34 @@ def prebuilt_folder() -> Path | None:
     return None
 
 
-def tables() -> dict[str, pd.DataFrame]:
-    """The full analysis of the visitor's corpus (from the cache when warm)."""
+@st.cache_resource(show_spinner="Opening the tables…", max_entries=8)
+def _prebuilt_store(folder: str, stamp: float) -> store.Store:
+    """A build's tables (``stamp`` changes when they do): its Parquet files in place, else its CSV files read once."""
+    if (Path(folder) / "parquet" / "articles").is_dir():
+        return store.Store.from_parquet(folder)
+    from analytics.export import read_csv
+
+    return store.Store.from_tables({p.stem: read_csv(p, dtype={"article_id": str})
+                                    for p in sorted(Path(folder).glob("*.csv"))})
+
+
+@st.cache_resource(max_entries=32)
+def _memory_store(key: str, _tables: dict[str, pd.DataFrame]) -> store.Store:
+    return store.Store.from_tables(_tables)
+
+
+def current_store() -> tuple[str, store.Store]:
+    """(a key naming the visitor's analysis, its tables in a `analytics.store.Store`)."""
     folder = prebuilt_folder()
     if folder is not None:
-        stamp = max(p.stat().st_mtime for p in folder.glob("*.csv"))
-        return prebuilt_tables(str(folder), stamp)
+        stamp = max(p.stat().st_mtime for p in folder.rglob("*") if p.is_file())
+        return f"prebuilt:{folder}:{stamp}", _prebuilt_store(str(folder), stamp)
     rows = corpus_rows()
+    registry, outcomes = registry_text(), outcomes_text()
     with st.spinner(f"Analysing {len(rows)} articles…"):
-        return analyse(rows, registry_text(), outcomes_text())
+        tables = analyse(rows, registry, outcomes)
+    key = hashlib.sha1(f"{corpus_key()}\0{registry}\0{outcomes}".encode("utf-8", "surrogatepass")).hexdigest()
+    return key, _memory_store(key, tables)
 
 
 def texts() -> dict[str, str]:
@@ -132,63 +144,135 @@ def texts() -> dict[str, str]:
 
 # --- Filters -------------------------------------------------------------------
 
-def filter_widgets(full: dict[str, pd.DataFrame]) -> None:
+@st.cache_data(show_spinner=False, max_entries=16)
+def filter_options(key: str) -> dict[str, list[str]]:
+    return store.options(_stores()[key])
+
+
+@st.cache_resource
+def _stores() -> dict[str, store.Store]:
+    """Stores by key, so that cached queries can name theirs by key instead of hashing it."""
+    return {}
+
+
+def filter_widgets() -> None:
     """The sidebar filters, bound to the URL so a copied link reproduces the view on any page."""
-    arts = full["articles"]
+    key, _ = _current()
+    options = filter_options(key)
     sb = st.sidebar
     sb.header("Filters")
     # Options are article ids, not titles: a bound widget writes its options' labels into the URL.
-    sb.multiselect("Articles", list(arts["article_id"]), key="articles", bind="query-params",
+    sb.multiselect("Articles", options["articles"], key="articles", bind="query-params",
                    persist_state="session", placeholder="All articles", help="Article ids; titles are on the Overview page.")
-    dates = sorted(d for d in arts["date"].dropna().unique() if d)
-    if dates:
-        sb.multiselect("Dates", dates, key="dates", bind="query-params", persist_state="session", placeholder="All dates")
-    sources = sorted(s for s in arts["source"].dropna().unique() if s)
-    if sources:
-        sb.multiselect("Sources", sources, key="sources", bind="query-params", persist_state="session", placeholder="All sources")
+    if options["dates"]:
+        sb.multiselect("Dates", options["dates"], key="dates", bind="query-params", persist_state="session", placeholder="All dates")
+    if options["sources"]:
+        sb.multiselect("Sources", options["sources"], key="sources", bind="query-params", persist_state="session",
+                       placeholder="All sources")
     sb.multiselect("Kinds of actor", KINDS, default=["person"], key="kinds", bind="query-params", persist_state="session",
                    help="Which actors the mention charts and the co-occurrence network count. Quotes and stances keep "
                         "every speaker (people, organisations, countries); narrow them with *Actors*.")
-    actors = sorted(full["actor_counts"]["actor"].unique())
-    sb.multiselect("Actors", actors, key="actors", bind="query-params", persist_state="session", placeholder="All actors")
-    outcomes = sorted(full["stances"]["outcome"].unique()) if "stances" in full else []
-    sb.multiselect("Outcomes", outcomes, key="outcomes", bind="query-params", persist_state="session", placeholder="All outcomes")
+    sb.multiselect("Actors", options["actors"], key="actors", bind="query-params", persist_state="session", placeholder="All actors")
+    sb.multiselect("Outcomes", options["outcomes"], key="outcomes", bind="query-params", persist_state="session",
+                   placeholder="All outcomes")
     sb.multiselect("Stance", STANCES, key="stance", bind="query-params", persist_state="session", placeholder="Any stance")
+
+
+def current_filters() -> store.Filters:
+    ss = st.session_state
+    return store.Filters(**{name: tuple(ss.get(name) or ()) for name in
+                            ("articles", "dates", "sources", "kinds", "actors", "outcomes", "stance")})
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _query(key: str, function: str, filters: store.Filters, args: tuple):
+    # Keyed by the analysis, the filters and the arguments: moving between pages or controls reuses results.
+    return getattr(store, function)(_stores()[key], filters, *args)
 
 
 @dataclass
 class View:
-    """The tables of the current view: the analysis with the filters applied."""
+    """The analysis with the sidebar's filters applied; every method runs (or reuses) one query."""
 
-    articles: pd.DataFrame
-    mentions: pd.DataFrame
-    actor_counts: pd.DataFrame
-    quotes: pd.DataFrame
-    stances: pd.DataFrame
-    full: dict[str, pd.DataFrame]
+    key: str
+    filters: store.Filters
 
-    def cooccurrence(self, window: str | None = None) -> pd.DataFrame:
-        """Co-occurrence of the filtered mentions, for one window or all three."""
-        return cached_cooccurrence(self.mentions, self.articles, (window,) if window else WINDOWS)
+    def _ask(self, function: str, *args):
+        return _query(self.key, function, self.filters, args)
+
+    def fresh(self, function: str, *args):
+        """Run a query of `analytics.store` without the cache: for full tables, asked for once by a download."""
+        return getattr(store, function)(_stores()[self.key], self.filters, *args)
+
+    def totals(self) -> dict[str, int]:
+        return self._ask("totals")
+
+    def count(self, table: str) -> int:
+        return self._ask("count", table)
+
+    def rows(self, table: str, columns: list[str] | None = None, order: str | None = None, limit: int | None = MAX_ROWS):
+        return self._ask("rows", table, tuple(columns) if columns else None, order, limit)
+
+    def actor_totals(self, limit: int | None = None):
+        return self._ask("actor_totals", limit)
+
+    def actor_grid(self, actors: list[str], max_articles: int):
+        return self._ask("actor_grid", tuple(actors), max_articles)
+
+    def outcome_split(self):
+        return self._ask("outcome_split")
+
+    def stance_summary(self):
+        return self._ask("stance_summary")
+
+    def stance_trend(self, by: str):
+        return self._ask("stance_trend", by)
+
+    def cell_quotes(self, speaker: str, outcome: str, limit: int | None = MAX_ROWS):
+        return self._ask("cell_quotes", speaker, outcome, limit)
+
+    def quote_search(self, kinds: tuple, search: str, limit: int | None = MAX_ROWS):
+        return self._ask("quote_search", tuple(kinds), search, limit)
+
+    def cooccurrence(self, window: str):
+        return self._ask("cooccurrence", window)
+
+    def pair_mentions(self, a: str, b: str):
+        return self._ask("pair_mentions", a, b)
+
+    def article_rows(self, table: str, article_id: str):
+        return _article_rows(self.key, table, article_id)
+
+    def speakers(self) -> list[str]:
+        return self._ask("speakers")
+
+    def narrowed(self, **changes) -> "View":
+        """This view with some filters replaced (``actors=("Ana Lima",)``)."""
+        return View(self.key, replace(self.filters, **changes))
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {"articles": self.articles, "mentions": self.mentions, "actor_counts": self.actor_counts,
-                "cooccurrence": self.cooccurrence(), "quotes": self.quotes, "stances": self.stances}
+        """Every table of the view in full (for the zip download)."""
+        return store.full_tables(_stores()[self.key], self.filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_cooccurrence(mentions: pd.DataFrame, articles: pd.DataFrame, windows: tuple[str, ...]) -> pd.DataFrame:
-    # A page needs one window at a time: computing only that one keeps a filter change quick.
-    return cooccurrence(mentions, articles, windows)
+def _article_rows(key: str, table: str, article_id: str) -> pd.DataFrame:
+    return store.article_rows(_stores()[key], table, article_id)
+
+
+def _current() -> tuple[str, store.Store]:
+    key, found = current_store()
+    known = _stores()
+    if key not in known and len(known) >= 32:
+        known.pop(next(iter(known)))  # the oldest: its analysis has left the caches too
+    known[key] = found
+    return key, found
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def pair_passages(mentions: pd.DataFrame, a: str, b: str, window: str, corpus: str, _texts: dict[str, str]) -> pd.DataFrame:
     """The passages behind a pair (`analytics.cooccurrence.pair_contexts`), cached per corpus and pair."""
-    named = mentions[mentions["actor"].isin([a, b])]
-    # Only the articles naming both can hold a shared window: a far smaller table to group.
-    both = set(named.loc[named["actor"] == a, "article_id"]) & set(named.loc[named["actor"] == b, "article_id"])
-    return pair_contexts(named[named["article_id"].isin(both)], _texts, a, b, window)
+    return pair_contexts(mentions, _texts, a, b, window)
 
 
 def corpus_key() -> str:
@@ -202,77 +286,33 @@ def corpus_key() -> str:
     return digest.hexdigest()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def stance_summary(stances: pd.DataFrame, articles: pd.DataFrame | None = None, by: str | None = None) -> pd.DataFrame:
-    """`analytics.stance.stance_summary`, cached per view."""
-    return analytics_stance_summary(stances, articles, by)
-
-
-VIEW_OF_THIS_RUN = "_view_of_this_run"
-
-
 def current_view() -> View:
-    """The analysis filtered by the sidebar's values, computed once per run (no text is parsed).
-
-    The sidebar and the page both need it; it is kept in the session only
-    while the run lasts (see `forget_view`), not between runs.
-    """
-    view = st.session_state.get(VIEW_OF_THIS_RUN)
-    if view is None:
-        view = st.session_state[VIEW_OF_THIS_RUN] = filtered_view()
-    return view
-
-
-def forget_view() -> None:
-    st.session_state.pop(VIEW_OF_THIS_RUN, None)
-
-
-def filtered_view() -> View:
-    """The analysis filtered by the sidebar's values."""
-    full = tables()
-    ss = st.session_state
-    arts = full["articles"]
-    keep = pd.Series(True, index=arts.index)
-    if ss.get("articles"):
-        keep &= arts["article_id"].isin(ss["articles"])
-    if ss.get("dates"):
-        keep &= arts["date"].isin(ss["dates"])
-    if ss.get("sources"):
-        keep &= arts["source"].isin(ss["sources"])
-    arts = arts[keep]
-    ids = set(arts["article_id"])
-    kinds = ss.get("kinds") or KINDS
-    mentions = full["mentions"][full["mentions"]["article_id"].isin(ids) & full["mentions"]["kind"].isin(kinds)]
-    counts = full["actor_counts"][full["actor_counts"]["article_id"].isin(ids) & full["actor_counts"]["kind"].isin(kinds)]
-    quotes = full["quotes"][full["quotes"]["article_id"].isin(ids)]
-    stances = full["stances"][full["stances"]["article_id"].isin(ids)]
-    if ss.get("actors"):
-        chosen = set(ss["actors"])
-        mentions = mentions[mentions["actor"].isin(chosen)]
-        counts = counts[counts["actor"].isin(chosen)]
-        quotes = quotes[quotes["speaker"].isin(chosen)]
-        stances = stances[stances["speaker"].isin(chosen)]
-    if ss.get("outcomes"):
-        stances = stances[stances["outcome"].isin(ss["outcomes"])]
-    if ss.get("stance"):
-        stances = stances[stances["stance"].isin(ss["stance"])]
-    if ss.get("outcomes") or ss.get("stance"):
-        quotes = quotes[quotes["quote_id"].isin(stances["quote_id"])]
-    return View(arts, mentions, counts, quotes, stances[stances["quote_id"].isin(quotes["quote_id"])], full)
+    """The analysis filtered by the sidebar's values (no text is parsed)."""
+    key, _ = _current()
+    return View(key, current_filters())
 
 
 # --- Showing tables ------------------------------------------------------------------
 
-def show_table(table: pd.DataFrame, name: str, **kwargs) -> None:
-    """A table with a CSV download of exactly what it shows (built only when clicked)."""
+def show_table(table: pd.DataFrame, name: str, total: int | None = None, full=None, **kwargs) -> None:
+    """A table of at most MAX_ROWS rows with a CSV download of all ``total`` rows (``full()`` gives them;
+    built only when clicked)."""
     shown = table.head(MAX_ROWS)
     st.dataframe(shown, hide_index=True, **kwargs)
-    if len(table) > MAX_ROWS:
-        st.caption(f"Showing the first {MAX_ROWS:,} of {len(table):,} rows; the download has them all.")
+    total = len(table) if total is None else total
+    if total > len(shown):
+        st.caption(f"Showing the first {len(shown):,} of {total:,} rows; the download has them all.")
     st.download_button(
-        f"Download {name}.csv", data=lambda: to_csv_bytes(table), file_name=f"{name}.csv",
+        f"Download {name}.csv", data=lambda: to_csv_bytes(full() if full else table), file_name=f"{name}.csv",
         mime="text/csv", on_click="ignore", key=f"download-{name}", icon=":material/download:",
     )
+
+
+def show_view_table(view: View, table: str, name: str, columns: list[str] | None = None, order: str | None = None,
+                    **kwargs) -> None:
+    """Table ``table`` of the view: its first rows, and all of them as a download."""
+    show_table(view.rows(table, columns, order), name, total=view.count(table),
+               full=lambda: view.fresh("rows", table, columns, order, None), **kwargs)
 
 
 def zip_button(view: View) -> None:

@@ -1,0 +1,144 @@
+"""The dashboard's queries (DuckDB, over a build's Parquet files or pandas tables) keep what the filters say."""
+import pandas as pd
+import pytest
+
+from analytics import store
+from analytics.cooccurrence import cooccurrence
+from analytics.export import write_tables
+from analytics.pipeline import analyse_corpus
+from analytics.stance import load_outcomes, stance_summary
+from analytics.corpus import load_corpus
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def tables(nlp, registry):
+    return analyse_corpus(load_corpus(SEEDS).articles, nlp, registry, load_outcomes()).tables
+
+
+@pytest.fixture(scope="module", params=["parquet", "memory"])
+def stored(request, tables, tmp_path_factory):
+    if request.param == "memory":
+        return store.Store.from_tables(tables)
+    folder = tmp_path_factory.mktemp("build")
+    write_tables(tables, folder)
+    return store.Store.from_parquet(folder)
+
+
+def expected(tables, f: store.Filters) -> dict[str, pd.DataFrame]:
+    """The filters' meaning, spelled out with pandas on the whole tables."""
+    arts = tables["articles"]
+    keep = pd.Series(True, index=arts.index)
+    for column, values in (("article_id", f.articles), ("date", f.dates), ("source", f.sources)):
+        if values:
+            keep &= arts[column].isin(values)
+    arts = arts[keep]
+    ids = set(arts["article_id"])
+    kinds = f.kinds or store.KINDS
+    out = {"articles": arts}
+    for name in ("mentions", "actor_counts"):
+        t = tables[name]
+        t = t[t["article_id"].isin(ids) & t["kind"].isin(kinds)]
+        out[name] = t[t["actor"].isin(f.actors)] if f.actors else t
+    stances = tables["stances"][tables["stances"]["article_id"].isin(ids)]
+    quotes = tables["quotes"][tables["quotes"]["article_id"].isin(ids)]
+    if f.actors:
+        stances, quotes = stances[stances["speaker"].isin(f.actors)], quotes[quotes["speaker"].isin(f.actors)]
+    if f.outcomes:
+        stances = stances[stances["outcome"].isin(f.outcomes)]
+    if f.stance:
+        stances = stances[stances["stance"].isin(f.stance)]
+    if f.outcomes or f.stance:
+        quotes = quotes[quotes["quote_id"].isin(stances["quote_id"])]
+    out.update(quotes=quotes, stances=stances)
+    return out
+
+
+def views(tables):
+    arts = tables["articles"]
+    top = tables["actor_counts"].groupby("actor")["count"].sum().nlargest(3).index
+    return [
+        store.Filters(),
+        store.Filters(kinds=("person",)),
+        store.Filters(dates=(sorted(arts["date"])[1],)),
+        store.Filters(articles=tuple(arts["article_id"][:2]), kinds=("person", "country")),
+        store.Filters(actors=tuple(top)),
+        store.Filters(outcomes=("ceasefire", "meeting"), stance=("against",)),
+    ]
+
+
+def test_counts_and_rows_follow_the_filters(tables, stored):
+    for f in views(tables):
+        want = expected(tables, f)
+        got = store.totals(stored, f)
+        assert got["articles"] == len(want["articles"]), f
+        assert got["mentions"] == len(want["mentions"]) == want["actor_counts"]["count"].sum(), f
+        assert got["actors"] == want["actor_counts"]["actor"].nunique(), f
+        assert got["quotes"] == len(want["quotes"]) and got["stances"] == len(want["stances"]), f
+        for name in ("articles", "mentions", "quotes", "stances"):
+            rows = store.rows(stored, f, name, limit=None)
+            assert sorted(map(str, rows.iloc[:, 0])) == sorted(map(str, want[name].iloc[:, 0])), (f, name)
+
+
+def test_actor_totals_rank_the_view_s_actors(tables, stored):
+    for f in views(tables):
+        want = expected(tables, f)["actor_counts"].groupby("actor")["count"].sum()
+        got = store.actor_totals(stored, f).set_index("actor")["count"]
+        assert got.to_dict() == want.to_dict(), f
+        assert list(got) == sorted(got, reverse=True)
+        assert len(store.actor_totals(stored, f, limit=2)) == min(2, len(want))
+
+
+def test_cooccurrence_of_the_view_is_that_of_its_mentions(tables, stored):
+    for f in views(tables):
+        want = expected(tables, f)
+        for window in ("sentence", "article"):
+            reference = cooccurrence(want["mentions"], want["articles"], (window,))
+            got = store.cooccurrence(stored, f, window)
+            assert got[["actor_a", "actor_b", "count", "articles", "jaccard", "npmi"]].values.tolist() == \
+                   reference[["actor_a", "actor_b", "count", "articles", "jaccard", "npmi"]].values.tolist(), (f, window)
+
+
+def test_stance_summary_and_trend_of_the_view(tables, stored):
+    for f in views(tables):
+        want = expected(tables, f)
+        reference = stance_summary(want["stances"])
+        got = store.stance_summary(stored, f)
+        assert got.values.tolist() == reference.values.tolist(), f
+        dated = want["stances"].merge(tables["articles"][["article_id", "date"]], on="article_id")
+        reference = dated.groupby(["date", "outcome"]).agg(quotes=("quote_id", "nunique"), mean_score=("score", "mean"))
+        trend = store.stance_trend(stored, f, "date").set_index(["date", "outcome"])
+        assert trend["quotes"].to_dict() == reference["quotes"].to_dict(), f
+        assert trend["mean_score"].round(9).to_dict() == reference["mean_score"].round(9).to_dict(), f
+
+
+def test_quote_search_counts_every_match_but_returns_at_most_the_limit(tables, stored):
+    quotes = tables["quotes"]
+    word = "ceasefire"
+    matches = quotes[quotes["text"].str.lower().str.contains(word) | quotes["speaker"].str.lower().str.contains(word)
+                     | quotes["cue"].str.lower().str.contains(word)]
+    assert len(matches) > 2
+    table, total = store.quote_search(stored, store.Filters(), search="CEASEFIRE", limit=2)
+    assert total == len(matches) and len(table) == 2
+    assert set(table["quote_id"]) <= set(matches["quote_id"])
+    # Each quote carries its stances.
+    full, _ = store.quote_search(stored, store.Filters(), search=word)
+    stanced = full[full["stances"] != ""]
+    assert not stanced.empty
+    for row in stanced.itertuples():
+        own = tables["stances"][tables["stances"]["quote_id"] == row.quote_id]
+        assert row.stances.split("; ") == [f"{o}: {s}" for o, s in zip(own["outcome"], own["stance"])]
+
+
+def test_filter_values_are_data_not_sql(stored):
+    hostile = store.Filters(actors=("O'Brien\"); DROP TABLE mentions; --",), sources=("' OR 1=1 --",))
+    assert store.totals(stored, hostile) == {"articles": 0, "actors": 0, "mentions": 0, "quotes": 0, "stances": 0}
+    assert store.count(stored, store.Filters(), "mentions") > 0
+
+
+def test_options_list_what_the_filters_can_choose(tables, stored):
+    options = store.options(stored)
+    assert options["articles"] == list(tables["articles"]["article_id"])
+    assert options["actors"] == sorted(tables["actor_counts"]["actor"].unique())
+    assert options["outcomes"] == sorted(tables["stances"]["outcome"].unique())
