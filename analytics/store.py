@@ -312,14 +312,18 @@ def cooccurrence(store: Store, f: Filters, window: str) -> pd.DataFrame:
         cursor.close()
 
 
-def pair_mentions(store: Store, f: Filters, a: str, b: str) -> pd.DataFrame:
-    """The view's mentions of ``a`` and ``b`` in the articles that name both."""
+def pair_mentions(store: Store, f: Filters, a: str, b: str, max_articles: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The view's mentions of ``a`` and ``b`` in the articles that name both (the first ``max_articles``
+    of them, by id), and how many articles name both.
+    """
     sql, params = selected("mentions", f)
-    return store.query(f"""
-        WITH named AS (SELECT * FROM {sql} AS m WHERE actor IN (?, ?))
-        SELECT * FROM named WHERE article_id IN (
-            SELECT article_id FROM named GROUP BY article_id HAVING COUNT(DISTINCT actor) = 2)
+    both = (f"SELECT article_id FROM named GROUP BY article_id HAVING COUNT(DISTINCT actor) = 2")
+    named = f"WITH named AS (SELECT * FROM {sql} AS m WHERE actor IN (?, ?))"
+    total = int(store.value(f"{named} SELECT COUNT(*) FROM ({both}) AS b", params + [a, b]))
+    table = store.query(f"""{named}
+        SELECT * FROM named WHERE article_id IN ({both} ORDER BY article_id{_limit(max_articles)})
         ORDER BY article_id, start""", params + [a, b])
+    return table, total
 
 
 def article_rows(store: Store, table: str, article_id: str) -> pd.DataFrame:

@@ -96,5 +96,12 @@ if pair:
     a, b = pair.split(" — ")
     st.subheader(f"Passages naming both ({window})")
     st.caption(f"Each {window} that names both {state.md_escape(a)} and {state.md_escape(b)}.")
-    contexts = state.pair_passages(view.pair_mentions(a, b), a, b, window, state.corpus_key(), state.texts())
-    state.show_table(contexts, "pair_passages", column_config={"passage": st.column_config.TextColumn(width="large")})
+    texts = state.texts()
+    if not texts:
+        st.info("The dashboard was started on prebuilt tables, which hold no article texts to quote.")
+    else:
+        named, naming = view.pair_mentions(a, b)
+        if naming > state.MAX_ROWS:
+            st.caption(f"From the first {state.MAX_ROWS:,} of the {naming:,} articles naming both.")
+        contexts = state.pair_passages(named, a, b, window, state.corpus_key(), texts)
+        state.show_table(contexts, "pair_passages", column_config={"passage": st.column_config.TextColumn(width="large")})

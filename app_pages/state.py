@@ -237,8 +237,8 @@ class View:
     def cooccurrence(self, window: str):
         return self._ask("cooccurrence", window)
 
-    def pair_mentions(self, a: str, b: str):
-        return self._ask("pair_mentions", a, b)
+    def pair_mentions(self, a: str, b: str, max_articles: int | None = MAX_ROWS):
+        return self._ask("pair_mentions", a, b, max_articles)
 
     def article_rows(self, table: str, article_id: str):
         return _article_rows(self.key, table, article_id)
