@@ -190,3 +190,50 @@ def test_a_corpus_that_names_no_one_still_shows_every_page():
     for page in ("overview", "actors", "cooccurrence", "stance", "quotes", "articles"):
         at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception, (page, [e.value for e in at.exception])
+
+
+@pytest.fixture(scope="module")
+def large_build(tmp_path_factory):
+    """A build's output (CSV and Parquet parts) for 400 generated articles: more quotes than a page shows."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dashboard_bench", ROOT / "bench" / "dashboard_bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    folder = tmp_path_factory.mktemp("large") / "tables"
+    bench.write_generated(400, folder, chunk=100)
+    return folder
+
+
+def test_prebuilt_parquet_tables_show_every_page_capped_with_full_downloads(large_build, monkeypatch, deferred_downloads):
+    import io
+
+    import duckdb
+
+    from analytics.export import read_csv
+
+    monkeypatch.setenv("DASHBOARD_TABLES", str(large_build))
+    assert len(list((large_build / "parquet" / "quotes").glob("part-*.parquet"))) == 4
+    quotes = duckdb.sql(f"SELECT COUNT(*) FROM read_parquet('{large_build}/parquet/quotes/*.parquet')").fetchall()[0][0]
+    assert quotes > 2_000
+    for page in PAGES:
+        at = app(kinds="person")
+        at.run()
+        if page != "overview":
+            at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+    at = app()
+    at.run()
+    assert metric(at, "Quotes") == f"{quotes:,}"
+    at.switch_page("app_pages/quotes.py").run()
+    assert len(at.dataframe[0].value) == 2_000
+    assert any(f"first 2,000 of {quotes:,} rows" in c.value for c in at.caption)
+    downloaded = read_csv(io.BytesIO(deferred_downloads["quotes.csv"]()))
+    assert len(downloaded) == quotes
+    # A source filter narrows the counts to that source's articles.
+    at.sidebar.multiselect(key="sources").set_value(["Wire"]).run()
+    wire = duckdb.sql(f"SELECT COUNT(*) FROM read_parquet('{large_build}/parquet/quotes/*.parquet') q JOIN "
+                      f"read_parquet('{large_build}/parquet/articles/*.parquet') a USING (article_id) "
+                      f"WHERE a.source = 'Wire'").fetchall()[0][0]
+    assert 0 < wire < quotes
+    assert f"**{wire:,}** quotes" in [m.value for m in at.markdown]

@@ -142,3 +142,15 @@ def test_options_list_what_the_filters_can_choose(tables, stored):
     assert options["articles"] == list(tables["articles"]["article_id"])
     assert options["actors"] == sorted(tables["actor_counts"]["actor"].unique())
     assert options["outcomes"] == sorted(tables["stances"]["outcome"].unique())
+
+
+def test_pair_mentions_come_from_articles_naming_both(tables, stored):
+    pair = tables["cooccurrence"][tables["cooccurrence"]["window"] == "article"].sort_values("count").iloc[-1]
+    a, b = pair["actor_a"], pair["actor_b"]
+    named, total = store.pair_mentions(stored, store.Filters(), a, b)
+    assert total == pair["articles"] > 1
+    assert set(named["actor"]) == {a, b}
+    for _, group in named.groupby("article_id"):
+        assert set(group["actor"]) == {a, b}
+    capped, again = store.pair_mentions(stored, store.Filters(), a, b, max_articles=1)
+    assert again == total and capped["article_id"].nunique() == 1
