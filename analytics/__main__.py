@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .actors import DEFAULT_REGISTRY, RegistryError, load_registry
 from .corpus import CorpusError, load_corpus
-from .engines import DEFAULT_CHUNK, ENGINES
+from .engines import DEFAULT_CHUNK, ENGINES, EngineError
 from .pipeline import ModelNotFound, ParseCache, analyse_corpus, default_cache_dir, load_model, model_package
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return {"build": cmd_build, "evaluate": cmd_evaluate}[args.command](args)
-    except (CorpusError, RegistryError, ModelNotFound, FileNotFoundError, ValueError) as err:
+    except (CorpusError, RegistryError, ModelNotFound, EngineError, FileNotFoundError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
 

@@ -40,6 +40,11 @@ ENGINES = ("local", "dask")
 DEFAULT_CHUNK = 32  # articles per task: small enough to balance two workers on a few hundred articles
 
 Rows = dict[str, list[dict]]
+SCHEDULER_TIMEOUT = "15s"
+
+
+class EngineError(RuntimeError):
+    """The chosen engine cannot run (no Dask installed, no scheduler at the address)."""
 
 
 @dataclass(frozen=True)
@@ -226,11 +231,17 @@ def _spool(folder: str, i: int, data: bytes) -> Path:
 def _run_dask(chunks, registry, job, processes, scheduler, progress) -> Iterator[tuple[int, Rows]]:
     from operator import itemgetter
 
-    from distributed import Client, LocalCluster, as_completed
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as err:
+        raise EngineError(f"--engine dask needs Dask: pip install -r requirements.txt ({err})") from err
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as err:
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
     else:
         workers = processes if processes > 1 else (os.cpu_count() or 1)
         # One thread per worker: a spaCy pipeline is not made for concurrent use, and processes share no GIL.

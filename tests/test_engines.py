@@ -94,3 +94,12 @@ def test_a_scheduler_without_the_dask_engine_is_refused(corpus, tmp_path):
                           "--scheduler", "tcp://127.0.0.1:1"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2 and "--scheduler needs --engine dask" in run.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_an_unreachable_scheduler_gets_a_message_and_writes_nothing(corpus, tmp_path):
+    run = subprocess.run([sys.executable, "-m", "analytics", "build", str(corpus), "--out", str(tmp_path / "o"),
+                          "--no-cache", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2, run.stderr
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "o").exists()
