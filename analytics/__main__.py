@@ -136,8 +136,8 @@ def build_tables(args, corpus, cache_dir) -> dict[str, int]:
     Returns the number of rows of the per-article tables and the number of tables written.
     """
     from . import engines
-    from .export import BuildWriter
-    from .pipeline import PER_ARTICLE, assemble_tables, concat_parts, row_frames
+    from .export import PARQUET, BuildWriter
+    from .pipeline import reduce_parts, row_frames
     from .stance import load_lexicon, load_outcomes
 
     registry = load_registry(args.actors)
@@ -162,18 +162,14 @@ def build_tables(args, corpus, cache_dir) -> dict[str, int]:
                                        chunk_size=args.chunk_size, progress=bar.update if bar else None):
             for name, table in row_frames(rows).items():
                 writer.add_part(name, index, table)
-        per_article = {name: writer.read_table(name) for name in PER_ARTICLE}
-        per_article = {name: table if table is not None else concat_parts([], name) for name, table in per_article.items()}
-        tables = assemble_tables(per_article, with_stances=True)
-        writer.finish(tables)
+        counts = {name: writer.row_count(name) for name in ("mentions", "quotes", "stances")}
+        counts["tables"] = len(writer.finish(reduce_parts(writer.staging / PARQUET)))
     except BaseException:
         writer.discard()
         raise
     finally:
         if bar:
             bar.close()
-    counts = {name: len(tables[name]) for name in ("mentions", "quotes", "stances")}
-    counts["tables"] = len(tables)
     return counts
 
 

@@ -141,25 +141,41 @@ class BuildWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         pq.write_table(arrow_table(table), path)
 
-    def read_table(self, name: str) -> pd.DataFrame | None:
-        """Table ``name`` from its parts, in part order; None when it has none."""
-        import pyarrow.parquet as pq
-
-        parts = sorted((self.staging / PARQUET / name).glob("part-*.parquet"))
-        if not parts:
-            return None
-        frames = [pq.read_table(p).to_pandas() for p in parts]
-        kept = [f for f in frames if not f.empty] or frames[:1]
-        return pd.concat(kept, ignore_index=True) if len(kept) > 1 else kept[0]
-
     def finish(self, tables: dict[str, pd.DataFrame]) -> list[Path]:
-        """Write every table as CSV, and as Parquet unless its parts are there; swap the folder in."""
+        """Write ``tables`` as CSV and Parquet, and every table written in parts as CSV; swap the folder in.
+
+        A table written in parts becomes its CSV part by part, so it is never
+        all in memory.
+        """
+        names = list(tables)
         for name, table in tables.items():
             (self.staging / f"{name}.csv").write_bytes(to_csv_bytes(table))
             if not (self.staging / PARQUET / name).exists():
                 self.add_part(name, 0, table)
+        for folder in sorted((self.staging / PARQUET).glob("*")) if (self.staging / PARQUET).exists() else []:
+            if folder.name not in tables:
+                self._csv_from_parts(folder.name)
+                names.append(folder.name)
         self.swap()
-        return [self.out_dir / f"{name}.csv" for name in tables]
+        return [self.out_dir / f"{name}.csv" for name in names]
+
+    def _csv_from_parts(self, name: str) -> None:
+        import pyarrow.parquet as pq
+
+        with open(self.staging / f"{name}.csv", "wb") as out:
+            header = True
+            for part in sorted((self.staging / PARQUET / name).glob("part-*.parquet")):
+                frame = pq.read_table(part).to_pandas()
+                if frame.empty and not header:
+                    continue
+                out.write(neutralise(frame).to_csv(index=False, header=header).encode("utf-8"))
+                header = False
+
+    def row_count(self, name: str) -> int:
+        """Rows of table ``name`` in its Parquet parts (from their metadata)."""
+        import pyarrow.parquet as pq
+
+        return sum(pq.ParquetFile(p).metadata.num_rows for p in (self.staging / PARQUET / name).glob("part-*.parquet"))
 
     def swap(self) -> None:
         """Put the staging folder's tables in place of ``out_dir``'s."""

@@ -156,9 +156,17 @@ def sentence_index(doc: Doc) -> list[int]:
 
 def count_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """``actor_counts``: mentions per (article, actor), most mentioned first within each article."""
+    import duckdb
+
     if mentions.empty:
         return pd.DataFrame(columns=COUNT_COLUMNS)
-    counts = (
-        mentions.groupby(["article_id", "actor", "kind"], sort=False).size().reset_index(name="count")
-    )
-    return counts.sort_values(["article_id", "count", "actor"], ascending=[True, False, True]).reset_index(drop=True)
+    con = duckdb.connect()
+    con.register("mentions_in", mentions[["article_id", "actor", "kind"]])
+    return count_query(con, "mentions_in")
+
+
+def count_query(con, mentions: str) -> pd.DataFrame:
+    """`count_mentions` of the rows that the SQL ``mentions`` (a table name or a query) selects on ``con``."""
+    return con.execute(f"""
+        SELECT article_id, actor, kind, COUNT(*)::BIGINT AS count FROM {mentions} AS m
+        GROUP BY article_id, actor, kind ORDER BY article_id, count DESC, actor, kind""").df()

@@ -366,6 +366,25 @@ def assemble_tables(per_article: dict[str, pd.DataFrame], with_stances: bool = T
     return {name: _typed(table) for name, table in tables.items()}
 
 
+def reduce_parts(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """The corpus-wide tables (``actor_counts``, ``cooccurrence``) of the per-article tables stored
+    as Parquet parts in ``folder`` (``folder/NAME/*.parquet``), computed by DuckDB on the files:
+    the rows are never all in memory at once.
+    """
+    import duckdb
+
+    from .cooccurrence import cooccurrence_query
+    from .mentions import count_query
+
+    def parts(name: str) -> str:
+        pattern = str(Path(folder) / name / "*.parquet").replace("'", "''")
+        return f"read_parquet('{pattern}')"
+
+    con = duckdb.connect()
+    return {"actor_counts": _typed(count_query(con, parts("mentions"))),
+            "cooccurrence": _typed(cooccurrence_query(con, parts("mentions"), parts("articles")))}
+
+
 # Numeric columns keep their type when a table is empty, so that sums and rankings still work on it.
 _INT_COLUMNS = {"start", "end", "sentence", "paragraph", "count", "articles", "words", "sentences", "paragraphs", "mentions", "quotes"}
 _FLOAT_COLUMNS = {"jaccard", "npmi", "score"}

@@ -103,3 +103,14 @@ def test_an_unreachable_scheduler_gets_a_message_and_writes_nothing(corpus, tmp_
     assert run.returncode == 2, run.stderr
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_build_writes_what_the_in_memory_analysis_gives(corpus, builds, nlp, registry):
+    from analytics.corpus import load_corpus
+    from analytics.export import to_csv_bytes
+    from analytics.pipeline import analyse_corpus
+    from analytics.stance import load_outcomes
+
+    tables = analyse_corpus(load_corpus(corpus).articles, nlp, registry, load_outcomes()).tables
+    for name, table in tables.items():
+        assert (builds / "local" / f"{name}.csv").read_bytes() == to_csv_bytes(table), name
