@@ -159,7 +159,8 @@ def build_tables(args, corpus, cache_dir) -> dict[str, int]:
     try:
         for index, rows in engines.run(corpus.articles, registry, job, engine=args.engine,
                                        processes=args.processes or 1, scheduler=args.scheduler,
-                                       chunk_size=args.chunk_size, progress=bar.update if bar else None):
+                                       chunk_size=args.chunk_size, progress=bar.update if bar else None,
+                                       warn=lambda message: print(f"warning: {message}", file=sys.stderr)):
             for name, table in row_frames(rows).items():
                 writer.add_part(name, index, table)
         counts = {name: writer.row_count(name) for name in ("mentions", "quotes", "stances")}

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 ENGINES = ("local", "dask")
+DASK_CONFIG = Path(__file__).resolve().parent.parent / "data" / "dask"  # worker settings, also for clusters started by hand
 DEFAULT_CHUNK = 32  # articles per task: small enough to balance two workers on a few hundred articles
 
 Rows = dict[str, list[dict]]
@@ -163,13 +164,15 @@ def run(
     scheduler: str | None = None,
     chunk_size: int = DEFAULT_CHUNK,
     progress: Callable[[int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[int, Rows]]:
     """Run the plan; yields (chunk number, rows) as chunks finish, in any order.
 
     ``engine`` "local" runs in this process (``processes`` 1) or in
     ``processes`` forked processes; "dask" on the cluster at ``scheduler``,
     or on a `LocalCluster` of ``processes`` workers started for the run.
-    ``progress(n)`` is called as articles are parsed.
+    ``progress(n)`` is called as articles are parsed, ``warn(message)`` about
+    a cluster's workers set up in a way that slows them down.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
@@ -177,7 +180,7 @@ def run(
     if not chunks:
         return iter(())
     if engine == "dask":
-        return _run_dask(chunks, registry, job, processes, scheduler, progress)
+        return _run_dask(chunks, registry, job, processes, scheduler, progress, warn)
     if processes > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
         return _run_processes(chunks, registry, job, processes, progress)
     return _run_here(chunks, registry, job, progress)
@@ -228,11 +231,11 @@ def _spool(folder: str, i: int, data: bytes) -> Path:
     return path
 
 
-def _run_dask(chunks, registry, job, processes, scheduler, progress) -> Iterator[tuple[int, Rows]]:
+def _run_dask(chunks, registry, job, processes, scheduler, progress, warn) -> Iterator[tuple[int, Rows]]:
     from operator import itemgetter
 
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, as_completed
     except ImportError as err:
         raise EngineError(f"--engine dask needs Dask: pip install -r requirements.txt ({err})") from err
 
@@ -243,12 +246,12 @@ def _run_dask(chunks, registry, job, processes, scheduler, progress) -> Iterator
         except (OSError, TimeoutError, ValueError) as err:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
     else:
-        workers = processes if processes > 1 else (os.cpu_count() or 1)
-        # One thread per worker: a spaCy pipeline is not made for concurrent use, and processes share no GIL.
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        cluster = local_cluster(processes if processes > 1 else (os.cpu_count() or 1))
         client = Client(cluster)
     try:
+        if scheduler and warn:
+            for message in worker_warnings(client):
+                warn(message)
         scans = client.map(scan_chunk, chunks, job=job, pure=False)
         name_futures = client.map(itemgetter(0), scans, pure=False)
         index = {future.key: i for i, future in enumerate(name_futures)}
@@ -273,3 +276,49 @@ def _run_dask(chunks, registry, job, processes, scheduler, progress) -> Iterator
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def dask_settings(folder: Path = DASK_CONFIG) -> dict:
+    """The Dask settings of ``folder``'s YAML files, as dotted keys for ``dask.config.set``."""
+    import yaml
+
+    flat: dict = {}
+
+    def walk(prefix: str, value) -> None:
+        # An empty mapping is a value of its own (`environ: {}`), not a level to descend into.
+        if isinstance(value, dict) and value:
+            for key, inner in value.items():
+                walk(f"{prefix}.{key}", inner)
+        else:
+            flat[prefix] = value
+
+    for path in sorted(Path(folder).glob("*.y*ml")):
+        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            walk(str(key), value)
+    return flat
+
+
+def local_cluster(workers: int):
+    """A `distributed.LocalCluster` of ``workers`` one-thread worker processes with `dask_settings`."""
+    import dask
+    from distributed import LocalCluster
+
+    # Workers read the settings as they are spawned, so they need to be in force only while starting.
+    with dask.config.set(dask_settings()):
+        # One thread per worker: a spaCy pipeline is not made for concurrent use, and processes share no GIL.
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                            dashboard_address=None, silence_logs=40)
+
+
+def _trim_threshold() -> str | None:
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def worker_warnings(client) -> list[str]:
+    """What slows the cluster's workers down that `dask_settings` would have avoided."""
+    trims = client.run(_trim_threshold)
+    slowed = sorted(address for address, value in trims.items() if value)
+    if not slowed:
+        return []
+    return [f"{len(slowed)} of {len(trims)} Dask workers run with MALLOC_TRIM_THRESHOLD_ set (Dask's default), "
+            f"which makes parsing about 30 % slower; start them with DASK_CONFIG={DASK_CONFIG}"]

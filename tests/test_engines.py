@@ -82,9 +82,12 @@ def test_per_article_tables_are_partitioned_by_chunk_of_articles(builds):
 def test_build_runs_on_an_existing_dask_cluster(corpus, builds, tmp_path):
     from distributed import LocalCluster
 
+    # A cluster with Dask's own settings, as `dask worker` starts it without DASK_CONFIG=data/dask.
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         run = build(corpus, tmp_path / "remote", "--engine", "dask", "--scheduler", cluster.scheduler_address)
     assert "engine dask" in run.stdout
+    assert "warning: 1 of 1 Dask workers run with MALLOC_TRIM_THRESHOLD_" in run.stderr
+    assert "DASK_CONFIG=" in run.stderr
     for csv in (builds / "local").glob("*.csv"):
         assert (tmp_path / "remote" / csv.name).read_bytes() == csv.read_bytes(), csv.name
 
@@ -114,3 +117,26 @@ def test_a_build_writes_what_the_in_memory_analysis_gives(corpus, builds, nlp, r
     tables = analyse_corpus(load_corpus(corpus).articles, nlp, registry, load_outcomes()).tables
     for name, table in tables.items():
         assert (builds / "local" / f"{name}.csv").read_bytes() == to_csv_bytes(table), name
+
+
+def test_the_local_cluster_workers_use_the_settings_of_data_dask(monkeypatch):
+    from distributed import Client
+
+    from analytics import engines
+
+    # A LocalCluster started earlier in this process leaves Dask's value in the environment workers inherit.
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    assert engines.dask_settings()["distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"] is None
+    with engines.local_cluster(1) as cluster, Client(cluster) as client:
+        assert list(client.run(engines._trim_threshold).values()) == [None]
+        assert engines.worker_warnings(client) == []
+        assert client.run(lambda: __import__("threading").active_count())  # the worker answers
+
+
+def test_dask_settings_are_read_as_dotted_keys(tmp_path):
+    from analytics.engines import dask_settings
+
+    (tmp_path / "a.yaml").write_text("distributed:\n  worker:\n    profile:\n      enabled: false\n"
+                                     "  nanny:\n    environ: {}\n", encoding="utf-8")
+    (tmp_path / "empty.yml").write_text("", encoding="utf-8")
+    assert dask_settings(tmp_path) == {"distributed.worker.profile.enabled": False, "distributed.nanny.environ": {}}
