@@ -1,0 +1,132 @@
+"""The generic English word lists of data/ and their loaders: English, not story.
+
+Each loader reads its file once per path (``functools.lru_cache``) and checks
+it: a missing or wrong-typed key is an error that names the file and the key,
+never a silent fallback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+# --- stance cues
+
+DEFAULT_STANCE_CUES = DATA / "stance_cues.yml"
+
+# Cue words with a weight (phrase -> number), by the part they play in the stance rule.
+WEIGHTED_CUES = ("favor", "against", "harm", "hedge")
+# Plain word lists the rule reads (negations, conditionals, the reporting verbs' lean ...).
+CUE_WORD_LISTS = ("requirement", "negations", "conditionals", "reporting_favor", "reporting_against",
+                  "reporting_hedge", "expectation_verbs", "bringing_verbs")
+STANCE_CUE_KEYS = WEIGHTED_CUES + CUE_WORD_LISTS
+
+
+class StanceCueError(ValueError):
+    """Stance cues that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class StanceCues:
+    """The words that show a stance: cue words (tuples of lowercase words -> weight) and the rule's word lists."""
+
+    favor: dict
+    against: dict
+    harm: dict
+    hedge: dict
+    requirement: frozenset = frozenset()
+    negations: frozenset = frozenset()
+    conditionals: frozenset = frozenset()
+    reporting_favor: frozenset = frozenset()
+    reporting_against: frozenset = frozenset()
+    reporting_hedge: frozenset = frozenset()
+    expectation_verbs: frozenset = frozenset()
+    bringing_verbs: frozenset = frozenset()
+    # Derived from the fields above, so never passed in (``dataclasses.replace`` builds a fresh one).
+    index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        # Cue phrases by first word, longest first: {word: [(words, category, weight)]}.
+        for category in WEIGHTED_CUES:
+            for words, weight in getattr(self, category).items():
+                self.index.setdefault(words[0], []).append((words, category, weight))
+        for entries in self.index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+
+def load_stance_cues(path: str | Path | None = None) -> StanceCues:
+    """The stance cues of ``path`` (default data/stance_cues.yml); StanceCueError when unusable.
+
+    The file holds a ``cues:`` section with every key of STANCE_CUE_KEYS and
+    no other. It is read once per path: an edit shows in a new process.
+    """
+    return _load_stance_cues(str(path or DEFAULT_STANCE_CUES))
+
+
+@lru_cache(maxsize=8)
+def _load_stance_cues(where: str) -> StanceCues:
+    try:
+        data = yaml.safe_load(Path(where).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise StanceCueError(f"{where}: cannot read the stance cues ({err})") from err
+    except yaml.YAMLError as err:
+        raise StanceCueError(f"{where}: not valid YAML ({err})") from err
+    section = data.get("cues") if isinstance(data, dict) else None
+    if not isinstance(section, dict):
+        raise StanceCueError(f"{where}: expected a 'cues:' section with the keys {', '.join(STANCE_CUE_KEYS)}")
+    missing = [key for key in STANCE_CUE_KEYS if key not in section]
+    if missing:
+        raise StanceCueError(f"{where}: cues.{missing[0]} is missing (every key of {DEFAULT_STANCE_CUES.name} is required)")
+    return StanceCues(**_cue_fields(section, where))
+
+
+def override_stance_cues(section, where: str, base: StanceCues | None = None) -> StanceCues:
+    """``base`` (default: the English cues of data/stance_cues.yml) with the keys of a ``cues:`` section replaced.
+
+    The section may hold any of STANCE_CUE_KEYS, in the shape of
+    data/stance_cues.yml; each key it holds replaces that key of ``base``
+    whole (an empty mapping or list empties it), the keys it leaves out keep
+    ``base``'s words. A section that is no mapping, an unknown key or a
+    wrong-typed value is a StanceCueError naming ``where`` and the key.
+    """
+    if not isinstance(section, dict):
+        raise StanceCueError(f"{where}: 'cues:' must be a mapping of {', '.join(STANCE_CUE_KEYS)}")
+    base = base if base is not None else load_stance_cues()
+    fields = {key: getattr(base, key) for key in STANCE_CUE_KEYS}
+    return StanceCues(**{**fields, **_cue_fields(section, where)})
+
+
+def _cue_fields(section: dict, where: str) -> dict:
+    """The StanceCues fields of the keys ``section`` holds, checked."""
+    unknown = [str(key) for key in section if key not in STANCE_CUE_KEYS]
+    if unknown:
+        raise StanceCueError(f"{where}: cues.{unknown[0]} is no stance cue key (known: {', '.join(STANCE_CUE_KEYS)})")
+    fields = {}
+    for key in WEIGHTED_CUES:
+        if key in section:
+            fields[key] = _weighted(section[key], f"{where}: cues.{key}")
+    for key in CUE_WORD_LISTS:
+        if key in section:
+            fields[key] = _word_list(section[key], f"{where}: cues.{key}")
+    return fields
+
+
+def _weighted(entries, where: str) -> dict:
+    if not isinstance(entries, dict):
+        raise StanceCueError(f"{where} must map words to weights (e.g. 'ready: 1.0')")
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in entries.values()):
+        raise StanceCueError(f"{where}: every weight must be a number")
+    return {tuple(str(k).lower().split()): float(v) for k, v in entries.items() if str(k).strip()}
+
+
+def _word_list(words, where: str) -> frozenset:
+    # Scalars are taken as YAML reads them: a bare `no` is the boolean false, so the default
+    # negations hold "false", not "no". Kept as it is (issue 13 moves, it does not change figures).
+    if not isinstance(words, list) or not all(isinstance(w, (str, int, float, bool)) for w in words):
+        raise StanceCueError(f"{where} must be a list of words")
+    return frozenset(str(w).lower() for w in words)
