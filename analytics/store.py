@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .aggregates import stance_counts_query
 from .cooccurrence import WINDOWS, cooccurrence_query
 
 TABLES = ("articles", "mentions", "actor_counts", "cooccurrence", "quotes", "stances")
@@ -229,10 +230,8 @@ def outcome_split(store: Store, f: Filters) -> pd.DataFrame:
 
 def stance_summary(store: Store, f: Filters, by: str | None = None) -> pd.DataFrame:
     """Actor x outcome aggregates of the view (see `stance.stance_summary` for the columns)."""
-    from .stance import summary_query
-
     sql, params = selected("stances", f)
-    return summary_query(store.query, sql, "articles", by, params)
+    return stance_counts_query(store.query, sql, "articles", by, params)
 
 
 def stance_trend(store: Store, f: Filters, by: str) -> pd.DataFrame:

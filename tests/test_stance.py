@@ -1,16 +1,15 @@
-"""Stance toward outcomes: the scoring rule on sentences from several stories, the outcome file, the summary.
+"""Stance toward outcomes: the scoring rule on sentences from several stories, the outcome file.
 
 Quotes are built here by hand (as analytics/quotes.py would give them), so
 these tests hold the stance rule alone.
 """
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analytics.stance import (
     STANCE_COLUMNS, OutcomeError, load_lexicon, load_outcomes, parse_lexicon, parse_outcomes,
-    quote_stances, stance_summary,
+    quote_stances,
 )
 
 TRADE = parse_outcomes("""
@@ -245,41 +244,6 @@ def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):
         assert list(row) == STANCE_COLUMNS
         assert -1.0 <= row["score"] <= 1.0
         assert row["quote_id"] == "t-q001" and row["speaker"] == "Someone"
-
-
-# --------------------------------------------------------------------------- the summary
-
-@pytest.fixture()
-def stance_rows():
-    return pd.DataFrame([
-        {"quote_id": "a-q1", "article_id": "a", "speaker": "Ann", "outcome": "ceasefire", "stance": "favor", "score": 0.8, "evidence": ""},
-        {"quote_id": "a-q2", "article_id": "a", "speaker": "Ann", "outcome": "ceasefire", "stance": "against", "score": -0.4, "evidence": ""},
-        {"quote_id": "b-q1", "article_id": "b", "speaker": "Bob", "outcome": "ceasefire", "stance": "neutral", "score": 0.0, "evidence": ""},
-        {"quote_id": "b-q2", "article_id": "b", "speaker": None, "outcome": "meeting", "stance": "favor", "score": 0.5, "evidence": ""},
-    ])
-
-
-def test_summary_counts_stances_per_actor_and_outcome(stance_rows):
-    overall = stance_summary(stance_rows).set_index(["speaker", "outcome"])
-    assert list(overall.reset_index().columns) == ["speaker", "outcome", "quotes", "favor", "against", "neutral", "mean_score"]
-    ann = overall.loc[("Ann", "ceasefire")]
-    assert (ann["quotes"], ann["favor"], ann["against"], ann["neutral"]) == (2, 1, 1, 0)
-    assert ann["mean_score"] == pytest.approx(0.2)
-    assert overall.loc[("", "meeting"), "quotes"] == 1  # no speaker: counted under ""
-
-
-def test_summary_per_article_and_per_date(stance_rows):
-    articles = pd.DataFrame({"article_id": ["a", "b"], "date": ["2025-01-01", "2025-01-02"]})
-    per_article = stance_summary(stance_rows, articles, by="article_id")
-    assert sorted(set(per_article["article_id"])) == ["a", "b"]
-    by_date = stance_summary(stance_rows, articles, by="date")
-    assert list(by_date[by_date["speaker"] == "Ann"]["date"]) == ["2025-01-01"]
-    assert stance_summary(stance_rows.iloc[0:0], articles, by="date").empty
-
-
-def test_summary_by_an_unknown_column_says_so(stance_rows):
-    with pytest.raises(ValueError, match="by must be"):
-        stance_summary(stance_rows, by="speaker")
 
 
 # --------------------------------------------------------------------------- elections, wages, sanctions

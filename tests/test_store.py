@@ -6,7 +6,8 @@ from analytics import store
 from analytics.cooccurrence import cooccurrence
 from analytics.export import write_tables
 from analytics.pipeline import analyse_corpus
-from analytics.stance import load_outcomes, stance_summary
+from analytics.aggregates import stance_counts
+from analytics.stance import load_outcomes
 from analytics.corpus import load_corpus
 
 from .conftest import SEEDS
@@ -103,7 +104,7 @@ def test_cooccurrence_of_the_view_is_that_of_its_mentions(tables, stored):
 def test_stance_summary_and_trend_of_the_view(tables, stored):
     for f in views(tables):
         want = expected(tables, f)
-        reference = stance_summary(want["stances"])
+        reference = stance_counts(want["stances"])
         got = store.stance_summary(stored, f)
         assert got.values.tolist() == reference.values.tolist(), f
         dated = want["stances"].merge(tables["articles"][["article_id", "date"]], on="article_id")
