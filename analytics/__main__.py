@@ -51,12 +51,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _analyse(args, corpus):
-    from .stance import load_lexicon, load_outcomes
+    from .outcomes import load_outcomes, load_stance_cues_for
 
     nlp = load_model()
     registry = load_registry(args.actors)
     outcomes = load_outcomes(args.outcomes)
-    lexicon = load_lexicon(str(args.outcomes) if args.outcomes else None)
+    lexicon = load_stance_cues_for(args.outcomes)
     cache = None if args.no_cache else ParseCache(args.cache_dir or default_cache_dir(), nlp)
     bar = None
     if sys.stderr.isatty():
@@ -83,7 +83,7 @@ def _report_input(corpus) -> None:
 
 def _config_texts(args) -> list[str]:
     """The registry and outcome files as text, for the build's cache key."""
-    from .stance import DEFAULT_OUTCOMES
+    from .outcomes import DEFAULT_OUTCOMES
 
     texts = []
     for path in (args.actors or DEFAULT_REGISTRY, args.outcomes or DEFAULT_OUTCOMES):
@@ -138,11 +138,11 @@ def build_tables(args, corpus, cache_dir) -> dict[str, int]:
     from . import engines
     from .export import PARQUET, BuildWriter
     from .pipeline import reduce_parts, row_frames
-    from .stance import load_lexicon, load_outcomes
+    from .outcomes import load_outcomes, load_stance_cues_for
 
     registry = load_registry(args.actors)
     outcomes = load_outcomes(args.outcomes)
-    lexicon = load_lexicon(str(args.outcomes) if args.outcomes else None)
+    lexicon = load_stance_cues_for(args.outcomes)
     found = model_package()
     if found is None:
         load_model()  # raises ModelNotFound with the command that installs one

@@ -7,7 +7,7 @@ import streamlit as st
 from analytics import stance as stance_module
 from analytics.actors import parse_registry
 from analytics.evaluate import score_analysis
-from analytics.stance import parse_outcomes
+from analytics.outcomes import parse_outcomes
 from app_pages import state
 
 GOLD = state.ROOT.parent / "shared" / "gold" / "seeds"

@@ -26,7 +26,7 @@ from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import to_csv_bytes, zip_tables
 from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
-from analytics.stance import DEFAULT_OUTCOMES, lexicon_from_text, parse_outcomes
+from analytics.outcomes import DEFAULT_OUTCOMES, parse_outcomes, stance_cues_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
@@ -57,7 +57,7 @@ def analyse(articles: tuple[tuple[str, ...], ...], registry_text: str, outcomes_
     with model_lock():
         return analyse_corpus(
             corpus, nlp, parse_registry(registry_text), parse_outcomes(outcomes_text),
-            cache=ParseCache(default_cache_dir(), nlp), lexicon=lexicon_from_text(outcomes_text),
+            cache=ParseCache(default_cache_dir(), nlp), lexicon=stance_cues_for(outcomes_text),
         ).tables
 
 

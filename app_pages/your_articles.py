@@ -3,7 +3,7 @@ import streamlit as st
 
 from analytics.actors import RegistryError, parse_registry
 from analytics.corpus import corpus_from_files
-from analytics.stance import OutcomeError, parse_outcomes
+from analytics.outcomes import OutcomeError, parse_outcomes
 from app_pages import state
 
 MAX_FILES = 200

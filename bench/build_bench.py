@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from analytics.actors import load_registry  # noqa: E402
 from analytics.corpus import Article, load_corpus  # noqa: E402
 from analytics.pipeline import analyse_corpus, load_model  # noqa: E402
-from analytics.stance import load_outcomes  # noqa: E402
+from analytics.outcomes import load_outcomes  # noqa: E402
 
 
 def make_corpus(words: int) -> list[Article]:

@@ -22,7 +22,7 @@ sys.path.insert(0, {root!r})
 from analytics.actors import load_registry
 from analytics.corpus import Article, load_corpus
 from analytics.pipeline import analyse_corpus, load_model
-from analytics.stance import load_outcomes
+from analytics.outcomes import load_outcomes
 paragraphs = [line for a in load_corpus({root!r} + "/data/articles").articles for line in a.text.splitlines() if line.strip()]
 size, parts, i = {size}, [], 0
 while sum(map(len, parts)) < size:

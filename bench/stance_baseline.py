@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analytics.evaluate import load_gold, macro_f1  # noqa: E402
-from analytics.stance import _vader, load_outcomes, outcome_matches, outcome_mentions, quote_stances  # noqa: E402
+from analytics.outcomes import load_outcomes, outcome_matches, outcome_mentions  # noqa: E402
+from analytics.stance import _vader, quote_stances  # noqa: E402
 
 _CURLY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 

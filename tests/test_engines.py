@@ -112,7 +112,7 @@ def test_a_build_writes_what_the_in_memory_analysis_gives(corpus, builds, nlp, r
     from analytics.corpus import load_corpus
     from analytics.export import to_csv_bytes
     from analytics.pipeline import analyse_corpus
-    from analytics.stance import load_outcomes
+    from analytics.outcomes import load_outcomes
 
     tables = analyse_corpus(load_corpus(corpus).articles, nlp, registry, load_outcomes()).tables
     for name, table in tables.items():

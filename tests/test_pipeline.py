@@ -107,7 +107,7 @@ def test_build_refuses_unusable_input_with_a_message(tmp_path):
 def test_empty_tables_keep_numeric_columns(nlp, registry):
     from analytics.corpus import Article
     from analytics.pipeline import analyse_corpus
-    from analytics.stance import load_outcomes
+    from analytics.outcomes import load_outcomes
 
     tables = analyse_corpus([Article("x", "The weather was mild.")], nlp, registry, load_outcomes()).tables
     assert tables["actor_counts"].empty and tables["actor_counts"]["count"].dtype == "int64"

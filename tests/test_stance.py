@@ -1,16 +1,15 @@
-"""Stance toward outcomes: the scoring rule on sentences from several stories, the outcome file.
+"""The stance rule on sentences from several stories.
 
 Quotes are built here by hand (as analytics/quotes.py would give them), so
-these tests hold the stance rule alone.
+these tests hold the stance rule alone. The outcome file and which outcomes
+a quote is about are in test_outcomes.py, the aggregates in test_aggregates.py.
 """
 from __future__ import annotations
 
 import pytest
 
-from analytics.stance import (
-    STANCE_COLUMNS, OutcomeError, load_lexicon, load_outcomes, parse_lexicon, parse_outcomes,
-    quote_stances,
-)
+from analytics.outcomes import load_outcomes, parse_outcomes
+from analytics.stance import STANCE_COLUMNS, label_of, quote_stances
 
 TRADE = parse_outcomes("""
 outcomes:
@@ -44,59 +43,6 @@ def stance(nlp, text, quoted, outcomes, key, **quote) -> str:
     rows = stances(nlp, text, quoted, outcomes, **quote)
     assert key in rows, f"{key} not found in {text!r}: {rows}"
     return rows[key]["stance"]
-
-
-# --------------------------------------------------------------------------- the outcome file
-
-def test_the_default_outcomes_are_the_eight_of_the_guidelines(outcomes):
-    assert [o.key for o in outcomes] == [
-        "ceasefire", "meeting", "tomahawk", "security_guarantees", "sanctions",
-        "nato_membership", "territorial_concessions", "peace_deal",
-    ]
-    assert all(o.label and o.description and o.terms for o in outcomes)
-
-
-def test_a_user_added_outcome_needs_no_code(tmp_path, nlp):
-    path = tmp_path / "outcomes.yml"
-    path.write_text("outcomes:\n  - key: strike\n    label: Rail strike\n    terms: [strike, walkout]\n", encoding="utf-8")
-    text = "The union leader said the walkouts would go ahead on Monday."
-    rows = stances(nlp, text, "the walkouts would go ahead on Monday", load_outcomes(path))
-    assert rows["strike"]["stance"] == "favor"  # a plural, and cues from the default file
-
-
-def test_a_user_file_without_cues_is_scored_with_the_default_cues(tmp_path):
-    path = tmp_path / "outcomes.yml"
-    path.write_text("outcomes:\n  - key: strike\n    terms: [strike]\n", encoding="utf-8")
-    assert load_lexicon(str(path)) == load_lexicon()
-
-
-@pytest.mark.parametrize("text, message", [
-    ("outcomes: [", "not valid YAML"),
-    ("just a sentence", "expected a list of outcomes"),
-    ("outcomes:\n  - label: X\n", "no 'key'"),
-    ("outcomes:\n  - key: a b\n    terms: [x]\n", "only letters"),
-    ("outcomes:\n  - key: a\n    terms: [x]\n  - key: a\n    terms: [y]\n", "appears twice"),
-    ("outcomes:\n  - key: a\n", "no terms"),
-    ("outcomes:\n  - key: a\n    terms: truce\n", "must be a list"),
-    ("outcomes:\n  - key: a\n    patterns: [{LOWER: truce}]\n", "list of token dicts"),
-])
-def test_a_malformed_outcome_file_gets_a_clear_message(text, message):
-    with pytest.raises(OutcomeError, match=message) as err:
-        parse_outcomes(text, "my.yml")
-    assert str(err.value).startswith("my.yml")
-    assert isinstance(err.value, ValueError)
-
-
-def test_a_malformed_cue_section_gets_a_clear_message():
-    with pytest.raises(OutcomeError, match="must map words to weights"):
-        parse_lexicon({"favor": ["ready"]})
-    with pytest.raises(OutcomeError, match="must be a number"):
-        parse_lexicon({"favor": {"ready": "very"}})
-
-
-def test_an_unreadable_outcome_file_names_the_file(tmp_path):
-    with pytest.raises(OutcomeError, match="missing.yml"):
-        load_outcomes(tmp_path / "missing.yml")
 
 
 # --------------------------------------------------------------------------- sentiment is not stance
@@ -208,33 +154,7 @@ def test_doubt_about_the_benefits_is_against(nlp, outcomes):
     assert stance(nlp, text, "skepticism about the benefits of a truce", outcomes, "ceasefire", cue="expressed") == "against"
 
 
-# --------------------------------------------------------------------------- which outcomes a quote is about
-
-def test_two_outcomes_in_one_quote_with_different_stances(nlp, outcomes):
-    text = "The foreign minister said that a ceasefire is needed now, without any territorial concessions."
-    rows = stances(nlp, text, "a ceasefire is needed now, without any territorial concessions", outcomes)
-    assert rows["ceasefire"]["stance"] == "favor"
-    assert rows["territorial_concessions"]["stance"] == "against"
-
-
-def test_a_quote_about_no_outcome_has_no_rows(nlp, outcomes):
-    text = "The coach said the pitch was in excellent condition for Saturday's match."
-    assert stances(nlp, text, "the pitch was in excellent condition for Saturday's match", outcomes) == {}
-
-
-def test_a_quote_referring_back_to_an_outcome(nlp, outcomes):
-    text = ("Washington is weighing the delivery of Tomahawk missiles to Kyiv.\n"
-            "The Kremlin warned that such deliveries would trigger a dangerous escalation.")
-    assert stance(nlp, text, "such deliveries would trigger a dangerous escalation", outcomes,
-                  "tomahawk", cue="warned") == "against"
-    text = "Hamas and Israel are discussing a truce in Cairo. The Egyptian minister said it could take effect within days."
-    assert stance(nlp, text, "it could take effect within days", outcomes, "ceasefire") == "favor"
-
-
-def test_a_short_direct_quote_takes_the_outcome_of_the_sentence_before(nlp, outcomes):
-    text = "Both sides are preparing a summit. “We are ready!” the minister wrote."
-    assert stance(nlp, text, "We are ready!", outcomes, "meeting", kind="direct", cue="wrote") == "favor"
-
+# --------------------------------------------------------------------------- the rows
 
 def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):
     text = "The envoy said the summit was a waste of time and the truce would not last."
@@ -269,3 +189,7 @@ def test_demanding_its_removal_is_against(nlp):
 def test_an_evaluation_is_not_an_expectation(nlp, outcomes):
     text = "The chancellor said new sanctions would be pointless while energy imports continue."
     assert stance(nlp, text, "new sanctions would be pointless while energy imports continue", outcomes, "sanctions") == "against"
+
+
+def test_labels_follow_the_documented_thresholds():
+    assert [label_of(s) for s in (0.25, 0.249, 0.0, -0.249, -0.25)] == ["favor", "neutral", "neutral", "neutral", "against"]

@@ -7,7 +7,7 @@ from analytics.cooccurrence import cooccurrence
 from analytics.export import write_tables
 from analytics.pipeline import analyse_corpus
 from analytics.aggregates import stance_counts
-from analytics.stance import load_outcomes
+from analytics.outcomes import load_outcomes
 from analytics.corpus import load_corpus
 
 from .conftest import SEEDS

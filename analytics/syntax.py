@@ -1,0 +1,170 @@
+"""How words stand to each other in the dependency parse: the syntax the stance rule reads.
+
+Each function answers one question about a cue word or an outcome's anchor
+token (its root, or the word that refers back to it): how far apart two
+tokens are, whether a word is negated, which preposition or verb governs the
+outcome, whether the outcome does a harm or suffers it, whether it is stated
+as coming. analytics/stance.py weighs the answers.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicons import WEIGHTED_CUES, StanceCues
+
+# Future and possibility auxiliaries: with them a verb states its outcome as coming.
+_MODALS = {"will", "'ll", "would", "could", "can", "shall", "may", "might", "going"}
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the parse; the gap in words (x2) across sentences."""
+    if a.sent.start != b.sent.start:
+        return 2 * abs(a.i - b.i)
+    up = {a.i: 0}
+    for depth, node in enumerate(a.ancestors, start=1):
+        up[node.i] = depth
+    steps = 0
+    node = b
+    while node.i not in up:
+        if node.head.i == node.i:
+            return abs(a.i - b.i)
+        node, steps = node.head, steps + 1
+    return steps + up[node.i]
+
+
+def is_negated(token: Token, stance_cues: StanceCues) -> bool:
+    """Whether a word is negated: a negation attached to it or its head, or among the 3 words before it."""
+    for t in (token, token.head):
+        if any(c.dep_ == "neg" or (c.lower_ in stance_cues.negations and c.dep_ in ("advmod", "det")) for c in t.children):
+            return True
+    before = token.doc[max(token.i - 3, token.sent.start): token.i]
+    return any(t.lower_ in stance_cues.negations for t in before)
+
+
+def governing_prep(token: Token, words: set[str], steps: int = 3) -> Token | None:
+    """The preposition among ``words`` that ``token`` hangs under, within ``steps`` heads."""
+    node = token
+    for _ in range(steps):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lower_ in words and node.dep_ == "prep":
+            nxt = node.doc[node.i + 1: node.i + 3]
+            if any(t.lower_ in ("backdrop", "background") for t in nxt):
+                return None  # "against the backdrop of talks" says nothing against them
+            return node
+    return None
+
+
+def _predicate_of_subject(token: Token) -> Token | None:
+    """The verb whose subject contains ``token`` (``the provision of missiles would not change``)."""
+    node = token
+    for _ in range(5):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return node.head
+        if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "compound", "amod", "nmod", "poss", "appos", "conj", "det"):
+            return None
+        node = node.head
+    return None
+
+
+def _verb_of_object(token: Token) -> Token | None:
+    """The verb that takes the phrase headed by ``token`` as object (``hold a summit``, ``pressured into giving up``)."""
+    node = token
+    while node.dep_ in ("compound", "amod", "det", "nmod", "poss") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("dobj", "attr", "oprd", "xcomp", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
+        return node.head
+    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+        return node.head.head
+    return None
+
+
+def _has_modal(verb: Token) -> bool:
+    """A future or possibility modal on ``verb`` or on the verb it completes (``would coordinate to provide``)."""
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "advcl") else None):
+        if v is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children):
+            return True
+    return False
+
+
+def _is_stance_cue(token: Token, stance_cues: StanceCues) -> bool:
+    """Whether the lemma of ``token`` is a one-word stance cue (favor, against, harm or hedge)."""
+    words = (token.lemma_.lower(),)
+    return any(words in getattr(stance_cues, c) for c in WEIGHTED_CUES)
+
+
+def is_expected(root: Token, stance_cues: StanceCues) -> bool:
+    """Whether an outcome is stated as coming: ``X will take place``, ``there will be X``, ``will hold X``."""
+    if denying_determiner(root):
+        return False
+    verb = _predicate_of_subject(root)
+    if verb is None and root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children):
+        verb = root.head
+    elif verb is not None and any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return False  # "X would be pointless": an evaluation, not an expectation
+    if verb is not None:
+        if verb.lemma_.lower() not in stance_cues.expectation_verbs or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        return _has_modal(verb) or any(c.lower_ == "soon" for c in verb.subtree)
+    verb = _verb_of_object(root)
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return verb.lemma_.lower() in stance_cues.bringing_verbs and _has_modal(verb)
+
+
+def denying_determiner(root: Token) -> Token | None:
+    """The determiner that denies the outcome outright: ``no early election``, ``neither deal``."""
+    return next((c for c in root.children if c.dep_ == "det" and c.lower_ in ("no", "neither")), None)
+
+
+def negated_verb(root: Token, stance_cues: StanceCues) -> Token | None:
+    """The negated verb the outcome is subject or object of, when that verb is no cue of its own."""
+    for verb in (_predicate_of_subject(root), _verb_of_object(root)):
+        if verb is not None and any(c.dep_ == "neg" for c in verb.children) and not _is_stance_cue(verb, stance_cues):
+            return verb
+    return None
+
+
+def harm_role(cue: Token, anchors: list[Token]) -> str | None:
+    """'agent' when the outcome does the harm ``cue`` names, 'patient' when it suffers it, else None."""
+    for a in anchors:
+        if cue.i != a.i and a in cue.subtree:
+            child = next(c for c in cue.children if a in c.subtree)
+            return "agent" if child.dep_ in ("nsubj", "csubj", "agent") else "patient"
+        if cue.dep_ in ("relcl", "acl") and a in cue.head.subtree and a not in cue.subtree:
+            return "agent"  # "concessions that could undermine ..."
+        verb = cue.head if cue.dep_ in ("dobj", "attr", "acomp", "oprd") else None
+        if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and a in c.subtree for c in verb.children):
+            return "agent"  # "it would cause damage", "X is dangerous"
+    return None
+
+
+def is_required_for(cue: Token, anchors: list[Token]) -> bool:
+    """Whether the outcome is what ``cue`` (a precondition) is required for: ``a precondition for any agreement``."""
+    for a in anchors:
+        node = a
+        while node.dep_ in ("compound", "amod", "det", "nmod", "poss") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ in ("pobj", "pcomp") and node.head.head.i == cue.i and node.head.lower_ in ("for", "to", "of"):
+            return True
+    return False
+
+
+def governs(cue: Token, anchors: list[Token]) -> bool:
+    """Whether the outcome lies in what ``cue`` takes as object or complement, not in its subject.
+
+    A noun that is the object of a light verb also takes the verb's
+    prepositions: ``delivered a warning regarding X``, ``expressed doubts about X``.
+    """
+    for a in anchors:
+        prep = governing_prep(a, {"without", "against"})
+        if prep is not None and prep in cue.subtree:
+            continue  # "without X" speaks for itself (see the syntax term)
+        if cue.i != a.i and a in cue.subtree:
+            child = next(c for c in cue.children if a in c.subtree)
+            if child.dep_ not in ("nsubj", "csubj", "agent", "expl"):
+                return True
+        if cue.dep_ == "dobj" and any(c.dep_ == "prep" and a in c.subtree for c in cue.head.children):
+            return True
+    return False
