@@ -227,6 +227,19 @@ def outcome_split(store: Store, f: Filters) -> pd.DataFrame:
                        f"ORDER BY outcome, stance", params)
 
 
+def contested_outcomes(store: Store, f: Filters) -> pd.DataFrame:
+    """Quotes per outcome of the view by stance, most contested first: outcome, favor, against, neutral, contested.
+
+    ``contested`` is the smaller of the favor and against counts, so an
+    outcome ranks high only when quotes split both ways; ties go to the one
+    with more favor, then to the outcome's name.
+    """
+    sql, params = selected("stances", f)
+    counts = ", ".join(f"SUM(CASE WHEN stance = '{s}' THEN 1 ELSE 0 END)::BIGINT AS {s}" for s in STANCES)
+    return store.query(f"SELECT outcome, {counts}, LEAST(favor, against) AS contested FROM {sql} AS s "
+                       f"GROUP BY outcome ORDER BY contested DESC, favor DESC, outcome", params)
+
+
 def stance_summary(store: Store, f: Filters, by: str | None = None) -> pd.DataFrame:
     """Actor x outcome aggregates of the view (see `stance.stance_summary` for the columns)."""
     from .stance import summary_query

@@ -32,15 +32,10 @@ with left:
 with right:
     st.subheader("Most contested outcomes")
     st.caption("Outcomes ranked by how evenly the quotes split between favor and against.")
-    counts = view.outcome_split().pivot_table(index="outcome", columns="stance", values="quotes", aggfunc="sum", fill_value=0)
-    for label in state.STANCES:
-        if label not in counts:
-            counts[label] = 0
+    counts = view.contested_outcomes()
     if counts.empty:
         st.info("No stances in this view.")
     else:
-        counts["contested"] = counts[["favor", "against"]].min(axis=1)
-        counts = counts.sort_values(["contested", "favor"], ascending=False).reset_index()
         long = counts.melt(id_vars="outcome", value_vars=state.STANCES, var_name="stance", value_name="quotes")
         st.plotly_chart(px.bar(long, x="quotes", y="outcome", color="stance", orientation="h",
                                category_orders={"outcome": list(counts["outcome"]), "stance": state.STANCES},

@@ -227,6 +227,9 @@ class View:
     def outcome_split(self):
         return self._ask("outcome_split")
 
+    def contested_outcomes(self):
+        return self._ask("contested_outcomes")
+
     def stance_summary(self):
         return self._ask("stance_summary")
 
