@@ -7,6 +7,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.highlight import escape
 from app_pages import state
 
 EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
@@ -59,17 +60,17 @@ for bucket, (xs, ys) in sorted(buckets.items()):
 nodes = list(graph.nodes)
 fig.add_trace(go.Scatter(
     x=[layout[n][0] for n in nodes], y=[layout[n][1] for n in nodes], mode="markers+text",
-    text=[state.escape(n) for n in nodes], textposition="top center",
+    text=[escape(n) for n in nodes], textposition="top center",
     marker={"size": [8 + 4 * math.sqrt(mentions.get(n, 1)) for n in nodes], "color": "#023047", "opacity": 0.85},
-    hovertext=[f"{state.escape(n)}: {int(mentions.get(n, 0))} mentions" for n in nodes], hoverinfo="text", showlegend=False))
+    hovertext=[f"{escape(n)}: {int(mentions.get(n, 0))} mentions" for n in nodes], hoverinfo="text", showlegend=False))
 fig.update_layout(height=560, xaxis={"visible": False}, yaxis={"visible": False}, margin={"l": 0, "r": 0, "t": 10, "b": 0})
 st.plotly_chart(fig, key="network")
 
 st.subheader("Matrix")
 st.caption(f"Colour: {measure}; the number is the count of shared windows. Click a cell to list the passages behind the pair.")
 both_ways = pd.concat([shown, shown.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
-both_ways = both_ways.assign(a=both_ways["actor_a"].map(state.escape), b=both_ways["actor_b"].map(state.escape))
-order = [state.escape(n) for n in mentions[mentions.index.isin(drawn)].sort_values(ascending=False, kind="stable").index]
+both_ways = both_ways.assign(a=both_ways["actor_a"].map(escape), b=both_ways["actor_b"].map(escape))
+order = [escape(n) for n in mentions[mentions.index.isin(drawn)].sort_values(ascending=False, kind="stable").index]
 fig = px.scatter(both_ways, x="a", y="b", color=measure, text="count" if len(order) <= 30 else None,
                  color_continuous_scale="Blues", category_orders={"a": order, "b": order},
                  labels={"a": "", "b": ""}, hover_data={"count": True, "npmi": ":.2f", "jaccard": ":.2f", "a": False, "b": False})
@@ -82,7 +83,7 @@ if len(both_ways):
     fig.data[0].textfont.color = ["white" if v > 0.55 * top_value else "#1d3557" for v in both_ways[measure]]
 event = st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points")
 
-names = {state.escape(n): n for n in in_pairs}
+names = {escape(n): n for n in in_pairs}
 points = event.selection.points if event and event.selection else []
 pair_names = [f"{r.actor_a} — {r.actor_b}" for r in pairs.itertuples()]
 if points and points[0].get("x") in names and points[0].get("y") in names:

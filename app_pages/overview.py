@@ -2,6 +2,7 @@
 import plotly.express as px
 import streamlit as st
 
+from analytics.highlight import escape
 from app_pages import state
 
 st.title("Overview")
@@ -23,7 +24,7 @@ with left:
     st.subheader("Most mentioned")
     st.caption("The ten actors named most often (of the kinds chosen on the left).")
     top = view.actor_totals(10).sort_values("count")
-    top["actor"] = top["actor"].map(state.escape)  # plotly renders labels as HTML
+    top["actor"] = top["actor"].map(escape)  # plotly renders labels as HTML
     if top.empty:
         st.info("No mentions in this view.")
     else:

@@ -2,6 +2,7 @@
 import plotly.express as px
 import streamlit as st
 
+from analytics.highlight import escape
 from app_pages import state
 
 COLORS = {"favor": "#2a9d8f", "against": "#e76f51", "neutral": "#adb5bd"}
@@ -23,14 +24,14 @@ top_n = st.slider("Speakers shown", 5, 60, 20, key="speakers_shown", bind="query
                   help="The speakers with the most quotes; the table below lists them all.")
 ranked = summary.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="stable")
 cells = summary[summary["speaker"].isin(ranked.index[:top_n])]
-cells = cells.assign(label=cells["speaker"].map(state.escape))
+cells = cells.assign(label=cells["speaker"].map(escape))
 st.caption("Colour: mean stance of the speaker's quotes on the outcome (green favor, red against); the number is how "
            "many quotes. Click a square to list its quotes below.")
 fig = px.scatter(cells, x="outcome", y="label", color="mean_score", text="quotes",
                  color_continuous_scale=["#e76f51", "#f1faee", "#2a9d8f"], range_color=[-1, 1],
                  hover_data={"favor": True, "against": True, "neutral": True, "quotes": True, "label": False},
                  labels={"mean_score": "mean stance", "outcome": "", "label": ""},
-                 category_orders={"label": [state.escape(s) for s in ranked.index[:top_n]],
+                 category_orders={"label": [escape(s) for s in ranked.index[:top_n]],
                                   "outcome": sorted(cells["outcome"].unique())})
 fig.update_traces(marker={"symbol": "square", "size": 26, "line": {"width": 0}}, textfont={"size": 11})
 fig.data[0].textfont.color = ["white" if abs(v) > 0.55 else "#1d3557" for v in cells["mean_score"]]  # light on dark
@@ -67,7 +68,7 @@ st.subheader("The quotes behind a cell")
 points = event.selection.points if event and event.selection else []
 speakers = list(ranked.index)
 outcomes = sorted(summary["outcome"].unique())
-escaped = {state.escape(s): s for s in speakers}
+escaped = {escape(s): s for s in speakers}
 if points and points[0].get("y") in escaped and points[0].get("x") in outcomes:
     st.session_state["cell_speaker"], st.session_state["cell_outcome"] = escaped[points[0]["y"]], points[0]["x"]
 c1, c2 = st.columns(2)

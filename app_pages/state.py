@@ -12,7 +12,6 @@ cached queries itself: no module global holds a visitor's store.
 from __future__ import annotations
 
 import hashlib
-import html
 import os
 import re
 import threading
@@ -319,11 +318,6 @@ def zip_button(view: View) -> None:
         "Download all tables (zip)", data=lambda: zip_tables(view.tables()), file_name="news-analytics.zip",
         mime="application/zip", on_click="ignore", key="download-zip", icon=":material/folder_zip:",
     )
-
-
-def escape(text) -> str:
-    """Text from an article made safe for HTML (st.html, chart labels)."""
-    return html.escape("" if text is None else str(text), quote=True)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
