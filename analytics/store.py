@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .actors import KINDS
 from .cooccurrence import WINDOWS, cooccurrence_query
 
 TABLES = ("articles", "mentions", "actor_counts", "cooccurrence", "quotes", "stances")
-KINDS = ("person", "organisation", "country")
-STANCES = ("favor", "against", "neutral")
+STANCES = ("favor", "against", "neutral")  # the labels of the stances table, in the order charts list them
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics.highlight import highlight
 from app_pages import state
+from app_pages.display import FOCUS_OUTLINE, MENTION_BACKGROUND, QUOTE_BACKGROUND, QUOTE_UNDERLINE
 
 st.title("Articles")
 view = state.current_view()
@@ -39,8 +40,9 @@ if followed is not None and not followed.empty and followed.iloc[0]["article_id"
             f"{state.md_escape(q['text'])}\n\nThe quote you followed, outlined in red below.", icon=":material/format_quote:")
 body = highlight(text, view.article_rows("mentions", article_id), quotes, focus)
 st.html(
-    "<style>.article{font-size:1.02rem;line-height:1.6}.article mark{background:#ffe8a3;padding:0 2px}"
-    ".article .quote{background:#e0f2f1;border-bottom:2px solid #2a9d8f}.article .focus{outline:2px solid #e76f51}</style>"
+    f"<style>.article{{font-size:1.02rem;line-height:1.6}}.article mark{{background:{MENTION_BACKGROUND};padding:0 2px}}"
+    f".article .quote{{background:{QUOTE_BACKGROUND};border-bottom:2px solid {QUOTE_UNDERLINE}}}"
+    f".article .focus{{outline:2px solid {FOCUS_OUTLINE}}}</style>"
     f'<div class="article">{body}</div>'
 )
 st.caption("Yellow: actor mentions (hover for the actor). Green: quotes (hover for the speaker).")

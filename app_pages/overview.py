@@ -3,7 +3,9 @@ import plotly.express as px
 import streamlit as st
 
 from analytics.highlight import escape
+from analytics.store import STANCES
 from app_pages import state
+from app_pages.display import ACTOR_COLOR, MENTIONS_LABEL, STANCE_COLORS
 
 st.title("Overview")
 view = state.current_view()
@@ -28,8 +30,8 @@ with left:
     if top.empty:
         st.info("No mentions in this view.")
     else:
-        st.plotly_chart(px.bar(top, x="count", y="actor", orientation="h", labels={"count": "mentions", "actor": ""},
-                               color_discrete_sequence=[state.ACTOR_COLOR]), key="top-actors")
+        st.plotly_chart(px.bar(top, x="count", y="actor", orientation="h", labels={"count": MENTIONS_LABEL, "actor": ""},
+                               color_discrete_sequence=[ACTOR_COLOR]), key="top-actors")
 with right:
     st.subheader("Most contested outcomes")
     st.caption("Outcomes ranked by how evenly the quotes split between favor and against.")
@@ -37,8 +39,7 @@ with right:
     if counts.empty:
         st.info("No stances in this view.")
     else:
-        long = counts.melt(id_vars="outcome", value_vars=state.STANCES, var_name="stance", value_name="quotes")
+        long = counts.melt(id_vars="outcome", value_vars=STANCES, var_name="stance", value_name="quotes")
         st.plotly_chart(px.bar(long, x="quotes", y="outcome", color="stance", orientation="h",
-                               category_orders={"outcome": list(counts["outcome"]), "stance": state.STANCES},
-                               labels={"outcome": ""},
-                               color_discrete_map={"favor": "#2a9d8f", "against": "#e76f51", "neutral": "#adb5bd"}), key="contested")
+                               category_orders={"outcome": list(counts["outcome"]), "stance": STANCES},
+                               labels={"outcome": ""}, color_discrete_map=STANCE_COLORS), key="contested")

@@ -21,20 +21,17 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics.actors import DEFAULT_REGISTRY, parse_registry
+from analytics.actors import DEFAULT_REGISTRY, KINDS, parse_registry
 from analytics import store
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import to_csv_bytes, zip_tables
 from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
 from analytics.stance import DEFAULT_OUTCOMES, lexicon_from_text, parse_outcomes
-from analytics.store import Filters, Store
+from analytics.store import STANCES, Filters, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
-STANCES = ["favor", "against", "neutral"]
-KINDS = ["person", "organisation", "country"]
-ACTOR_COLOR = "#457b9d"  # actors in one colour; green and red are kept for favor and against
 MAX_ROWS = 2_000  # rows sent to the browser per table; the download has them all
 MAX_GRID_ARTICLES = 60  # articles (columns) in the actor x article heatmap
 

@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 from analytics import store
+from analytics.actors import KINDS
 from analytics.cooccurrence import cooccurrence
 from analytics.export import write_tables
 from analytics.pipeline import analyse_corpus
@@ -35,7 +36,7 @@ def expected(tables, f: store.Filters) -> dict[str, pd.DataFrame]:
             keep &= arts[column].isin(values)
     arts = arts[keep]
     ids = set(arts["article_id"])
-    kinds = f.kinds or store.KINDS
+    kinds = f.kinds or KINDS
     out = {"articles": arts}
     for name in ("mentions", "actor_counts"):
         t = tables[name]
