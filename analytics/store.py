@@ -240,9 +240,9 @@ def contested_outcomes(store: Store, f: Filters) -> pd.DataFrame:
                        f"GROUP BY outcome ORDER BY contested DESC, favor DESC, outcome", params)
 
 
-def stance_summary(store: Store, f: Filters, by: str | None = None) -> pd.DataFrame:
+def stance_by_speaker_outcome(store: Store, f: Filters, by: str | None = None) -> pd.DataFrame:
     """Actor x outcome aggregates of the view (see `stance.stance_summary` for the columns)."""
-    from .stance import summary_query
+    from .stance import summary_query  # deferred: analytics.stance loads spaCy
 
     sql, params = selected("stances", f)
     return summary_query(store.query, sql, "articles", by, params)
@@ -299,7 +299,7 @@ def quote_search(store: Store, f: Filters, kinds: tuple = (), search: str = "", 
     return table, total
 
 
-def cooccurrence(store: Store, f: Filters, window: str) -> pd.DataFrame:
+def actor_pairs(store: Store, f: Filters, window: str) -> pd.DataFrame:
     """Pairs of actors sharing a ``window`` in the view (columns of `cooccurrence.cooccurrence`).
 
     When the filters keep every article, the build's own co-occurrence table
@@ -350,5 +350,5 @@ def full_tables(store: Store, f: Filters) -> dict[str, pd.DataFrame]:
     """Every table of the view in full (for downloads: built only when asked for)."""
     out = {name: rows(store, f, name) for name in ("articles", "mentions", "actor_counts", "quotes", "stances")
            if name in store.present}
-    out["cooccurrence"] = pd.concat([cooccurrence(store, f, w) for w in WINDOWS], ignore_index=True)
+    out["cooccurrence"] = pd.concat([actor_pairs(store, f, w) for w in WINDOWS], ignore_index=True)
     return out

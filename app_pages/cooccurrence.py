@@ -29,7 +29,7 @@ top_n = c4.number_input("Actors drawn", min_value=2, max_value=150, value=30, st
                         bind="query-params", help="The most mentioned actors appear in the network and the matrix; "
                                                   "the table lists every pair.")
 
-pairs = view.cooccurrence(window)
+pairs = view.actor_pairs(window)
 pairs = pairs[pairs["count"] >= minimum]
 if pairs.empty:
     st.info("No pair of actors shares a window in this view. Try a wider window or a lower minimum.")

@@ -13,7 +13,7 @@ st.title("Stance")
 view = state.current_view()
 st.caption("Each quote's position toward each outcome it names: +1 favor, −1 against. The evidence column says which "
            "words decided it (cue words, negations, the reporting verb, VADER's sentiment near the outcome).")
-summary = view.stance_summary()
+summary = view.stance_by_speaker_outcome()
 if summary.empty:
     st.info("No stance in this view. Widen the filters in the sidebar.")
     st.stop()

@@ -226,8 +226,8 @@ class View:
     def contested_outcomes(self):
         return self._ask("contested_outcomes")
 
-    def stance_summary(self):
-        return self._ask("stance_summary")
+    def stance_by_speaker_outcome(self):
+        return self._ask("stance_by_speaker_outcome")
 
     def stance_trend(self, by: str):
         return self._ask("stance_trend", by)
@@ -238,8 +238,8 @@ class View:
     def quote_search(self, kinds: tuple, search: str, limit: int | None = MAX_ROWS):
         return self._ask("quote_search", tuple(kinds), search, limit)
 
-    def cooccurrence(self, window: str):
-        return self._ask("cooccurrence", window)
+    def actor_pairs(self, window: str):
+        return self._ask("actor_pairs", window)
 
     def pair_mentions(self, a: str, b: str, max_articles: int | None = MAX_ROWS):
         return self._ask("pair_mentions", a, b, max_articles)

@@ -96,7 +96,7 @@ def test_cooccurrence_of_the_view_is_that_of_its_mentions(tables, stored):
         want = expected(tables, f)
         for window in ("sentence", "article"):
             reference = cooccurrence(want["mentions"], want["articles"], (window,))
-            got = store.cooccurrence(stored, f, window)
+            got = store.actor_pairs(stored, f, window)
             assert got[["actor_a", "actor_b", "count", "articles", "jaccard", "npmi"]].values.tolist() == \
                    reference[["actor_a", "actor_b", "count", "articles", "jaccard", "npmi"]].values.tolist(), (f, window)
 
@@ -105,7 +105,7 @@ def test_stance_summary_and_trend_of_the_view(tables, stored):
     for f in views(tables):
         want = expected(tables, f)
         reference = stance_summary(want["stances"])
-        got = store.stance_summary(stored, f)
+        got = store.stance_by_speaker_outcome(stored, f)
         assert got.values.tolist() == reference.values.tolist(), f
         dated = want["stances"].merge(tables["articles"][["article_id", "date"]], on="article_id")
         reference = dated.groupby(["date", "outcome"]).agg(quotes=("quote_id", "nunique"), mean_score=("score", "mean"))
