@@ -87,6 +87,25 @@ def test_a_mention_inside_a_quote_nests_in_it():
     assert tags.marked == [("mark", "strike"), ("span", '"The strike goes on."')]
 
 
+def test_a_mention_ending_a_quote_closes_inside_it():
+    start, end = span(TEXT, "Okafor met Lars Lindqvist")
+    lindqvist = span(TEXT, "Lars Lindqvist")
+    html = highlight(TEXT, mentions((*lindqvist, "Lars Lindqvist")), quotes(("q1", start, end, "Grace Okafor")))
+    assert html.count("Lars Lindqvist</mark></span>") == 1
+    tags = Tags(html)
+    assert tags.marked == [("mark", "Lars Lindqvist"), ("span", "Okafor met Lars Lindqvist")]
+
+
+def test_a_mention_crossing_a_quote_s_end_is_split_so_both_show_whole():
+    quote = span(TEXT, '"The strike goes on."')
+    crossing = (quote[1] - 3, quote[1] + 7)  # 'on." Okafor'[...]
+    html = highlight(TEXT, mentions((*crossing, "Grace Okafor")), quotes(("q1", *quote, "Grace Okafor")))
+    tags = Tags(html)  # checks that the tags nest
+    assert tags.text == TEXT
+    assert ("span", TEXT[quote[0]:quote[1]]) in tags.marked
+    assert "".join(held for tag, held in tags.marked if tag == "mark") == TEXT[crossing[0]:crossing[1]]
+
+
 def test_a_quote_and_a_mention_starting_at_one_offset_open_quote_first():
     start, end = span(TEXT, "Okafor met Lars Lindqvist")
     html = highlight(TEXT, mentions((start, start + 6, "Grace Okafor")), quotes(("q1", start, end, "Grace Okafor")))
@@ -102,10 +121,17 @@ def test_marks_that_touch_close_before_the_next_opens():
 
 def test_the_followed_quote_is_outlined_and_a_missing_speaker_named_unknown():
     one, two = span(TEXT, '"The strike goes on."'), span(TEXT, "Talks resume.")
-    html = highlight(TEXT, mentions(), quotes(("q1", *one, ""), ("q2", *two, "")), focus="q2")
+    three = span(TEXT, "Union leader")
+    table = quotes(("q0", *three, None), ("q1", *one, ""), ("q2", *two, "Lars Lindqvist"))
+    html = highlight(TEXT, mentions(), table, focus="q2")
     spans = [attrs for tag, attrs in Tags(html).starts if tag == "span"]
-    assert spans == [{"class": "quote", "id": "q1", "title": "unknown speaker"},
-                     {"class": "quote focus", "id": "q2", "title": "unknown speaker"}]
+    assert spans == [{"class": "quote", "id": "q0", "title": "unknown speaker"},
+                     {"class": "quote", "id": "q1", "title": "unknown speaker"},
+                     {"class": "quote focus", "id": "q2", "title": "Lars Lindqvist"}]
+
+
+def test_an_empty_span_marks_nothing():
+    assert highlight("A B", mentions((1, 1, "Nobody")), quotes()) == "A B"
 
 
 def test_escape_makes_any_value_safe_for_html():
