@@ -25,7 +25,7 @@ from analytics.actors import DEFAULT_REGISTRY, KINDS, parse_registry
 from analytics import store
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
-from analytics.export import to_csv_bytes, zip_tables
+from analytics.export import read_csv, to_csv_bytes, zip_tables
 from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
 from analytics.stance import DEFAULT_OUTCOMES, lexicon_from_text, parse_outcomes
 from analytics.store import STANCES, Filters, Store
@@ -109,8 +109,6 @@ def _prebuilt_store(folder: str, stamp: float) -> Store:
     """A build's tables (``stamp`` changes when they do): its Parquet files in place, else its CSV files read once."""
     if (Path(folder) / "parquet" / "articles").is_dir():
         return Store.from_parquet(folder)
-    from analytics.export import read_csv
-
     return Store.from_tables({p.stem: read_csv(p, dtype={"article_id": str})
                               for p in sorted(Path(folder).glob("*.csv"))})
 
