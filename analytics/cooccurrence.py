@@ -16,6 +16,7 @@ import math
 import pandas as pd
 
 WINDOWS = ("sentence", "paragraph", "article")
+MEASURES = ("count", "npmi", "jaccard")  # the columns a pair can be weighed by: raw, then corrected for frequency
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "window", "count", "articles", "jaccard", "npmi"]
 
 

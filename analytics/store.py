@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .actors import KINDS
 from .aggregates import stance_counts_query
 from .cooccurrence import WINDOWS, cooccurrence_query
 
 TABLES = ("articles", "mentions", "actor_counts", "cooccurrence", "quotes", "stances")
-KINDS = ("person", "organisation", "country")
-STANCES = ("favor", "against", "neutral")
+STANCES = ("favor", "against", "neutral")  # the labels of the stances table, in the order charts list them
 
 
 @dataclass(frozen=True)
@@ -228,8 +228,21 @@ def outcome_split(store: Store, f: Filters) -> pd.DataFrame:
                        f"ORDER BY outcome, stance", params)
 
 
-def stance_summary(store: Store, f: Filters, by: str | None = None) -> pd.DataFrame:
-    """Actor x outcome aggregates of the view (see `stance.stance_summary` for the columns)."""
+def contested_outcomes(store: Store, f: Filters) -> pd.DataFrame:
+    """Quotes per outcome of the view by stance, most contested first: outcome, favor, against, neutral, contested.
+
+    ``contested`` is the smaller of the favor and against counts, so an
+    outcome ranks high only when quotes split both ways; ties go to the one
+    with more favor, then to the outcome's name.
+    """
+    sql, params = selected("stances", f)
+    counts = ", ".join(f"SUM(CASE WHEN stance = '{s}' THEN 1 ELSE 0 END)::BIGINT AS {s}" for s in STANCES)
+    return store.query(f"SELECT outcome, {counts}, LEAST(favor, against) AS contested FROM {sql} AS s "
+                       f"GROUP BY outcome ORDER BY contested DESC, favor DESC, outcome", params)
+
+
+def stance_by_speaker_outcome(store: Store, f: Filters, by: str | None = None) -> pd.DataFrame:
+    """Actor x outcome aggregates of the view (see `aggregates.stance_counts` for the columns)."""
     sql, params = selected("stances", f)
     return stance_counts_query(store.query, sql, "articles", by, params)
 
@@ -285,7 +298,7 @@ def quote_search(store: Store, f: Filters, kinds: tuple = (), search: str = "", 
     return table, total
 
 
-def cooccurrence(store: Store, f: Filters, window: str) -> pd.DataFrame:
+def actor_pairs(store: Store, f: Filters, window: str) -> pd.DataFrame:
     """Pairs of actors sharing a ``window`` in the view (columns of `cooccurrence.cooccurrence`).
 
     When the filters keep every article, the build's own co-occurrence table
@@ -336,5 +349,5 @@ def full_tables(store: Store, f: Filters) -> dict[str, pd.DataFrame]:
     """Every table of the view in full (for downloads: built only when asked for)."""
     out = {name: rows(store, f, name) for name in ("articles", "mentions", "actor_counts", "quotes", "stances")
            if name in store.present}
-    out["cooccurrence"] = pd.concat([cooccurrence(store, f, w) for w in WINDOWS], ignore_index=True)
+    out["cooccurrence"] = pd.concat([actor_pairs(store, f, w) for w in WINDOWS], ignore_index=True)
     return out

@@ -2,7 +2,9 @@
 import plotly.express as px
 import streamlit as st
 
+from analytics.highlight import escape
 from app_pages import state
+from app_pages.display import ACTOR_COLOR, COUNT_SCALE, MENTIONS_LABEL
 
 st.title("Actors")
 view = state.current_view()
@@ -18,10 +20,10 @@ top = totals.head(top_n)
 st.subheader("Mentions per actor")
 st.caption("Mentions of each actor across the articles in view, most mentioned first.")
 bars = top.sort_values("count")
-bars["actor"] = bars["actor"].map(state.escape)  # plotly renders labels as HTML
+bars["actor"] = bars["actor"].map(escape)  # plotly renders labels as HTML
 st.plotly_chart(px.bar(bars, x="count", y="actor", orientation="h",
-                       labels={"count": "mentions", "actor": ""}, height=max(300, 24 * len(top)),
-                       color_discrete_sequence=[state.ACTOR_COLOR]), key="actor-bar")
+                       labels={"count": MENTIONS_LABEL, "actor": ""}, height=max(300, 24 * len(top)),
+                       color_discrete_sequence=[ACTOR_COLOR]), key="actor-bar")
 
 st.subheader("Mentions per article")
 grid, naming = view.actor_grid(list(top["actor"]), state.MAX_GRID_ARTICLES)
@@ -32,14 +34,14 @@ else:
     st.caption("How often each actor is named in each article; articles in date order, left to right.")
 arts = grid.drop_duplicates("article_id").sort_values(["date", "article_id"])
 # Numbered, so two articles of one date and title still get columns of their own.
-labels = {a: state.escape(f"{i}. {d} · {t[:28]}")
+labels = {a: escape(f"{i}. {d} · {t[:28]}")
           for i, (a, d, t) in enumerate(zip(arts["article_id"], arts["date"].fillna(""), arts["title"].fillna("")), 1)}
 wide = (grid.pivot_table(index="actor", columns="article_id", values="count", aggfunc="sum", fill_value=0)
         .reindex(index=list(top["actor"]), columns=list(arts["article_id"]), fill_value=0))
 wide.columns = [labels[c] for c in wide.columns]
-wide.index = [state.escape(a) for a in wide.index]
-st.plotly_chart(px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale="Blues",
-                          labels={"x": "", "y": "", "color": "mentions"}), key="actor-heatmap")
+wide.index = [escape(a) for a in wide.index]
+st.plotly_chart(px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale=COUNT_SCALE,
+                          labels={"x": "", "y": "", "color": MENTIONS_LABEL}), key="actor-heatmap")
 state.show_view_table(view, "actor_counts", "actor_counts")
 
 st.subheader("What an actor said")

@@ -2,7 +2,9 @@
 import pandas as pd
 import streamlit as st
 
+from analytics.highlight import highlight
 from app_pages import state
+from app_pages.display import FOCUS_OUTLINE, MENTION_BACKGROUND, QUOTE_BACKGROUND, QUOTE_UNDERLINE
 
 st.title("Articles")
 view = state.current_view()
@@ -36,34 +38,11 @@ if followed is not None and not followed.empty and followed.iloc[0]["article_id"
     q = followed.iloc[0]
     st.info(f"**{state.md_escape(q['speaker'] or 'Unknown speaker')}** ({state.md_escape(q['cue'])}): "
             f"{state.md_escape(q['text'])}\n\nThe quote you followed, outlined in red below.", icon=":material/format_quote:")
-marks = []  # (start, end, kind, label)
-for m in view.article_rows("mentions", article_id).itertuples():
-    marks.append((m.start, m.end, "mention", m.actor))
-for q in quotes.itertuples():
-    marks.append((q.start, q.end, "quote", q.quote_id))
-
-# Quotes open and close around mentions; build the page as escaped text between tags.
-events = sorted([(s, 1, k, lab) for s, e, k, lab in marks] + [(e, 0, k, lab) for s, e, k, lab in marks],
-                key=lambda ev: (ev[0], ev[1], ev[2] == "mention"))
-parts, pos = [], 0
-speakers = dict(zip(quotes["quote_id"], quotes["speaker"]))
-for at, opening, kind, label in events:
-    parts.append(state.escape(text[pos:at]))
-    pos = at
-    if kind == "quote":
-        if opening:
-            ring = " focus" if label == focus else ""
-            who = state.escape(speakers.get(label) or "unknown speaker")
-            parts.append(f'<span class="quote{ring}" id="{state.escape(label)}" title="{who}">')
-        else:
-            parts.append("</span>")
-    else:
-        parts.append(f'<mark title="{state.escape(label)}">' if opening else "</mark>")
-parts.append(state.escape(text[pos:]))
-body = "".join(parts).replace("\n", "<br>")
+body = highlight(text, view.article_rows("mentions", article_id), quotes, focus)
 st.html(
-    "<style>.article{font-size:1.02rem;line-height:1.6}.article mark{background:#ffe8a3;padding:0 2px}"
-    ".article .quote{background:#e0f2f1;border-bottom:2px solid #2a9d8f}.article .focus{outline:2px solid #e76f51}</style>"
+    f"<style>.article{{font-size:1.02rem;line-height:1.6}}.article mark{{background:{MENTION_BACKGROUND};padding:0 2px}}"
+    f".article .quote{{background:{QUOTE_BACKGROUND};border-bottom:2px solid {QUOTE_UNDERLINE}}}"
+    f".article .focus{{outline:2px solid {FOCUS_OUTLINE}}}</style>"
     f'<div class="article">{body}</div>'
 )
 st.caption("Yellow: actor mentions (hover for the actor). Green: quotes (hover for the speaker).")

@@ -7,7 +7,10 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.cooccurrence import MEASURES, WINDOWS
+from analytics.highlight import escape
 from app_pages import state
+from app_pages.display import COUNT_SCALE, DARK_TEXT, EDGE_COLOR, LIGHT_TEXT, NODE_COLOR
 
 EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
 
@@ -18,15 +21,15 @@ st.caption("Two actors co-occur when both are named in the same window. `count` 
            "dominate by weight of numbers alone (see *Method*).")
 
 c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
-window = c1.radio("Window", ["sentence", "paragraph", "article"], index=1, horizontal=True, key="window", bind="query-params")
-measure = c2.radio("Measure", ["count", "npmi", "jaccard"], horizontal=True, key="measure", bind="query-params")
+window = c1.radio("Window", WINDOWS, index=WINDOWS.index("paragraph"), horizontal=True, key="window", bind="query-params")
+measure = c2.radio("Measure", MEASURES, horizontal=True, key="measure", bind="query-params")
 minimum = c3.number_input("Minimum count", min_value=1, value=1, step=1, key="min_count", bind="query-params",
                           help="Leave out pairs that share fewer windows than this.")
 top_n = c4.number_input("Actors drawn", min_value=2, max_value=150, value=30, step=5, key="actors_drawn",
                         bind="query-params", help="The most mentioned actors appear in the network and the matrix; "
                                                   "the table lists every pair.")
 
-pairs = view.cooccurrence(window)
+pairs = view.actor_pairs(window)
 pairs = pairs[pairs["count"] >= minimum]
 if pairs.empty:
     st.info("No pair of actors shares a window in this view. Try a wider window or a lower minimum.")
@@ -54,24 +57,24 @@ for (a, b, d), w in zip(graph.edges(data=True), weights):
     xs += [layout[a][0], layout[b][0], None]
     ys += [layout[a][1], layout[b][1], None]
 for bucket, (xs, ys) in sorted(buckets.items()):
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1 + 1.5 * bucket, "color": "#8ecae6"},
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1 + 1.5 * bucket, "color": EDGE_COLOR},
                              opacity=0.5 + 0.5 * bucket / EDGE_WIDTHS, hoverinfo="skip", showlegend=False))
 nodes = list(graph.nodes)
 fig.add_trace(go.Scatter(
     x=[layout[n][0] for n in nodes], y=[layout[n][1] for n in nodes], mode="markers+text",
-    text=[state.escape(n) for n in nodes], textposition="top center",
-    marker={"size": [8 + 4 * math.sqrt(mentions.get(n, 1)) for n in nodes], "color": "#023047", "opacity": 0.85},
-    hovertext=[f"{state.escape(n)}: {int(mentions.get(n, 0))} mentions" for n in nodes], hoverinfo="text", showlegend=False))
+    text=[escape(n) for n in nodes], textposition="top center",
+    marker={"size": [8 + 4 * math.sqrt(mentions.get(n, 1)) for n in nodes], "color": NODE_COLOR, "opacity": 0.85},
+    hovertext=[f"{escape(n)}: {int(mentions.get(n, 0))} mentions" for n in nodes], hoverinfo="text", showlegend=False))
 fig.update_layout(height=560, xaxis={"visible": False}, yaxis={"visible": False}, margin={"l": 0, "r": 0, "t": 10, "b": 0})
 st.plotly_chart(fig, key="network")
 
 st.subheader("Matrix")
 st.caption(f"Colour: {measure}; the number is the count of shared windows. Click a cell to list the passages behind the pair.")
 both_ways = pd.concat([shown, shown.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
-both_ways = both_ways.assign(a=both_ways["actor_a"].map(state.escape), b=both_ways["actor_b"].map(state.escape))
-order = [state.escape(n) for n in mentions[mentions.index.isin(drawn)].sort_values(ascending=False, kind="stable").index]
+both_ways = both_ways.assign(a=both_ways["actor_a"].map(escape), b=both_ways["actor_b"].map(escape))
+order = [escape(n) for n in mentions[mentions.index.isin(drawn)].sort_values(ascending=False, kind="stable").index]
 fig = px.scatter(both_ways, x="a", y="b", color=measure, text="count" if len(order) <= 30 else None,
-                 color_continuous_scale="Blues", category_orders={"a": order, "b": order},
+                 color_continuous_scale=COUNT_SCALE, category_orders={"a": order, "b": order},
                  labels={"a": "", "b": ""}, hover_data={"count": True, "npmi": ":.2f", "jaccard": ":.2f", "a": False, "b": False})
 cell = max(8, min(26, int(640 / max(len(order), 1))))
 fig.update_traces(marker={"symbol": "square", "size": cell, "line": {"width": 0}}, textfont={"size": 10})
@@ -79,10 +82,10 @@ fig.update_layout(height=max(360, (cell + 10) * len(order) + 160))
 if len(both_ways):
     # Light numbers on dark cells.
     top_value = both_ways[measure].max() or 1
-    fig.data[0].textfont.color = ["white" if v > 0.55 * top_value else "#1d3557" for v in both_ways[measure]]
+    fig.data[0].textfont.color = [LIGHT_TEXT if v > 0.55 * top_value else DARK_TEXT for v in both_ways[measure]]
 event = st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points")
 
-names = {state.escape(n): n for n in in_pairs}
+names = {escape(n): n for n in in_pairs}
 points = event.selection.points if event and event.selection else []
 pair_names = [f"{r.actor_a} — {r.actor_b}" for r in pairs.itertuples()]
 if points and points[0].get("x") in names and points[0].get("y") in names:

@@ -14,9 +14,9 @@ GOLD = state.ROOT.parent / "shared" / "gold" / "seeds"
 
 st.title("Method")
 st.markdown("""
-**Mentions.** Every name, surname, spelling variant, possessive and name inside a compound (`Putin-Zelensky`) counts;
+**Mentions.** Every name, surname, spelling variant, possessive and name inside a compound (`Okafor-Lindqvist`) counts;
 pronouns and unnamed roles do not. Names come from the actor registry, plus the people the articles name in full
-(spaCy PERSON entities merged by surname: `Marco Rubio`, `Rubio`, `Rubio's` are one actor).
+(spaCy PERSON entities merged by surname: `Grace Okafor`, `Okafor`, `Okafor's` are one actor).
 
 **Co-occurrence.** Two actors co-occur when both are named in one sentence, paragraph or article. `count` is the
 number of such windows; `jaccard` = both / either; `npmi` = normalised pointwise mutual information over all windows
@@ -24,8 +24,8 @@ of that kind (0: no more than chance; 1: always together).
 
 **Quotes.** Direct quotes come from quotation marks of every style; reported speech from a reporting verb and the
 clause or object that carries what was said (`said that …`, `called for …`, `according to …`). The speaker is the
-verb's subject, resolved through appositions, titles, pronouns, registry roles (`the Kremlin spokesman`) and earlier
-mentions.
+verb's subject, resolved through appositions, titles, pronouns, registry roles (`the port authority spokeswoman`)
+and earlier mentions.
 
 **Stance.** Each quote gets a stance toward each outcome it is about: `favor`, `against` or `neutral`, from a
 score between −1 and +1. The rule, as documented in `analytics/stance.py`:

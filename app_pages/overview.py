@@ -2,7 +2,10 @@
 import plotly.express as px
 import streamlit as st
 
+from analytics.highlight import escape
+from analytics.store import STANCES
 from app_pages import state
+from app_pages.display import ACTOR_COLOR, MENTIONS_LABEL, STANCE_COLORS
 
 st.title("Overview")
 view = state.current_view()
@@ -23,26 +26,20 @@ with left:
     st.subheader("Most mentioned")
     st.caption("The ten actors named most often (of the kinds chosen on the left).")
     top = view.actor_totals(10).sort_values("count")
-    top["actor"] = top["actor"].map(state.escape)  # plotly renders labels as HTML
+    top["actor"] = top["actor"].map(escape)  # plotly renders labels as HTML
     if top.empty:
         st.info("No mentions in this view.")
     else:
-        st.plotly_chart(px.bar(top, x="count", y="actor", orientation="h", labels={"count": "mentions", "actor": ""},
-                               color_discrete_sequence=[state.ACTOR_COLOR]), key="top-actors")
+        st.plotly_chart(px.bar(top, x="count", y="actor", orientation="h", labels={"count": MENTIONS_LABEL, "actor": ""},
+                               color_discrete_sequence=[ACTOR_COLOR]), key="top-actors")
 with right:
     st.subheader("Most contested outcomes")
     st.caption("Outcomes ranked by how evenly the quotes split between favor and against.")
-    counts = view.outcome_split().pivot_table(index="outcome", columns="stance", values="quotes", aggfunc="sum", fill_value=0)
-    for label in state.STANCES:
-        if label not in counts:
-            counts[label] = 0
+    counts = view.contested_outcomes()
     if counts.empty:
         st.info("No stances in this view.")
     else:
-        counts["contested"] = counts[["favor", "against"]].min(axis=1)
-        counts = counts.sort_values(["contested", "favor"], ascending=False).reset_index()
-        long = counts.melt(id_vars="outcome", value_vars=state.STANCES, var_name="stance", value_name="quotes")
+        long = counts.melt(id_vars="outcome", value_vars=STANCES, var_name="stance", value_name="quotes")
         st.plotly_chart(px.bar(long, x="quotes", y="outcome", color="stance", orientation="h",
-                               category_orders={"outcome": list(counts["outcome"]), "stance": state.STANCES},
-                               labels={"outcome": ""},
-                               color_discrete_map={"favor": "#2a9d8f", "against": "#e76f51", "neutral": "#adb5bd"}), key="contested")
+                               category_orders={"outcome": list(counts["outcome"]), "stance": STANCES},
+                               labels={"outcome": ""}, color_discrete_map=STANCE_COLORS), key="contested")

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from app_pages import state
+from app_pages.display import QUOTE_KINDS
 
 st.title("Quotes")
 view = state.current_view()
@@ -12,7 +13,7 @@ st.caption("Direct quotes (between quotation marks) and reported speech (a repor
 
 c1, c2 = st.columns([3, 1])
 search = c1.text_input("Search the quotes", key="q", bind="query-params", placeholder="words in the quote, the speaker or the cue")
-kinds = c2.multiselect("Kind", ["direct", "indirect"], key="quote_kind", bind="query-params", placeholder="Both")
+kinds = c2.multiselect("Kind", QUOTE_KINDS, key="quote_kind", bind="query-params", placeholder="Both")
 
 quotes, total = view.quote_search(tuple(kinds), search)
 COLUMNS = ["speaker", "kind", "text", "cue", "stances", "evidence", "article_id", "place"]

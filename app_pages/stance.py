@@ -2,38 +2,39 @@
 import plotly.express as px
 import streamlit as st
 
+from analytics.highlight import escape
+from analytics.store import STANCES
 from app_pages import state
+from app_pages.display import DARK_TEXT, LIGHT_TEXT, MEAN_STANCE_LABEL, STANCE_COLORS, STANCE_SCALE, UNNAMED_SPEAKER
 
-COLORS = {"favor": "#2a9d8f", "against": "#e76f51", "neutral": "#adb5bd"}
-UNNAMED = "(unnamed)"
 MAX_POINTS = 500  # articles drawn one point each; more are drawn per date
 
 st.title("Stance")
 view = state.current_view()
 st.caption("Each quote's position toward each outcome it names: +1 favor, −1 against. The evidence column says which "
            "words decided it (cue words, negations, the reporting verb, VADER's sentiment near the outcome).")
-summary = view.stance_summary()
+summary = view.stance_by_speaker_outcome()
 if summary.empty:
     st.info("No stance in this view. Widen the filters in the sidebar.")
     st.stop()
 
-summary["speaker"] = summary["speaker"].replace("", UNNAMED)
+summary["speaker"] = summary["speaker"].replace("", UNNAMED_SPEAKER)
 st.subheader("Actor × outcome")
 top_n = st.slider("Speakers shown", 5, 60, 20, key="speakers_shown", bind="query-params",
                   help="The speakers with the most quotes; the table below lists them all.")
 ranked = summary.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="stable")
 cells = summary[summary["speaker"].isin(ranked.index[:top_n])]
-cells = cells.assign(label=cells["speaker"].map(state.escape))
+cells = cells.assign(label=cells["speaker"].map(escape))
 st.caption("Colour: mean stance of the speaker's quotes on the outcome (green favor, red against); the number is how "
            "many quotes. Click a square to list its quotes below.")
 fig = px.scatter(cells, x="outcome", y="label", color="mean_score", text="quotes",
-                 color_continuous_scale=["#e76f51", "#f1faee", "#2a9d8f"], range_color=[-1, 1],
+                 color_continuous_scale=STANCE_SCALE, range_color=[-1, 1],
                  hover_data={"favor": True, "against": True, "neutral": True, "quotes": True, "label": False},
-                 labels={"mean_score": "mean stance", "outcome": "", "label": ""},
-                 category_orders={"label": [state.escape(s) for s in ranked.index[:top_n]],
+                 labels={"mean_score": MEAN_STANCE_LABEL, "outcome": "", "label": ""},
+                 category_orders={"label": [escape(s) for s in ranked.index[:top_n]],
                                   "outcome": sorted(cells["outcome"].unique())})
 fig.update_traces(marker={"symbol": "square", "size": 26, "line": {"width": 0}}, textfont={"size": 11})
-fig.data[0].textfont.color = ["white" if abs(v) > 0.55 else "#1d3557" for v in cells["mean_score"]]  # light on dark
+fig.data[0].textfont.color = [LIGHT_TEXT if abs(v) > 0.55 else DARK_TEXT for v in cells["mean_score"]]  # light on dark
 fig.update_layout(height=max(320, 36 * cells["label"].nunique() + 160))
 event = st.plotly_chart(fig, key="stance-heatmap", on_select="rerun", selection_mode="points")
 state.show_table(summary, "stance_summary")
@@ -43,8 +44,8 @@ with left:
     st.subheader("Distribution per outcome")
     st.caption("How many quotes are for, against or neutral on each outcome.")
     dist = view.outcome_split()
-    st.plotly_chart(px.bar(dist, x="outcome", y="quotes", color="stance", color_discrete_map=COLORS,
-                           category_orders={"stance": state.STANCES}, labels={"outcome": ""}), key="stance-dist")
+    st.plotly_chart(px.bar(dist, x="outcome", y="quotes", color="stance", color_discrete_map=STANCE_COLORS,
+                           category_orders={"stance": STANCES}, labels={"outcome": ""}), key="stance-dist")
 with right:
     st.subheader("Across the articles")
     order = st.radio("Order", ["date", "article"], horizontal=True, key="order", bind="query-params",
@@ -60,21 +61,21 @@ with right:
     axis = sorted(trend[by].unique())
     st.plotly_chart(px.line(trend.sort_values(by), x=by, y="mean_score", color="outcome", markers=True,
                             category_orders={by: axis}, hover_data={"quotes": True}, range_y=[-1.05, 1.05],
-                            labels={"mean_score": "mean stance", by: ""}).update_xaxes(type="category"),
+                            labels={"mean_score": MEAN_STANCE_LABEL, by: ""}).update_xaxes(type="category"),
                     key="stance-trend")
 
 st.subheader("The quotes behind a cell")
 points = event.selection.points if event and event.selection else []
 speakers = list(ranked.index)
 outcomes = sorted(summary["outcome"].unique())
-escaped = {state.escape(s): s for s in speakers}
+escaped = {escape(s): s for s in speakers}
 if points and points[0].get("y") in escaped and points[0].get("x") in outcomes:
     st.session_state["cell_speaker"], st.session_state["cell_outcome"] = escaped[points[0]["y"]], points[0]["x"]
 c1, c2 = st.columns(2)
 speaker = c1.selectbox("Speaker", speakers, key="cell_speaker", bind="query-params")
 outcome = c2.selectbox("Outcome", outcomes, key="cell_outcome", bind="query-params")
-behind, total = view.cell_quotes("" if speaker == UNNAMED else speaker, outcome)
+behind, total = view.cell_quotes("" if speaker == UNNAMED_SPEAKER else speaker, outcome)
 st.caption(f"{total:,} quotes by {state.md_escape(speaker)} on {state.md_escape(outcome)}.")
 state.show_table(behind, "stance_quotes", total=total,
-                 full=lambda: view.fresh("cell_quotes", "" if speaker == UNNAMED else speaker, outcome, None)[0],
+                 full=lambda: view.fresh("cell_quotes", "" if speaker == UNNAMED_SPEAKER else speaker, outcome, None)[0],
                  column_config={"text": st.column_config.TextColumn(width="large")})

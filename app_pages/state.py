@@ -2,37 +2,36 @@
 
 Caching sits here, at the boundary between the analysis layer and the UI:
 the spaCy model once per server (``st.cache_resource``), each analysis once
-per content (``st.cache_data`` keyed by the texts and the configuration).
+per content (``st.cache_data`` keyed by the texts and the configuration),
+each query result by that content, the filters and the query's arguments.
 What a visitor uploads or edits lives in ``st.session_state`` only, so no
-other visitor ever sees it; cached analyses are keyed by content and only
-read, so sharing them is safe.
+other visitor ever sees it; cached analyses and results are keyed by content
+and only read, so sharing them is safe. A `View` carries its store into the
+cached queries itself: no module global holds a visitor's store.
 """
 from __future__ import annotations
 
 import hashlib
-import html
 import os
 import re
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from analytics.actors import DEFAULT_REGISTRY, parse_registry
+from analytics.actors import DEFAULT_REGISTRY, KINDS, parse_registry
 from analytics import store
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
-from analytics.export import to_csv_bytes, zip_tables
+from analytics.export import read_csv, to_csv_bytes, zip_tables
 from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
 from analytics.outcomes import DEFAULT_OUTCOMES, parse_outcomes, stance_cues_for
+from analytics.store import STANCES, Filters, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
-STANCES = ["favor", "against", "neutral"]
-KINDS = ["person", "organisation", "country"]
-ACTOR_COLOR = "#457b9d"  # actors in one colour; green and red are kept for favor and against
 MAX_ROWS = 2_000  # rows sent to the browser per table; the download has them all
 MAX_GRID_ARTICLES = 60  # articles (columns) in the actor x article heatmap
 
@@ -106,23 +105,21 @@ def prebuilt_folder() -> Path | None:
 
 
 @st.cache_resource(show_spinner="Opening the tables…", max_entries=8)
-def _prebuilt_store(folder: str, stamp: float) -> store.Store:
+def _prebuilt_store(folder: str, stamp: float) -> Store:
     """A build's tables (``stamp`` changes when they do): its Parquet files in place, else its CSV files read once."""
     if (Path(folder) / "parquet" / "articles").is_dir():
-        return store.Store.from_parquet(folder)
-    from analytics.export import read_csv
-
-    return store.Store.from_tables({p.stem: read_csv(p, dtype={"article_id": str})
-                                    for p in sorted(Path(folder).glob("*.csv"))})
+        return Store.from_parquet(folder)
+    return Store.from_tables({p.stem: read_csv(p, dtype={"article_id": str})
+                              for p in sorted(Path(folder).glob("*.csv"))})
 
 
 @st.cache_resource(max_entries=32)
-def _memory_store(key: str, _tables: dict[str, pd.DataFrame]) -> store.Store:
-    return store.Store.from_tables(_tables)
+def _memory_store(key: str, _tables: dict[str, pd.DataFrame]) -> Store:
+    return Store.from_tables(_tables)
 
 
-def current_store() -> tuple[str, store.Store]:
-    """(a key naming the visitor's analysis, its tables in a `analytics.store.Store`)."""
+def current_store() -> tuple[str, Store]:
+    """(a key naming the content of the visitor's analysis, its tables in a `analytics.store.Store`)."""
     folder = prebuilt_folder()
     if folder is not None:
         stamp = max(p.stat().st_mtime for p in folder.rglob("*") if p.is_file())
@@ -145,20 +142,15 @@ def texts() -> dict[str, str]:
 # --- Filters -------------------------------------------------------------------
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def filter_options(key: str) -> dict[str, list[str]]:
-    return store.options(_stores()[key])
-
-
-@st.cache_resource
-def _stores() -> dict[str, store.Store]:
-    """Stores by key, so that cached queries can name theirs by key instead of hashing it."""
-    return {}
+def filter_options(_store: Store, key: str) -> dict[str, list[str]]:
+    """The values each filter offers, cached by ``key`` (the content of ``_store``, which is not hashed)."""
+    return store.options(_store)
 
 
 def filter_widgets() -> None:
     """The sidebar filters, bound to the URL so a copied link reproduces the view on any page."""
-    key, _ = _current()
-    options = filter_options(key)
+    key, found = current_store()
+    options = filter_options(found, key)
     sb = st.sidebar
     sb.header("Filters")
     # Options are article ids, not titles: a bound widget writes its options' labels into the URL.
@@ -178,31 +170,38 @@ def filter_widgets() -> None:
     sb.multiselect("Stance", STANCES, key="stance", bind="query-params", persist_state="session", placeholder="Any stance")
 
 
-def current_filters() -> store.Filters:
+def current_filters() -> Filters:
     ss = st.session_state
-    return store.Filters(**{name: tuple(ss.get(name) or ()) for name in
-                            ("articles", "dates", "sources", "kinds", "actors", "outcomes", "stance")})
+    return Filters(**{name: tuple(ss.get(name) or ()) for name in
+                      ("articles", "dates", "sources", "kinds", "actors", "outcomes", "stance")})
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _query(key: str, function: str, filters: store.Filters, args: tuple):
-    # Keyed by the analysis, the filters and the arguments: moving between pages or controls reuses results.
-    return getattr(store, function)(_stores()[key], filters, *args)
+def _query(_store: Store, key: str, function: str, filters: Filters, args: tuple):
+    # Keyed by the content of the analysis, the filters and the arguments (``_store`` is not hashed: ``key``
+    # names its content), so moving between pages or controls reuses results, and visitors who sent the same
+    # content share them.
+    return getattr(store, function)(_store, filters, *args)
 
 
-@dataclass
+@dataclass(frozen=True)
 class View:
-    """The analysis with the sidebar's filters applied; every method runs (or reuses) one query."""
+    """The analysis with the sidebar's filters applied; every method runs (or reuses) one query.
+
+    ``key`` names what ``store`` holds (the texts and configuration analysed,
+    or a build folder and its date), and is what cached results are keyed by.
+    """
 
     key: str
-    filters: store.Filters
+    store: Store = field(compare=False, repr=False)
+    filters: Filters
 
     def _ask(self, function: str, *args):
-        return _query(self.key, function, self.filters, args)
+        return _query(self.store, self.key, function, self.filters, args)
 
     def fresh(self, function: str, *args):
         """Run a query of `analytics.store` without the cache: for full tables, asked for once by a download."""
-        return getattr(store, function)(_stores()[self.key], self.filters, *args)
+        return getattr(store, function)(self.store, self.filters, *args)
 
     def totals(self) -> dict[str, int]:
         return self._ask("totals")
@@ -222,8 +221,11 @@ class View:
     def outcome_split(self):
         return self._ask("outcome_split")
 
-    def stance_summary(self):
-        return self._ask("stance_summary")
+    def contested_outcomes(self):
+        return self._ask("contested_outcomes")
+
+    def stance_by_speaker_outcome(self):
+        return self._ask("stance_by_speaker_outcome")
 
     def stance_trend(self, by: str):
         return self._ask("stance_trend", by)
@@ -234,39 +236,30 @@ class View:
     def quote_search(self, kinds: tuple, search: str, limit: int | None = MAX_ROWS):
         return self._ask("quote_search", tuple(kinds), search, limit)
 
-    def cooccurrence(self, window: str):
-        return self._ask("cooccurrence", window)
+    def actor_pairs(self, window: str):
+        return self._ask("actor_pairs", window)
 
     def pair_mentions(self, a: str, b: str, max_articles: int | None = MAX_ROWS):
         return self._ask("pair_mentions", a, b, max_articles)
 
     def article_rows(self, table: str, article_id: str):
-        return _article_rows(self.key, table, article_id)
+        return _article_rows(self.store, self.key, table, article_id)
 
     def speakers(self) -> list[str]:
         return self._ask("speakers")
 
     def narrowed(self, **changes) -> "View":
         """This view with some filters replaced (``actors=("Ana Lima",)``)."""
-        return View(self.key, replace(self.filters, **changes))
+        return replace(self, filters=replace(self.filters, **changes))
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table of the view in full (for the zip download)."""
-        return store.full_tables(_stores()[self.key], self.filters)
+        return store.full_tables(self.store, self.filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _article_rows(key: str, table: str, article_id: str) -> pd.DataFrame:
-    return store.article_rows(_stores()[key], table, article_id)
-
-
-def _current() -> tuple[str, store.Store]:
-    key, found = current_store()
-    known = _stores()
-    if key not in known and len(known) >= 32:
-        known.pop(next(iter(known)))  # the oldest: its analysis has left the caches too
-    known[key] = found
-    return key, found
+def _article_rows(_store: Store, key: str, table: str, article_id: str) -> pd.DataFrame:
+    return store.article_rows(_store, table, article_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -288,8 +281,8 @@ def corpus_key() -> str:
 
 def current_view() -> View:
     """The analysis filtered by the sidebar's values (no text is parsed)."""
-    key, _ = _current()
-    return View(key, current_filters())
+    key, found = current_store()
+    return View(key, found, current_filters())
 
 
 # --- Showing tables ------------------------------------------------------------------
@@ -320,11 +313,6 @@ def zip_button(view: View) -> None:
         "Download all tables (zip)", data=lambda: zip_tables(view.tables()), file_name="news-analytics.zip",
         mime="application/zip", on_click="ignore", key="download-zip", icon=":material/folder_zip:",
     )
-
-
-def escape(text) -> str:
-    """Text from an article made safe for HTML (st.html, chart labels)."""
-    return html.escape("" if text is None else str(text), quote=True)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")

@@ -94,6 +94,22 @@ def test_pasting_an_article_analyses_it_and_every_page_shows_it():
     assert int(metric(at, "Quotes")) == 2
 
 
+def test_two_visitors_share_cached_results_but_never_each_other_s_corpus():
+    # Two sessions of one server (AppTest runs them in this process, on the same caches).
+    uploader, other = app(), app()
+    uploader.run()
+    other.run()
+    uploader.switch_page("app_pages/your_articles.py").run()
+    uploader.text_area(key="pasted").set_value("Union leader Grace Okafor said on Monday that the strike would continue.")
+    next(b for b in uploader.button if b.label == "Analyse").click().run()
+    uploader.switch_page("app_pages/overview.py").run()
+    other.run()
+    assert metric(uploader, "Articles") == "1"
+    assert metric(other, "Articles") == "5"
+    assert "Grace Okafor" not in other.sidebar.multiselect(key="actors").options
+    assert "Grace Okafor" in uploader.sidebar.multiselect(key="actors").options
+
+
 def test_a_bad_registry_edit_gets_a_message_and_changes_nothing():
     at = app()
     at.run()

@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 from analytics import store
+from analytics.actors import KINDS
 from analytics.cooccurrence import cooccurrence
 from analytics.export import write_tables
 from analytics.pipeline import analyse_corpus
@@ -36,7 +37,7 @@ def expected(tables, f: store.Filters) -> dict[str, pd.DataFrame]:
             keep &= arts[column].isin(values)
     arts = arts[keep]
     ids = set(arts["article_id"])
-    kinds = f.kinds or store.KINDS
+    kinds = f.kinds or KINDS
     out = {"articles": arts}
     for name in ("mentions", "actor_counts"):
         t = tables[name]
@@ -96,7 +97,7 @@ def test_cooccurrence_of_the_view_is_that_of_its_mentions(tables, stored):
         want = expected(tables, f)
         for window in ("sentence", "article"):
             reference = cooccurrence(want["mentions"], want["articles"], (window,))
-            got = store.cooccurrence(stored, f, window)
+            got = store.actor_pairs(stored, f, window)
             assert got[["actor_a", "actor_b", "count", "articles", "jaccard", "npmi"]].values.tolist() == \
                    reference[["actor_a", "actor_b", "count", "articles", "jaccard", "npmi"]].values.tolist(), (f, window)
 
@@ -105,13 +106,41 @@ def test_stance_summary_and_trend_of_the_view(tables, stored):
     for f in views(tables):
         want = expected(tables, f)
         reference = stance_counts(want["stances"])
-        got = store.stance_summary(stored, f)
+        got = store.stance_by_speaker_outcome(stored, f)
         assert got.values.tolist() == reference.values.tolist(), f
         dated = want["stances"].merge(tables["articles"][["article_id", "date"]], on="article_id")
         reference = dated.groupby(["date", "outcome"]).agg(quotes=("quote_id", "nunique"), mean_score=("score", "mean"))
         trend = store.stance_trend(stored, f, "date").set_index(["date", "outcome"])
         assert trend["quotes"].to_dict() == reference["quotes"].to_dict(), f
         assert trend["mean_score"].round(9).to_dict() == reference["mean_score"].round(9).to_dict(), f
+
+
+def test_contested_outcomes_rank_the_view_s_outcomes_by_their_smaller_side(tables, stored):
+    for f in views(tables):
+        stances = expected(tables, f)["stances"]
+        got = store.contested_outcomes(stored, f)
+        assert list(got.columns) == ["outcome", "favor", "against", "neutral", "contested"]
+        assert sorted(got["outcome"]) == sorted(stances["outcome"].unique()), f
+        for row in got.itertuples():
+            said = stances[stances["outcome"] == row.outcome]["stance"]
+            assert (row.favor, row.against, row.neutral) == tuple(int((said == s).sum()) for s in store.STANCES), f
+            assert row.contested == min(row.favor, row.against)
+        assert list(got["contested"]) == sorted(got["contested"], reverse=True), f
+
+
+def test_contested_outcomes_put_an_even_split_above_a_one_sided_crowd():
+    said = ([("summit", "favor")] * 10 + [("summit", "neutral")]  # many quotes, all one way: contested 0
+            + [("truce", "favor"), ("truce", "against"), ("truce", "against")]  # contested 1
+            + [("tariffs", "favor"), ("tariffs", "favor"), ("tariffs", "against")]  # contested 1, more favor
+            + [("aid", "against"), ("aid", "favor")])  # contested 1, as much favor as truce: the name decides
+    stances = pd.DataFrame([{"quote_id": f"q{i}", "article_id": "a1", "speaker": "Ines Varga", "outcome": o,
+                             "stance": s, "score": 0.0, "evidence": ""} for i, (o, s) in enumerate(said)])
+    got = store.contested_outcomes(store.Store.from_tables({"stances": stances}), store.Filters())
+    assert list(got["outcome"]) == ["tariffs", "aid", "truce", "summit"]
+    summit = got.set_index("outcome").loc["summit"]
+    assert (summit["favor"], summit["against"], summit["neutral"], summit["contested"]) == (10, 0, 1, 0)
+    nothing = store.contested_outcomes(store.Store.from_tables({"stances": stances}), store.Filters(stance=("neutral",)))
+    assert list(nothing["outcome"]) == ["summit"] and nothing["contested"].tolist() == [0]
 
 
 def test_quote_search_counts_every_match_but_returns_at_most_the_limit(tables, stored):

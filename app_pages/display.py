@@ -1,0 +1,22 @@
+"""The labels and colours every page draws with, defined once.
+
+The colours follow the theme of ``.streamlit/config.toml``; green and red
+are kept for favor and against, so nothing else is drawn in them.
+"""
+STANCE_COLORS = {"favor": "#2a9d8f", "against": "#e76f51", "neutral": "#adb5bd"}
+STANCE_SCALE = [STANCE_COLORS["against"], "#f1faee", STANCE_COLORS["favor"]]  # mean stance, -1 to +1
+ACTOR_COLOR = "#457b9d"  # bars of actors
+COUNT_SCALE = "Blues"  # heatmaps of counts (mentions per article, pairs)
+EDGE_COLOR = "#8ecae6"  # the co-occurrence network's edges
+NODE_COLOR = "#023047"  # and its nodes
+DARK_TEXT = "#1d3557"  # the theme's text colour: numbers on light cells
+LIGHT_TEXT = "white"  # numbers on dark cells
+MENTION_BACKGROUND = "#ffe8a3"  # the Articles page: mentions in yellow
+QUOTE_BACKGROUND = "#e0f2f1"  # quotes in green
+QUOTE_UNDERLINE = STANCE_COLORS["favor"]
+FOCUS_OUTLINE = STANCE_COLORS["against"]  # the quote a link pointed at
+
+UNNAMED_SPEAKER = "(unnamed)"  # the Stance page's row for quotes whose speaker was not found
+QUOTE_KINDS = ("direct", "indirect")  # the values of the quotes table's kind column
+MENTIONS_LABEL = "mentions"  # axis and colour-bar titles
+MEAN_STANCE_LABEL = "mean stance"
