@@ -13,7 +13,6 @@ import importlib.metadata
 import importlib.util
 import os
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -236,7 +235,6 @@ class Analysis:
     """The tables of one analysed corpus, by name (see README for their columns)."""
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    seconds: float = 0.0
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -311,7 +309,6 @@ def analyse_corpus(
     """
     from . import engines
 
-    started = time.perf_counter()
     job = engines.Job(model=None, cache_dir=str(cache.root) if cache else None, batch_size=batch_size,
                       outcomes=tuple(outcomes) if outcomes is not None else None, lexicon=lexicon)
     engines.use_model(nlp, job)
@@ -319,7 +316,7 @@ def analyse_corpus(
                              chunk_size=chunk_size or engines.DEFAULT_CHUNK, progress=progress))
     frames = [row_frames(parts[i]) for i in sorted(parts)]
     per_article = {name: concat_parts([f[name] for f in frames], name) for name in PER_ARTICLE}
-    return Analysis(tables=assemble_tables(per_article, outcomes is not None), seconds=time.perf_counter() - started)
+    return Analysis(tables=assemble_tables(per_article, outcomes is not None))
 
 
 PER_ARTICLE = ("articles", "mentions", "quotes", "stances")
