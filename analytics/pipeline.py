@@ -236,9 +236,6 @@ class Analysis:
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        return self.tables[name]
-
 
 def discover_registry(docs: Iterable[Doc], registry: Registry) -> Registry:
     """``registry`` plus the people that ``docs`` name in full but the registry lacks."""

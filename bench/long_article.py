@@ -32,7 +32,7 @@ text = "\n".join(parts)
 started = time.perf_counter()
 analysis = analyse_corpus([Article("long", text)], load_model(), load_registry(), load_outcomes())
 print(f"{{len(text) / 1e6:5.2f}} MB: {{time.perf_counter() - started:7.1f}} s, "
-      f"{{len(analysis['mentions'])}} mentions, {{len(analysis['quotes'])}} quotes, "
+      f"{{len(analysis.tables['mentions'])}} mentions, {{len(analysis.tables['quotes'])}} quotes, "
       f"peak memory {{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}} MB")
 """
 
