@@ -156,6 +156,14 @@ class Registry:
             merged.setdefault(actor.name, actor)
         return Registry(merged)
 
+    def with_people(self, names: Iterable[str]) -> "Registry":
+        """A new registry with the people ``names`` (PERSON entity texts, in corpus order) name but it lacks.
+
+        The reduction of a whole corpus's names into one registry, the same on
+        every engine: `merge_people` says who counts as a person.
+        """
+        return self.with_actors(merge_people(names, self))
+
     def ruler_patterns(self) -> list[dict]:
         """EntityRuler patterns for every surface form, with the canonical name as id.
 

@@ -6,7 +6,7 @@ Every engine runs the same plan over chunks of articles:
    full names of people it mentions, with its parsed documents as DocBin
    bytes;
 2. reduce: the registry plus the people the whole corpus names
-   (`pipeline.discover_registry`'s rule), computed where the build runs;
+   (`actors.Registry.with_people`), computed where the build runs;
 3. ``analyse_chunk``: one chunk's rows (articles, mentions, quotes,
    stances) from its parsed documents, handed on as soon as it is done;
 4. reduce: the corpus tables (`pipeline.assemble_tables`), done by the caller.
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from .actors import Registry, merge_people
+from .actors import Registry
 from .corpus import Article
 
 if TYPE_CHECKING:
@@ -145,11 +145,6 @@ def analyse_chunk(articles: list[Article], scanned, registry: Registry, registry
     return rows
 
 
-def discovered(registry: Registry, names: list[list[str]]) -> Registry:
-    """``registry`` plus the people named in full in ``names`` (one list per article, in corpus order)."""
-    return registry.with_actors(merge_people([n for article in names for n in article], registry))
-
-
 def chunked(articles: list[Article], size: int) -> list[list[Article]]:
     size = max(1, size)
     return [articles[i:i + size] for i in range(0, len(articles), size)]
@@ -192,10 +187,10 @@ def _run_here(chunks, registry, job, progress) -> Iterator[tuple[int, Rows]]:
         for i, chunk in enumerate(chunks):
             found, data = scan_chunk(chunk, job)
             paths.append(_spool(spool, i, data))
-            names.extend(found)
+            names.extend(n for article in found for n in article)
             if progress:
                 progress(len(chunk))
-        full = discovered(registry, names)
+        full = registry.with_people(names)
         key = registry_key(full)
         for i, chunk in enumerate(chunks):
             yield i, analyse_chunk(chunk, paths[i], full, key, job)
@@ -216,7 +211,7 @@ def _run_processes(chunks, registry, job, processes, progress) -> Iterator[tuple
                 paths[i] = _spool(spool, i, data)
                 if progress:
                     progress(len(chunks[i]))
-        full = discovered(registry, [n for found in names for n in found])
+        full = registry.with_people(n for found in names for article in found for n in article)
         key = registry_key(full)
         pending = {pool.submit(analyse_chunk, chunk, paths[i], full, key, job): i for i, chunk in enumerate(chunks)}
         while pending:
@@ -261,7 +256,7 @@ def _run_dask(chunks, registry, job, processes, scheduler, progress, warn) -> It
             if progress:
                 progress(len(chunks[index[future.key]]))
         del name_futures
-        full = discovered(registry, [n for found in names for n in found])
+        full = registry.with_people(n for found in names for article in found for n in article)
         shared = client.scatter(full, broadcast=True)
         key = registry_key(full)
         # Each chunk is analysed where it was parsed: its Docs never cross the network.

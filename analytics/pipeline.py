@@ -239,10 +239,9 @@ class Analysis:
 
 def discover_registry(docs: Iterable[Doc], registry: Registry) -> Registry:
     """``registry`` plus the people that ``docs`` name in full but the registry lacks."""
-    from .engines import discovered
     from .mentions import person_candidates
 
-    return discovered(registry, [person_candidates(doc) for doc in docs])
+    return registry.with_people(name for doc in docs for name in person_candidates(doc))
 
 
 def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outcomes=None, lexicon=None) -> dict[str, list[dict]]:
