@@ -10,7 +10,8 @@ from pathlib import Path
 from .actors import DEFAULT_REGISTRY, RegistryError, load_registry
 from .corpus import CorpusError, load_corpus
 from .engines import DEFAULT_CHUNK, ENGINES, EngineError
-from .pipeline import ModelNotFound, ParseCache, analyse_corpus, default_cache_dir, load_model, model_package
+from .parse import ModelNotFound, ParseCache, default_cache_dir, load_model, model_package
+from .pipeline import analyse_corpus
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "articles"
 

@@ -52,7 +52,7 @@ class EngineError(RuntimeError):
 class Job:
     """What every task needs besides its articles; small and picklable, so it travels with each task."""
 
-    model: str | None = None  # a spaCy package name; None: `pipeline.load_model`'s default
+    model: str | None = None  # a spaCy package name; None: `parse.load_model`'s default
     cache_dir: str | None = None  # the parse cache on the worker's disk; None: no cache
     batch_size: int = 32
     outcomes: tuple | None = None  # None: no stance table
@@ -67,7 +67,7 @@ _RULERS: dict = {}
 def _model(job: Job) -> Language:
     key = ("nlp", job.model)
     if key not in _WORKER:
-        from .pipeline import load_model
+        from .parse import load_model
 
         _WORKER[key] = load_model(job.model)
     return _WORKER[key]
@@ -78,7 +78,7 @@ def _cache(job: Job, nlp: Language):
         return None
     key = ("cache", job.cache_dir, id(nlp))
     if key not in _WORKER:
-        from .pipeline import ParseCache
+        from .parse import ParseCache
 
         _WORKER[key] = ParseCache(job.cache_dir, nlp)
     return _WORKER[key]
@@ -113,7 +113,7 @@ def scan_chunk(articles: list[Article], job: Job) -> tuple[list[list[str]], byte
     from spacy.tokens import DocBin
 
     from .mentions import person_candidates
-    from .pipeline import DOC_ATTRS, parse_texts
+    from .parse import DOC_ATTRS, parse_texts
 
     nlp = _model(job)
     docs = parse_texts(nlp, [a.text for a in articles], _cache(job, nlp), job.batch_size)
