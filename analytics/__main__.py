@@ -149,8 +149,8 @@ def build_tables(args, corpus, cache_dir) -> dict[str, int]:
         load_model()  # raises ModelNotFound with the command that installs one
     job = engines.Job(model=found[0], cache_dir=str(cache_dir) if cache_dir else None,
                       batch_size=args.batch_size, outcomes=tuple(outcomes), lexicon=lexicon)
-    if args.engine == "local":
-        engines.use_model(load_model(found[0]), job)  # loaded once; forked workers inherit it
+    # Loaded once here for the local engines (forked workers inherit it); Dask workers load their own.
+    nlp = load_model(found[0]) if args.engine == "local" else None
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
@@ -158,7 +158,7 @@ def build_tables(args, corpus, cache_dir) -> dict[str, int]:
         bar = tqdm(total=len(corpus.articles), unit="article", desc="parsing", file=sys.stderr)
     writer = BuildWriter(args.out)
     try:
-        for index, rows in engines.run(corpus.articles, registry, job, engine=args.engine,
+        for index, rows in engines.run(corpus.articles, registry, job, nlp, engine=args.engine,
                                        processes=args.processes or 1, scheduler=args.scheduler,
                                        chunk_size=args.chunk_size, progress=bar.update if bar else None,
                                        warn=lambda message: print(f"warning: {message}", file=sys.stderr)):

@@ -103,8 +103,7 @@ def analyse_corpus(
 
     job = engines.Job(model=None, cache_dir=str(cache.root) if cache else None, batch_size=batch_size,
                       outcomes=tuple(outcomes) if outcomes is not None else None, lexicon=lexicon)
-    engines.use_model(nlp, job)
-    parts = dict(engines.run(articles, registry, job, processes=processes,
+    parts = dict(engines.run(articles, registry, job, nlp, processes=processes,
                              chunk_size=chunk_size or engines.DEFAULT_CHUNK, progress=progress))
     frames = [row_frames(parts[i]) for i in sorted(parts)]
     per_article = {name: concat_parts([f[name] for f in frames], name) for name in PER_ARTICLE}
