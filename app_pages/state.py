@@ -25,8 +25,8 @@ from analytics import store
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import to_csv_bytes, zip_tables
+from analytics.build import analyse_corpus
 from analytics.parse import ParseCache, default_cache_dir, load_model, parse_texts
-from analytics.pipeline import analyse_corpus
 from analytics.stance import DEFAULT_OUTCOMES, lexicon_from_text, parse_outcomes
 
 ROOT = Path(__file__).resolve().parent.parent

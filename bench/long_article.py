@@ -21,8 +21,8 @@ import resource, sys, time
 sys.path.insert(0, {root!r})
 from analytics.actors import load_registry
 from analytics.corpus import Article, load_corpus
+from analytics.build import analyse_corpus
 from analytics.parse import load_model
-from analytics.pipeline import analyse_corpus
 from analytics.stance import load_outcomes
 paragraphs = [line for a in load_corpus({root!r} + "/data/articles").articles for line in a.text.splitlines() if line.strip()]
 size, parts, i = {size}, [], 0

@@ -127,7 +127,7 @@ def test_an_unreachable_scheduler_gets_a_message_and_writes_nothing(corpus, tmp_
 def test_a_build_writes_what_the_in_memory_analysis_gives(corpus, builds, nlp, registry):
     from analytics.corpus import load_corpus
     from analytics.export import to_csv_bytes
-    from analytics.pipeline import analyse_corpus
+    from analytics.build import analyse_corpus
     from analytics.stance import load_outcomes
 
     tables = analyse_corpus(load_corpus(corpus).articles, nlp, registry, load_outcomes()).tables

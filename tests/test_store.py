@@ -5,7 +5,7 @@ import pytest
 from analytics import store
 from analytics.cooccurrence import cooccurrence
 from analytics.export import write_tables
-from analytics.pipeline import analyse_corpus
+from analytics.build import analyse_corpus
 from analytics.stance import load_outcomes, stance_summary
 from analytics.corpus import load_corpus
 
