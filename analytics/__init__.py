@@ -2,7 +2,9 @@
 
 Modules, named after what they compute: ``corpus`` (reading articles),
 ``actors`` (the actor registry), ``mentions``, ``cooccurrence``, ``quotes``,
-``stance``, ``pipeline`` (model, parse cache, the whole analysis),
+``stance``, ``parse`` (model, parse cache), ``pipeline`` (one article's
+analysis, the table shapes), ``engines`` (where chunks run), ``build`` (a
+corpus to its tables),
 ``export`` (safe CSV in and out), ``evaluate`` (scores against a gold set).
 Nothing here imports Streamlit.
 """

@@ -7,10 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from .actors import DEFAULT_REGISTRY, RegistryError, load_registry
+from .actors import RegistryError, load_registry
+from .build import analyse_corpus, build_key, write_build
 from .corpus import CorpusError, load_corpus
 from .engines import DEFAULT_CHUNK, ENGINES, EngineError
-from .pipeline import ModelNotFound, ParseCache, analyse_corpus, default_cache_dir, load_model, model_package
+from .parse import ModelNotFound, ParseCache, default_cache_dir, load_model
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -50,19 +51,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _analyse(args, corpus):
+def _configuration(args):
+    """(registry, outcomes, stance cue lexicon) of the files the arguments name."""
     from .outcomes import load_outcomes, load_stance_cues_for
 
-    nlp = load_model()
     registry = load_registry(args.actors)
     outcomes = load_outcomes(args.outcomes)
     lexicon = load_stance_cues_for(args.outcomes)
-    cache = None if args.no_cache else ParseCache(args.cache_dir or default_cache_dir(), nlp)
-    bar = None
-    if sys.stderr.isatty():
-        from tqdm import tqdm
+    return registry, outcomes, lexicon
 
-        bar = tqdm(total=len(corpus.articles), unit="article", desc="parsing", file=sys.stderr)
+
+def _analyse(args, corpus):
+    nlp = load_model()
+    registry, outcomes, lexicon = _configuration(args)
+    cache = None if args.no_cache else ParseCache(args.cache_dir or default_cache_dir(), nlp)
+    bar = _progress_bar(len(corpus.articles))
     try:
         return analyse_corpus(
             corpus.articles, nlp, registry, outcomes, cache=cache,
@@ -74,6 +77,15 @@ def _analyse(args, corpus):
             bar.close()
 
 
+def _progress_bar(total: int):
+    """A parsing progress bar on stderr when it is a terminal, else None."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", desc="parsing", file=sys.stderr)
+
+
 def _report_input(corpus) -> None:
     for warning in corpus.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -81,21 +93,8 @@ def _report_input(corpus) -> None:
         print(f"skipped: {name}: {reason}", file=sys.stderr)
 
 
-def _config_texts(args) -> list[str]:
-    """The registry and outcome files as text, for the build's cache key."""
-    from .outcomes import DEFAULT_OUTCOMES
-
-    texts = []
-    for path in (args.actors or DEFAULT_REGISTRY, args.outcomes or DEFAULT_OUTCOMES):
-        try:
-            texts.append(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            texts.append(f"unreadable:{path}")  # load_* reports it when the build runs
-    return texts
-
-
 def cmd_build(args) -> int:
-    from .export import build_fingerprint, restore_build, store_build
+    from .export import restore_build, store_build
 
     started = time.perf_counter()
     if args.scheduler and args.engine != "dask":
@@ -114,13 +113,13 @@ def cmd_build(args) -> int:
     key = None
     if cache_dir is not None:
         # An unchanged corpus, configuration, model and code give the same tables: copy them.
-        key = build_fingerprint(corpus.articles, str(model_package()), _config_texts(args))
+        key = build_key(corpus.articles, args.actors, args.outcomes)
         summary = restore_build(cache_dir, key, args.out)
         if summary is not None:
             print(f"read {len(corpus.articles)} articles{skipped}; {summary}; "
                   f"copied from the build cache to {args.out} in {time.perf_counter() - started:.1f} s")
             return 0
-    tables = build_tables(args, corpus, cache_dir)
+    tables = _write_build(args, corpus, cache_dir)
     summary = f"{tables['mentions']} mentions, {tables['quotes']} quotes, {tables['stances']} stances"
     if key is not None:
         store_build(cache_dir, key, args.out, summary)
@@ -130,48 +129,19 @@ def cmd_build(args) -> int:
     return 0
 
 
-def build_tables(args, corpus, cache_dir) -> dict[str, int]:
-    """Run the plan on the chosen engine, streaming each chunk's rows to Parquet parts, then reduce.
-
-    Returns the number of rows of the per-article tables and the number of tables written.
-    """
-    from . import engines
-    from .export import PARQUET, BuildWriter
-    from .pipeline import reduce_parts, row_frames
-    from .outcomes import load_outcomes, load_stance_cues_for
-
-    registry = load_registry(args.actors)
-    outcomes = load_outcomes(args.outcomes)
-    lexicon = load_stance_cues_for(args.outcomes)
-    found = model_package()
-    if found is None:
-        load_model()  # raises ModelNotFound with the command that installs one
-    job = engines.Job(model=found[0], cache_dir=str(cache_dir) if cache_dir else None,
-                      batch_size=args.batch_size, outcomes=tuple(outcomes), lexicon=lexicon)
-    if args.engine == "local":
-        engines.use_model(load_model(found[0]), job)  # loaded once; forked workers inherit it
-    bar = None
-    if sys.stderr.isatty():
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(corpus.articles), unit="article", desc="parsing", file=sys.stderr)
-    writer = BuildWriter(args.out)
+def _write_build(args, corpus, cache_dir) -> dict[str, int]:
+    """`build.write_build` with the command's arguments, a progress bar on a terminal and warnings on stderr."""
+    registry, outcomes, lexicon = _configuration(args)
+    bar = _progress_bar(len(corpus.articles))
     try:
-        for index, rows in engines.run(corpus.articles, registry, job, engine=args.engine,
-                                       processes=args.processes or 1, scheduler=args.scheduler,
-                                       chunk_size=args.chunk_size, progress=bar.update if bar else None,
-                                       warn=lambda message: print(f"warning: {message}", file=sys.stderr)):
-            for name, table in row_frames(rows).items():
-                writer.add_part(name, index, table)
-        counts = {name: writer.row_count(name) for name in ("mentions", "quotes", "stances")}
-        counts["tables"] = len(writer.finish(reduce_parts(writer.staging / PARQUET)))
-    except BaseException:
-        writer.discard()
-        raise
+        return write_build(corpus.articles, args.out, registry, outcomes, lexicon, cache_dir=cache_dir,
+                           batch_size=args.batch_size, engine=args.engine, processes=args.processes or 1,
+                           scheduler=args.scheduler, chunk_size=args.chunk_size,
+                           progress=bar.update if bar else None,
+                           warn=lambda message: print(f"warning: {message}", file=sys.stderr))
     finally:
         if bar:
             bar.close()
-    return counts
 
 
 def cmd_evaluate(args) -> int:

@@ -58,11 +58,6 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
 
 
-def _split_words(text: str) -> list[str]:
-    """A short form as the tokenizer splits it (acronyms keep their dots: ``U.S.``)."""
-    return text.split()
-
-
 def name_tokens(text: str) -> list[str]:
     """The folded words of a name or phrase, as the matcher's tokens will be."""
     return re.findall(r"[\w.]+|[^\w\s]", fold(text))
@@ -161,6 +156,14 @@ class Registry:
             merged.setdefault(actor.name, actor)
         return Registry(merged)
 
+    def with_people(self, names: Iterable[str]) -> "Registry":
+        """A new registry with the people ``names`` (PERSON entity texts, in corpus order) name but it lacks.
+
+        The reduction of a whole corpus's names into one registry, the same on
+        every engine: `merge_people` says who counts as a person.
+        """
+        return self.with_actors(merge_people(names, self))
+
     def ruler_patterns(self) -> list[dict]:
         """EntityRuler patterns for every surface form, with the canonical name as id.
 
@@ -176,7 +179,8 @@ class Registry:
         for form, name in written:
             for variant in dict.fromkeys((form, strip_accents(form))):
                 exact = len(variant) <= 3 or variant.replace(".", "").isupper()
-                pattern = [{"ORTH": w} for w in _split_words(variant)] if exact else variant
+                # Split at spaces only, as the tokenizer splits a short form: acronyms keep their dots (``U.S.``).
+                pattern = [{"ORTH": w} for w in variant.split()] if exact else variant
                 patterns.append({"label": label[self.kind_of(name)], "pattern": pattern, "id": name})
         return patterns
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST = "manifest.csv"
-META_FIELDS = ("article_id", "title", "source", "date", "url")
 
 # Lines that belong to the web page around an article, not to the article.
 # They are kept in the text (offsets must not move) but yield no mentions or

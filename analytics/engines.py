@@ -6,10 +6,10 @@ Every engine runs the same plan over chunks of articles:
    full names of people it mentions, with its parsed documents as DocBin
    bytes;
 2. reduce: the registry plus the people the whole corpus names
-   (`pipeline.discover_registry`'s rule), computed where the build runs;
+   (`actors.Registry.with_people`), computed where the build runs;
 3. ``analyse_chunk``: one chunk's rows (articles, mentions, quotes,
    stances) from its parsed documents, handed on as soon as it is done;
-4. reduce: the corpus tables (`pipeline.assemble_tables`), done by the caller.
+4. reduce: the corpus tables (`build.assemble_tables` or `build.reduce_parts`), done by the caller.
 
 Both steps that touch text are pure functions of a chunk, the reduced
 registry and the configuration, and chunks are put back in their order, so
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from .actors import Registry, merge_people
+from .actors import Registry
 from .corpus import Article
 
 if TYPE_CHECKING:
@@ -52,22 +52,23 @@ class EngineError(RuntimeError):
 class Job:
     """What every task needs besides its articles; small and picklable, so it travels with each task."""
 
-    model: str | None = None  # a spaCy package name; None: `pipeline.load_model`'s default
+    model: str | None = None  # a spaCy package name; None: `parse.load_model`'s default
     cache_dir: str | None = None  # the parse cache on the worker's disk; None: no cache
     batch_size: int = 32
     outcomes: tuple | None = None  # None: no stance table
     lexicon: object = None  # a `stance.Lexicon`; None: data/outcomes.yml's cues
 
 
-# Per process: the model and the parse cache, each made once, and the rulers of the latest registries.
+# Per process: a worker's model and the parse cache, each made once, and the rulers of the latest registries.
 _WORKER: dict = {}
 _RULERS: dict = {}
 
 
-def _model(job: Job) -> Language:
+def _worker_model(job: Job) -> Language:
+    """The model of a worker that was handed none: ``job.model``, loaded once per process."""
     key = ("nlp", job.model)
     if key not in _WORKER:
-        from .pipeline import load_model
+        from .parse import load_model
 
         _WORKER[key] = load_model(job.model)
     return _WORKER[key]
@@ -78,7 +79,7 @@ def _cache(job: Job, nlp: Language):
         return None
     key = ("cache", job.cache_dir, id(nlp))
     if key not in _WORKER:
-        from .pipeline import ParseCache
+        from .parse import ParseCache
 
         _WORKER[key] = ParseCache(job.cache_dir, nlp)
     return _WORKER[key]
@@ -98,8 +99,8 @@ def _ruler(nlp: Language, registry: Registry, registry_key: str):
     return _RULERS[key]
 
 
-def use_model(nlp: Language, job: Job) -> None:
-    """Make ``nlp`` the model this process's tasks use for ``job`` (forked workers inherit it)."""
+def _adopt_model(nlp: Language, job: Job) -> None:
+    """Start a forked worker with the model its parent was given: it inherits it, never loading it again."""
     _WORKER[("nlp", job.model)] = nlp
 
 
@@ -108,30 +109,33 @@ def registry_key(registry: Registry) -> str:
     return hashlib.sha1(pickle.dumps(sorted(registry.actors.items()))).hexdigest()
 
 
-def scan_chunk(articles: list[Article], job: Job) -> tuple[list[list[str]], bytes]:
-    """Parse ``articles``: (the full person names each one mentions, their Docs as DocBin bytes)."""
+def scan_chunk(articles: list[Article], job: Job, nlp: Language | None = None) -> tuple[list[list[str]], bytes]:
+    """Parse ``articles`` with ``nlp`` (None: the worker's model): (the full person names each one
+    mentions, their Docs as DocBin bytes)."""
     from spacy.tokens import DocBin
 
     from .mentions import person_candidates
-    from .pipeline import DOC_ATTRS, parse_texts
+    from .parse import DOC_ATTRS, parse_texts
 
-    nlp = _model(job)
+    nlp = _worker_model(job) if nlp is None else nlp
     docs = parse_texts(nlp, [a.text for a in articles], _cache(job, nlp), job.batch_size)
     parsed = DocBin(attrs=DOC_ATTRS, store_user_data=False, docs=docs)
     return [person_candidates(doc) for doc in docs], parsed.to_bytes()
 
 
-def analyse_chunk(articles: list[Article], scanned, registry: Registry, registry_id: str, job: Job) -> Rows:
+def analyse_chunk(articles: list[Article], scanned, registry: Registry, registry_id: str, job: Job,
+                  nlp: Language | None = None) -> Rows:
     """The rows of ``articles`` (tables ``articles``, ``mentions``, ``quotes``, ``stances``).
 
     ``scanned`` is what `scan_chunk` returned for them, or a path to a file
-    holding its DocBin bytes.
+    holding its DocBin bytes; ``nlp`` the model that parsed them (None: the
+    worker's model).
     """
     from spacy.tokens import DocBin
 
     from .pipeline import analyse_doc, article_row
 
-    nlp = _model(job)
+    nlp = _worker_model(job) if nlp is None else nlp
     data = Path(scanned).read_bytes() if isinstance(scanned, (str, Path)) else scanned[1]
     docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
     ruler = _ruler(nlp, registry, registry_id)
@@ -145,11 +149,6 @@ def analyse_chunk(articles: list[Article], scanned, registry: Registry, registry
     return rows
 
 
-def discovered(registry: Registry, names: list[list[str]]) -> Registry:
-    """``registry`` plus the people named in full in ``names`` (one list per article, in corpus order)."""
-    return registry.with_actors(merge_people([n for article in names for n in article], registry))
-
-
 def chunked(articles: list[Article], size: int) -> list[list[Article]]:
     size = max(1, size)
     return [articles[i:i + size] for i in range(0, len(articles), size)]
@@ -159,6 +158,7 @@ def run(
     articles: list[Article],
     registry: Registry,
     job: Job,
+    nlp: Language | None = None,
     engine: str = "local",
     processes: int = 1,
     scheduler: str | None = None,
@@ -169,8 +169,11 @@ def run(
     """Run the plan; yields (chunk number, rows) as chunks finish, in any order.
 
     ``engine`` "local" runs in this process (``processes`` 1) or in
-    ``processes`` forked processes; "dask" on the cluster at ``scheduler``,
-    or on a `LocalCluster` of ``processes`` workers started for the run.
+    ``processes`` forked processes, parsing with ``nlp`` (the forked
+    processes inherit it; None: ``job.model`` is loaded here); "dask" on the
+    cluster at ``scheduler``, or on a `LocalCluster` of ``processes`` workers
+    started for the run, whose workers each load ``job.model`` (a model is
+    not sent over the network, so ``nlp`` is not used there).
     ``progress(n)`` is called as articles are parsed, ``warn(message)`` about
     a cluster's workers set up in a way that slows them down.
     """
@@ -181,31 +184,37 @@ def run(
         return iter(())
     if engine == "dask":
         return _run_dask(chunks, registry, job, processes, scheduler, progress, warn)
+    if nlp is None:
+        from .parse import load_model
+
+        nlp = load_model(job.model)
     if processes > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return _run_processes(chunks, registry, job, processes, progress)
-    return _run_here(chunks, registry, job, progress)
+        return _run_processes(chunks, registry, job, nlp, processes, progress)
+    return _run_here(chunks, registry, job, nlp, progress)
 
 
-def _run_here(chunks, registry, job, progress) -> Iterator[tuple[int, Rows]]:
+def _run_here(chunks, registry, job, nlp, progress) -> Iterator[tuple[int, Rows]]:
     with tempfile.TemporaryDirectory(prefix="analytics-parsed-") as spool:
         paths, names = [], []
         for i, chunk in enumerate(chunks):
-            found, data = scan_chunk(chunk, job)
+            found, data = scan_chunk(chunk, job, nlp)
             paths.append(_spool(spool, i, data))
-            names.extend(found)
+            names.extend(n for article in found for n in article)
             if progress:
                 progress(len(chunk))
-        full = discovered(registry, names)
+        full = registry.with_people(names)
         key = registry_key(full)
         for i, chunk in enumerate(chunks):
-            yield i, analyse_chunk(chunk, paths[i], full, key, job)
+            yield i, analyse_chunk(chunk, paths[i], full, key, job, nlp)
 
 
-def _run_processes(chunks, registry, job, processes, progress) -> Iterator[tuple[int, Rows]]:
-    # Forked workers inherit the model this process loaded (see `use_model`): it is never loaded twice.
+def _run_processes(chunks, registry, job, nlp, processes, progress) -> Iterator[tuple[int, Rows]]:
+    # Forked workers inherit ``nlp`` from this process's memory (a forked process's arguments are not
+    # pickled): the model is never loaded twice, and tasks use it as their worker's model.
     context = multiprocessing.get_context("fork")
     with tempfile.TemporaryDirectory(prefix="analytics-parsed-") as spool, \
-            ProcessPoolExecutor(min(processes, len(chunks)), mp_context=context) as pool:
+            ProcessPoolExecutor(min(processes, len(chunks)), mp_context=context,
+                                initializer=_adopt_model, initargs=(nlp, job)) as pool:
         paths, names = [None] * len(chunks), [None] * len(chunks)
         pending = {pool.submit(scan_chunk, chunk, job): i for i, chunk in enumerate(chunks)}
         while pending:
@@ -216,7 +225,7 @@ def _run_processes(chunks, registry, job, processes, progress) -> Iterator[tuple
                 paths[i] = _spool(spool, i, data)
                 if progress:
                     progress(len(chunks[i]))
-        full = discovered(registry, [n for found in names for n in found])
+        full = registry.with_people(n for found in names for article in found for n in article)
         key = registry_key(full)
         pending = {pool.submit(analyse_chunk, chunk, paths[i], full, key, job): i for i, chunk in enumerate(chunks)}
         while pending:
@@ -261,7 +270,7 @@ def _run_dask(chunks, registry, job, processes, scheduler, progress, warn) -> It
             if progress:
                 progress(len(chunks[index[future.key]]))
         del name_futures
-        full = discovered(registry, [n for found in names for n in found])
+        full = registry.with_people(n for found in names for article in found for n in article)
         shared = client.scatter(full, broadcast=True)
         key = registry_key(full)
         # Each chunk is analysed where it was parsed: its Docs never cross the network.

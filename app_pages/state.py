@@ -26,7 +26,8 @@ from analytics import store
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import read_csv, to_csv_bytes, zip_tables
-from analytics.pipeline import ParseCache, analyse_corpus, default_cache_dir, load_model, parse_texts
+from analytics.build import analyse_corpus
+from analytics.parse import ParseCache, default_cache_dir, load_model, parse_texts
 from analytics.outcomes import DEFAULT_OUTCOMES, parse_outcomes, stance_cues_for
 from analytics.store import STANCES, Filters, Store
 

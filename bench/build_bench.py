@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from analytics.actors import load_registry  # noqa: E402
 from analytics.corpus import Article, load_corpus  # noqa: E402
-from analytics.pipeline import analyse_corpus, load_model  # noqa: E402
+from analytics.build import analyse_corpus  # noqa: E402
+from analytics.parse import load_model  # noqa: E402
 from analytics.outcomes import load_outcomes  # noqa: E402
 
 

@@ -21,7 +21,8 @@ import resource, sys, time
 sys.path.insert(0, {root!r})
 from analytics.actors import load_registry
 from analytics.corpus import Article, load_corpus
-from analytics.pipeline import analyse_corpus, load_model
+from analytics.build import analyse_corpus
+from analytics.parse import load_model
 from analytics.outcomes import load_outcomes
 paragraphs = [line for a in load_corpus({root!r} + "/data/articles").articles for line in a.text.splitlines() if line.strip()]
 size, parts, i = {size}, [], 0
@@ -32,7 +33,7 @@ text = "\n".join(parts)
 started = time.perf_counter()
 analysis = analyse_corpus([Article("long", text)], load_model(), load_registry(), load_outcomes())
 print(f"{{len(text) / 1e6:5.2f}} MB: {{time.perf_counter() - started:7.1f}} s, "
-      f"{{len(analysis['mentions'])}} mentions, {{len(analysis['quotes'])}} quotes, "
+      f"{{len(analysis.tables['mentions'])}} mentions, {{len(analysis.tables['quotes'])}} quotes, "
       f"peak memory {{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}} MB")
 """
 

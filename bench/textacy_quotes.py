@@ -19,7 +19,8 @@ from textacy.extract.triples import direct_quotations  # noqa: E402
 from analytics.actors import load_registry  # noqa: E402
 from analytics.corpus import load_corpus  # noqa: E402
 from analytics.evaluate import load_gold, score_quotes  # noqa: E402
-from analytics.pipeline import analyse_corpus, load_model, parse_texts  # noqa: E402
+from analytics.build import analyse_corpus  # noqa: E402
+from analytics.parse import load_model, parse_texts  # noqa: E402
 
 
 def main() -> None:

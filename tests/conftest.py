@@ -12,7 +12,7 @@ GOLD = ROOT.parent / "shared" / "gold" / "seeds"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from analytics.pipeline import load_model
+    from analytics.parse import load_model
 
     return load_model()
 

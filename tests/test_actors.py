@@ -82,3 +82,11 @@ def test_spelling_variants_one_letter_apart_merge():
 
 def test_people_already_registered_are_not_rediscovered(registry):
     assert merge_people(["Donald Trump", "Trump"], registry) == []
+
+
+def test_with_people_adds_the_discovered_people_and_leaves_the_registry_as_it_was(registry):
+    names = (name for name in ["Donald Trump", "Maria Okonkwo", "Okonkwo", "Okonkwo"])  # any iterable, read once
+    full = registry.with_people(names)
+    assert set(full.actors) - set(registry.actors) == {"Maria Okonkwo"}
+    assert full.actor_for_name("Okonkwo") == "Maria Okonkwo"
+    assert "Maria Okonkwo" not in registry.actors

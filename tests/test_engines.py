@@ -47,6 +47,22 @@ def builds(corpus, tmp_path_factory):
     return out
 
 
+def test_run_parses_with_the_model_it_is_given_and_leaves_no_model_behind(nlp, registry, monkeypatch):
+    from analytics import engines
+    from analytics.corpus import Article
+
+    monkeypatch.setattr(engines, "_WORKER", {})
+    # A model looked up by this name would raise ModelNotFound: only the model given is used.
+    job = engines.Job(model="no_such_model_pkg")
+    articles = [Article("harbour", HARBOUR), Article("later", "Okonkwo left the talks early.")]
+    here = dict(engines.run(articles, registry, job, nlp, chunk_size=1))
+    forked = dict(engines.run(articles, registry, job, nlp, processes=2, chunk_size=1))
+    assert sorted(here) == [0, 1] and here == forked
+    assert [row["article_id"] for row in here[0]["articles"]] == ["harbour"]
+    assert {row["actor"] for row in here[1]["mentions"]} == {"Maria Okonkwo"}  # named in full in the other chunk
+    assert engines._WORKER == {}  # forked workers adopted the model in their own memory
+
+
 def test_every_engine_writes_the_same_csv_tables(builds):
     names = sorted(p.name for p in (builds / "local").glob("*.csv"))
     assert names == ["actor_counts.csv", "articles.csv", "cooccurrence.csv", "mentions.csv", "quotes.csv", "stances.csv"]
@@ -111,7 +127,7 @@ def test_an_unreachable_scheduler_gets_a_message_and_writes_nothing(corpus, tmp_
 def test_a_build_writes_what_the_in_memory_analysis_gives(corpus, builds, nlp, registry):
     from analytics.corpus import load_corpus
     from analytics.export import to_csv_bytes
-    from analytics.pipeline import analyse_corpus
+    from analytics.build import analyse_corpus
     from analytics.outcomes import load_outcomes
 
     tables = analyse_corpus(load_corpus(corpus).articles, nlp, registry, load_outcomes()).tables

@@ -5,7 +5,7 @@ import pytest
 
 from analytics.corpus import load_corpus
 from analytics.evaluate import macro_f1, match_quotes, score_analysis, speaker_correct, token_f1
-from analytics.pipeline import analyse_corpus
+from analytics.build import analyse_corpus
 from analytics.outcomes import load_outcomes
 
 from .conftest import GOLD, SEEDS

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from analytics.actors import fold, name_tokens
 from analytics.corpus import Article, clean_text
-from analytics.pipeline import analyse_corpus
+from analytics.build import analyse_corpus
 from analytics.outcomes import load_outcomes
 
 MARKS = ["“", "”", '"', "«", "»", "„", "‘", "’", "'", "‹", "›"]

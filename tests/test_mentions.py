@@ -8,7 +8,8 @@ from analytics.actors import Registry, parse_registry
 from analytics.corpus import Article, load_corpus
 from analytics.evaluate import load_gold, score_mentions
 from analytics.mentions import count_mentions
-from analytics.pipeline import analyse_doc, discover_registry, parse_texts
+from analytics.parse import parse_texts
+from analytics.pipeline import analyse_doc, discover_registry
 
 from .conftest import GOLD, SEEDS
 

@@ -6,7 +6,8 @@ import pytest
 from analytics.actors import Registry, parse_registry
 from analytics.corpus import Article
 from analytics.quotes import quotation_spans
-from analytics.pipeline import analyse_doc, discover_registry, parse_texts
+from analytics.parse import parse_texts
+from analytics.pipeline import analyse_doc, discover_registry
 
 
 def quotes_of(nlp, text, registry=None):

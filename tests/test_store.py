@@ -6,7 +6,7 @@ from analytics import store
 from analytics.actors import KINDS
 from analytics.cooccurrence import cooccurrence
 from analytics.export import write_tables
-from analytics.pipeline import analyse_corpus
+from analytics.build import analyse_corpus
 from analytics.aggregates import stance_counts
 from analytics.outcomes import load_outcomes
 from analytics.corpus import load_corpus
