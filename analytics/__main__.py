@@ -43,11 +43,14 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"articles per task; default {DEFAULT_CHUNK}")
     common(build)
 
-    evaluate = sub.add_parser("evaluate", help="score the analysis against a gold set")
-    evaluate.add_argument("gold_dir", type=Path, help="folder with mentions.csv and quotes.jsonl")
-    evaluate.add_argument("--input", type=Path, default=DEFAULT_CORPUS, help="corpus holding the gold articles; default data/articles")
+    evaluate = sub.add_parser("evaluate", help="score the analysis against one or more gold sets")
+    evaluate.add_argument("gold_dirs", type=Path, nargs="+", metavar="GOLD_DIR",
+                          help="folder with mentions.csv and quotes.jsonl, and optionally articles/ and outcomes.yml")
+    evaluate.add_argument("--input", type=Path, default=DEFAULT_CORPUS,
+                          help="corpus holding the gold articles of a set without articles/; default data/articles")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     common(evaluate)
+
     return parser
 
 
@@ -146,25 +149,45 @@ def _write_build(args, corpus, cache_dir) -> dict[str, int]:
 
 def cmd_evaluate(args) -> int:
     from .corpus import Corpus
-    from .evaluate import format_scores, gold_article_ids, load_gold, score_analysis
+    from .evaluate import Tally, format_scores, gold_article_ids, gold_set, given_labels, load_gold, scores_of, tally_analysis
+    from .outcomes import load_outcomes, load_stance_cues_for
+    from .parse import parse_texts
 
-    gold_mentions, gold_quotes = load_gold(args.gold_dir)
-    wanted = set(gold_article_ids(gold_mentions, gold_quotes))
-    corpus = load_corpus(args.input)
-    chosen = [a for a in corpus.articles if a.article_id in wanted]
-    missing = sorted(wanted - {a.article_id for a in chosen})
-    if missing:
-        print(f"warning: gold articles not in {args.input}: {', '.join(missing)}", file=sys.stderr)
-    if not chosen:
-        print(f"error: none of the gold's articles are in {args.input}", file=sys.stderr)
-        return 1
-    analysis = _analyse(args, Corpus(articles=chosen))
-    scores = score_analysis(analysis.tables, args.gold_dir)
+    nlp = load_model()
+    cache = None if args.no_cache else ParseCache(args.cache_dir or default_cache_dir(), nlp)
+    registry = load_registry(args.actors)
+    tallies = {}
+    for folder in args.gold_dirs:
+        gold = gold_set(folder, args.input, args.outcomes)
+        gold_mentions, gold_quotes = load_gold(gold.folder)
+        wanted = set(gold_article_ids(gold_mentions, gold_quotes))
+        chosen = [a for a in load_corpus(gold.articles).articles if a.article_id in wanted]
+        missing = sorted(wanted - {a.article_id for a in chosen})
+        if missing:
+            print(f"warning: {gold.folder}: gold articles not in {gold.articles}: {', '.join(missing)}", file=sys.stderr)
+        if not chosen:
+            print(f"error: {gold.folder}: none of the gold's articles are in {gold.articles}", file=sys.stderr)
+            return 1
+        outcomes, stance_cues = load_outcomes(gold.outcomes), load_stance_cues_for(gold.outcomes)
+        analysis = analyse_corpus(chosen, nlp, registry, outcomes, cache=cache, processes=max(args.processes or 1, 1),
+                                  batch_size=args.batch_size, lexicon=stance_cues)
+        docs = dict(zip((a.article_id for a in chosen), parse_texts(nlp, [a.text for a in chosen], cache)))
+        given = given_labels(docs, analysis.tables, gold_quotes, outcomes, stance_cues)
+        tallies[str(gold.folder)] = (gold, len(chosen), tally_analysis(analysis.tables, gold.folder, given))
+    scores = {name: scores_of(tally) for name, (_, _, tally) in tallies.items()}
+    if len(tallies) > 1:
+        scores["pooled"] = scores_of(sum((t for _, _, t in tallies.values()), start=Tally()))
     if args.json:
         print(json.dumps(scores, indent=2))
-    else:
-        print(f"{len(chosen)} articles from {args.input}, gold {args.gold_dir}")
-        print(format_scores(scores))
+        return 0
+    for name, (gold, n, _) in tallies.items():
+        outcome_file = gold.outcomes or "data/outcomes.yml"
+        print(f"== {name}: {n} articles from {gold.articles}, outcomes {outcome_file}")
+        print(format_scores(scores[name]))
+        print()
+    if "pooled" in scores:
+        print(f"== pooled: {len(tallies)} gold sets, {sum(n for _, n, _ in tallies.values())} articles")
+        print(format_scores(scores["pooled"]))
     return 0
 
 

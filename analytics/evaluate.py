@@ -1,8 +1,10 @@
-"""Scores of an analysis against a gold set, as ``shared/gold/GUIDELINES.md`` defines them.
+"""Scores of an analysis against gold sets, as ``shared/gold/GUIDELINES.md`` defines them.
 
 A gold set is a folder with ``mentions.csv`` (article_id, actor, count) and
-``quotes.jsonl`` (article_id, kind, text, speaker, cue, stances). The
-scorer reads any gold set in that format.
+``quotes.jsonl`` (article_id, kind, text, speaker, cue, stances), and
+optionally its articles (``articles/``) and its outcome file
+(``outcomes.yml``). The scorer reads any gold set in that format; each set is
+counted as a `Tally`, so that several sets pool into one figure.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -112,46 +115,124 @@ def macro_f1(pairs: list[tuple[str, str | None]]) -> dict:
     return {"macro_f1": macro, "accuracy": accuracy, "per_label": scores, "pairs": len(pairs)}
 
 
-def score_quotes(system: list[dict], gold: list[dict], stances: dict[str, dict[str, str]] | None = None) -> dict:
-    """Quote P/R/F1 (direct, indirect, all), speaker accuracy and stance scores.
+@dataclass
+class Tally:
+    """What scoring one gold set counted, kept raw so that several sets pool into one score.
+
+    Stance pairs are (gold label or None, system label or None) per (quote, outcome):
+    ``end_to_end`` over every gold label (a missed quote or outcome is None),
+    ``strict`` the same plus every outcome the system gave a matched quote and
+    gold lacks (None, label), ``matched`` the gold labels of matched quotes,
+    ``given`` the system's label when handed the gold outcome.
+    """
+
+    quotes: dict = field(default_factory=lambda: {k: [0, 0, 0] for k in QUOTE_KINDS})  # kind -> [matched, system, gold]
+    speakers: list = field(default_factory=list)  # (right, pairs)
+    end_to_end: list = field(default_factory=list)
+    strict: list = field(default_factory=list)
+    matched: list = field(default_factory=list)
+    given: list = field(default_factory=list)
+    outcomes: list = field(default_factory=lambda: [0, 0, 0])  # [both, system, gold] over matched quotes
+    has_stances: bool = False
+    mention_errors: list = field(default_factory=list)
+    spurious_actors: int = 0
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(
+            quotes={k: [a + b for a, b in zip(self.quotes[k], other.quotes[k])] for k in QUOTE_KINDS},
+            speakers=self.speakers + other.speakers,
+            end_to_end=self.end_to_end + other.end_to_end, strict=self.strict + other.strict,
+            matched=self.matched + other.matched, given=self.given + other.given,
+            outcomes=[a + b for a, b in zip(self.outcomes, other.outcomes)],
+            has_stances=self.has_stances or other.has_stances,
+            mention_errors=self.mention_errors + other.mention_errors,
+            spurious_actors=self.spurious_actors + other.spurious_actors,
+        )
+
+
+QUOTE_KINDS = ("direct", "indirect", "all")
+
+
+def tally_quotes(system: list[dict], gold: list[dict], stances: dict[str, dict[str, str]] | None = None,
+                 given: dict[tuple[str, str], str] | None = None) -> Tally:
+    """Count quote matches, speakers and stance pairs of one gold set.
 
     ``system`` quotes need article_id, kind, text, speaker and quote_id;
-    ``stances`` maps quote_id -> {outcome: label}.
+    ``stances`` maps quote_id -> {outcome: label}; ``given`` maps
+    (quote_id, outcome) -> the label the system gives when told the outcome.
     """
-    result = {}
+    tally = Tally(has_stances=stances is not None)
     for kind in ("direct", "indirect"):
         s = [q for q in system if q["kind"] == kind]
         g = [q for q in gold if q["kind"] == kind]
-        result[kind] = prf(len(match_quotes(s, g)), len(s), len(g))
+        tally.quotes[kind] = [len(match_quotes(s, g)), len(s), len(g)]
     pairs = match_quotes(system, gold)
-    result["all"] = prf(len(pairs), len(system), len(gold))
-    right = sum(1 for i, j in pairs if speaker_correct(system[i].get("speaker"), gold[j].get("speaker")))
-    result["speaker_accuracy"] = right / len(pairs) if pairs else 0.0
-    if stances is not None:
-        matched = {j: system[i] for i, j in pairs}
-        end_to_end, matched_only = [], []
-        found = total = 0
-        for j, g in enumerate(gold):
-            predicted = stances.get(matched[j]["quote_id"], {}) if j in matched else {}
-            for outcome, label in (g.get("stances") or {}).items():
-                pair = (label, predicted.get(outcome))
-                end_to_end.append(pair)
-                if j in matched:
-                    matched_only.append(pair)
-                    total += 1
-                    found += outcome in predicted
-        result["stance"] = macro_f1(end_to_end)
-        result["stance_matched"] = macro_f1(matched_only)
-        result["stance_outcome_recall"] = found / total if total else 0.0
+    tally.quotes["all"] = [len(pairs), len(system), len(gold)]
+    tally.speakers = [speaker_correct(system[i].get("speaker"), gold[j].get("speaker")) for i, j in pairs]
+    if stances is None:
+        return tally
+    matched = {j: system[i] for i, j in pairs}
+    for j, g in enumerate(gold):
+        wanted = g.get("stances") or {}
+        quote_id = matched[j]["quote_id"] if j in matched else None
+        predicted = stances.get(quote_id, {}) if quote_id is not None else {}
+        for outcome, label in wanted.items():
+            pair = (label, predicted.get(outcome))
+            tally.end_to_end.append(pair)
+            tally.strict.append(pair)
+            if quote_id is not None:
+                tally.matched.append(pair)
+                if given is not None:
+                    tally.given.append((label, given.get((quote_id, outcome))))
+        if quote_id is not None:
+            extra = [(None, label) for outcome, label in predicted.items() if outcome not in wanted]
+            tally.strict.extend(extra)
+            both = sum(1 for outcome in wanted if outcome in predicted)
+            tally.outcomes = [tally.outcomes[0] + both, tally.outcomes[1] + len(predicted), tally.outcomes[2] + len(wanted)]
+    return tally
+
+
+def confusion(pairs: list[tuple[str | None, str | None]]) -> dict[str, dict[str, int]]:
+    """gold label -> system label -> count, with ``none`` for a missing label on either side."""
+    names = (*STANCE_LABELS, "none")
+    table = {g: {s: 0 for s in names} for g in names}
+    for g, s in pairs:
+        table[g or "none"][s or "none"] += 1
+    return table
+
+
+def scores_of(tally: Tally) -> dict:
+    """The figures of a tally (one gold set, or several pooled)."""
+    result = {kind: prf(*tally.quotes[kind]) for kind in QUOTE_KINDS}
+    result["speaker_accuracy"] = sum(tally.speakers) / len(tally.speakers) if tally.speakers else 0.0
+    if tally.has_stances:
+        result["stance"] = macro_f1(tally.end_to_end)
+        result["stance_strict"] = macro_f1(tally.strict)
+        result["stance_matched"] = macro_f1(tally.matched)
+        result["outcomes"] = prf(*tally.outcomes)
+        if tally.given:
+            result["stance_given"] = macro_f1(tally.given)
+        result["confusion"] = confusion(tally.strict)
+    errors = tally.mention_errors
+    result["mentions"] = {
+        "mae": sum(errors) / len(errors) if errors else 0.0,
+        "within_one": sum(e <= 1 for e in errors) / len(errors) if errors else 0.0,
+        "rows": len(errors),
+        "spurious": tally.spurious_actors,
+    }
     return result
 
 
-def score_mentions(counts: pd.DataFrame, gold: pd.DataFrame) -> dict:
-    """Mean absolute error and share within one of gold, over the gold (article, actor) rows.
+def score_quotes(system: list[dict], gold: list[dict], stances: dict[str, dict[str, str]] | None = None) -> dict:
+    """Quote P/R/F1 (direct, indirect, all), speaker accuracy and stance scores of one gold set."""
+    return scores_of(tally_quotes(system, gold, stances))
 
-    ``counts`` has article_id, actor, count (only people are compared, as the
-    gold counts only people). Actors the system counts in those articles
-    but gold lacks are reported as ``spurious``.
+
+def tally_mentions(counts: pd.DataFrame, gold: pd.DataFrame) -> tuple[list[int], int]:
+    """(absolute errors over the gold (article, actor) rows, actors the system counts there that gold lacks).
+
+    ``counts`` has article_id, actor, count; only people are compared, as the
+    gold counts only people.
     """
     sys_counts = counts.groupby(["article_id", "actor"])["count"].sum()
     gold_counts = gold.set_index(["article_id", "actor"])["count"]
@@ -159,49 +240,108 @@ def score_mentions(counts: pd.DataFrame, gold: pd.DataFrame) -> dict:
     gold_keys = set(gold_counts.index)
     articles = set(gold["article_id"])
     spurious = [k for k in sys_counts.index if k[0] in articles and k not in gold_keys]
-    return {
-        "mae": sum(errors) / len(errors) if errors else 0.0,
-        "within_one": sum(e <= 1 for e in errors) / len(errors) if errors else 0.0,
-        "rows": len(errors),
-        "spurious": len(spurious),
-    }
+    return errors, len(spurious)
+
+
+def system_stances(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]] | None:
+    """quote_id -> {outcome: label} of an analysis's ``stances`` table (None without one)."""
+    if "stances" not in tables:
+        return None
+    stances: dict[str, dict[str, str]] = {}
+    for row in tables["stances"].to_dict("records"):
+        stances.setdefault(row["quote_id"], {})[row["outcome"]] = row["stance"]
+    return stances
+
+
+def tally_analysis(tables: dict[str, pd.DataFrame], gold_dir: str | Path,
+                   given: dict[tuple[str, str], str] | None = None) -> Tally:
+    """Everything scoring an analysis's tables against the gold set in ``gold_dir`` counts."""
+    gold_mentions, gold_quotes = load_gold(gold_dir)
+    quotes = tables["quotes"].fillna("").to_dict("records")
+    tally = tally_quotes(quotes, gold_quotes, system_stances(tables), given)
+    counts = tables["actor_counts"]
+    if "kind" in counts:
+        counts = counts[counts["kind"] == "person"]
+    tally.mention_errors, tally.spurious_actors = tally_mentions(counts, gold_mentions)
+    return tally
 
 
 def score_analysis(tables: dict[str, pd.DataFrame], gold_dir: str | Path) -> dict:
     """All scores of an analysis's tables against the gold set in ``gold_dir``."""
-    gold_mentions, gold_quotes = load_gold(gold_dir)
-    quotes = tables["quotes"].fillna("").to_dict("records")
-    stances = None
-    if "stances" in tables:
-        stances = {}
-        for row in tables["stances"].to_dict("records"):
-            stances.setdefault(row["quote_id"], {})[row["outcome"]] = row["stance"]
-    counts = tables["actor_counts"]
-    if "kind" in counts:
-        counts = counts[counts["kind"] == "person"]
-    scores = score_quotes(quotes, gold_quotes, stances)
-    scores["mentions"] = score_mentions(counts, gold_mentions)
-    return scores
+    return scores_of(tally_analysis(tables, gold_dir))
 
 
 def format_scores(scores: dict) -> str:
     """The scores as a plain-text table for a terminal."""
-    lines = [f"{'measure':<34}{'value':>8}   detail"]
+    lines = [f"{'measure':<38}{'value':>8}   detail"]
 
     def add(name, value, detail=""):
-        lines.append(f"{name:<34}{value:>8.3f}   {detail}")
+        lines.append(f"{name:<38}{value:>8.3f}   {detail}")
 
-    for kind in ("direct", "indirect", "all"):
+    def labels(st):
+        return " ".join(f"{k}={v:.3f}" for k, v in st["per_label"].items())
+
+    for kind in QUOTE_KINDS:
         s = scores[kind]
         add(f"quotes {kind} F1", s["f1"], f"P={s['precision']:.3f} R={s['recall']:.3f} (system {s['system']}, gold {s['gold']}, matched {s['matched']})")
     add("speaker accuracy (matched quotes)", scores["speaker_accuracy"])
     if "stance" in scores:
+        st = scores["stance_strict"]
+        add("stance macro-F1 strict (headline)", st["macro_f1"], f"{labels(st)}; spurious outcomes count")
         st = scores["stance"]
-        add("stance macro-F1 (end to end)", st["macro_f1"], " ".join(f"{k}={v:.3f}" for k, v in st["per_label"].items()) + f" ({st['pairs']} gold stances)")
+        add("stance macro-F1 (end to end)", st["macro_f1"], f"{labels(st)} ({st['pairs']} gold stances)")
         sm = scores["stance_matched"]
         add("stance macro-F1 (matched quotes)", sm["macro_f1"], f"accuracy={sm['accuracy']:.3f} ({sm['pairs']} gold stances)")
-        add("stance outcome found (matched)", scores["stance_outcome_recall"])
+        if "stance_given" in scores:
+            sg = scores["stance_given"]
+            add("stance macro-F1 (gold outcome given)", sg["macro_f1"], f"accuracy={sg['accuracy']:.3f}: the label alone")
+        o = scores["outcomes"]
+        add("outcome F1 (matched quotes)", o["f1"], f"P={o['precision']:.3f} R={o['recall']:.3f} (system {o['system']}, gold {o['gold']})")
     m = scores["mentions"]
     add("mentions MAE", m["mae"], f"over {m['rows']} gold (article, actor) rows; {m['spurious']} actors not in gold")
     add("mentions within one of gold", m["within_one"])
+    if "confusion" in scores:
+        names = list(scores["confusion"])
+        lines.append("confusion (rows gold, columns system; strict pairs)")
+        lines.append(f"{'':>12}" + "".join(f"{n:>9}" for n in names))
+        for g in names:
+            lines.append(f"{g:>12}" + "".join(f"{scores['confusion'][g][s]:>9}" for s in names))
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- running an analysis on gold sets
+
+@dataclass
+class GoldSet:
+    """A gold folder, where its articles are, and the outcome file its stance labels use."""
+
+    folder: Path
+    articles: Path
+    outcomes: Path | None
+
+
+def gold_set(folder: str | Path, default_articles: str | Path, default_outcomes: str | Path | None = None) -> GoldSet:
+    """The gold set in ``folder``: its own ``articles/`` and ``outcomes.yml`` where it has them (its
+    labels use that file's keys), else ``default_articles`` and ``default_outcomes``."""
+    folder = Path(folder)
+    articles = folder / "articles" if (folder / "articles").is_dir() else Path(default_articles)
+    outcomes = folder / "outcomes.yml" if (folder / "outcomes.yml").is_file() else default_outcomes
+    return GoldSet(folder, articles, Path(outcomes) if outcomes else None)
+
+
+def given_labels(docs: dict, tables: dict[str, pd.DataFrame], gold_quotes: list[dict], outcomes, stance_cues) -> dict[tuple[str, str], str]:
+    """(quote_id, outcome) -> the system's label for each gold outcome of each matched quote, the outcome given.
+
+    ``docs`` maps article_id -> the parsed article.
+    """
+    from .stance import stances_given
+
+    quotes = tables["quotes"].to_dict("records")
+    labels = {}
+    for i, j in match_quotes(quotes, gold_quotes):
+        keys = list(gold_quotes[j].get("stances") or {})
+        doc = docs.get(quotes[i]["article_id"])
+        if keys and doc is not None:
+            for row in stances_given(doc, quotes[i], keys, outcomes, stance_cues):
+                labels[(row["quote_id"], row["outcome"])] = row["stance"]
+    return labels

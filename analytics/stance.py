@@ -287,6 +287,26 @@ def label_of(score: float) -> str:
     return "favor" if score >= FAVOR else "against" if score <= AGAINST else "neutral"
 
 
+def _quote_span(doc: Doc, quote: dict) -> Span | None:
+    """The quote's words in ``doc``, or None when its offsets hold no word."""
+    span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+    if span is None or not any(not (t.is_punct or t.is_space) for t in span):
+        return None
+    return span
+
+
+def _row(quote: dict, key: str, score: float, evidence: str) -> dict:
+    return {
+        "quote_id": quote["quote_id"],
+        "article_id": quote["article_id"],
+        "speaker": quote.get("speaker") or "",
+        "outcome": key,
+        "stance": label_of(score),
+        "score": round(score, 3),
+        "evidence": evidence,
+    }
+
+
 def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], stance_cues: StanceCues | None = None) -> list[dict]:
     """One row per (quote, outcome it is about), with the keys of STANCE_COLUMNS.
 
@@ -298,18 +318,26 @@ def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], stance_
     matches = outcome_matches(doc, outcomes) if quotes else []
     rows = []
     for quote in quotes:
-        span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
-        if span is None or not any(not (t.is_punct or t.is_space) for t in span):
+        span = _quote_span(doc, quote)
+        if span is None:
             continue
         for target in quote_targets(doc, quote, span, matches):
-            score, evidence = score_stance(doc, quote, span, target, stance_cues)
-            rows.append({
-                "quote_id": quote["quote_id"],
-                "article_id": quote["article_id"],
-                "speaker": quote.get("speaker") or "",
-                "outcome": target.key,
-                "stance": label_of(score),
-                "score": round(score, 3),
-                "evidence": evidence,
-            })
+            rows.append(_row(quote, target.key, *score_stance(doc, quote, span, target, stance_cues)))
     return rows
+
+
+def stances_given(doc: Doc, quote: dict, keys: list[str], outcomes: list[Outcome],
+                  stance_cues: StanceCues | None = None) -> list[dict]:
+    """Rows as `quote_stances` gives, for the outcomes ``keys`` whether or not the quote is found to be about them.
+
+    An outcome the quote is not found to be about is taken as what the quote
+    as a whole refers to. This is how `evaluate` scores the label alone, with
+    the gold outcome given.
+    """
+    stance_cues = stance_cues if stance_cues is not None else load_stance_cues()
+    span = _quote_span(doc, quote)
+    if span is None:
+        return []
+    targets = {t.key: t for t in quote_targets(doc, quote, span, outcome_matches(doc, outcomes))}
+    return [_row(quote, key, *score_stance(doc, quote, span, targets.get(key) or Target(key, [], refers=span.root), stance_cues))
+            for key in keys]
