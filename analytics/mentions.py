@@ -17,7 +17,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from .actors import Registry
-from .corpus import paragraph_spans
+from .layout import paragraph_spans
 
 MENTION_COLUMNS = ["article_id", "actor", "kind", "text", "start", "end", "sentence", "paragraph"]
 COUNT_COLUMNS = ["article_id", "actor", "kind", "count"]

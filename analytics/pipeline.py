@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Callable, Iterable
 import pandas as pd
 
 from .actors import Registry
-from .corpus import Article, furniture_spans
+from .corpus import Article
+from .layout import furniture_spans
 from .cooccurrence import cooccurrence
 
 # spaCy and the modules built on it are imported where they are used, so

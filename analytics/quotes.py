@@ -39,7 +39,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from .actors import Registry
-from .corpus import paragraph_spans
+from .layout import paragraph_spans
 
 QUOTE_COLUMNS = [
     "quote_id", "article_id", "kind", "text", "speaker", "speaker_text", "cue",
