@@ -31,21 +31,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 from spacy.tokens import Doc, Token
 
 from .actors import Registry
+from .lexicons import ReportingCues, load_reporting_cues
 from .layout import paragraph_spans
 
 QUOTE_COLUMNS = [
     "quote_id", "article_id", "kind", "text", "speaker", "speaker_text", "cue",
     "start", "end", "sentence", "paragraph",
 ]
-DEFAULT_CUES = Path(__file__).resolve().parent.parent / "data" / "reporting.yml"
 
 # Opening mark -> the marks that close it.
 _CLOSERS = {"“": "”“", "„": "“”", "«": "»", "‹": "›", '"': '"', "‘": "’", "‚": "‘’", "'": "'"}
@@ -57,32 +52,6 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 _OBJECT_DEPS = {"dobj", "dative", "oprd", "attr", "acomp", "ccomp", "xcomp"}
 _HEADING_END = tuple('.!?:;"”»’\')')
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Reporting cues, read from data/reporting.yml."""
-
-    clause_verbs: frozenset
-    object_verbs: frozenset
-    content_prepositions: frozenset
-    statement_nouns: frozenset
-    statement_verbs: frozenset
-    clause_adjectives: frozenset
-    unnamed_speakers: frozenset
-    speaker_nouns: frozenset
-    group_nouns: frozenset
-    speaker_suffixes: frozenset
-    titles: frozenset
-    institution_nouns: frozenset
-    proxy_nouns: frozenset
-
-
-@lru_cache(maxsize=8)
-def load_cues(path: str | None = None) -> Cues:
-    """The reporting cues in ``path`` (default data/reporting.yml)."""
-    data = yaml.safe_load(Path(path or DEFAULT_CUES).read_text(encoding="utf-8")) or {}
-    return Cues(**{field: frozenset(str(w).lower() for w in data.get(field) or []) for field in Cues.__dataclass_fields__})
 
 
 # --- Direct quotes: quotation marks -------------------------------------------
@@ -277,7 +246,7 @@ def _keep_marks_whole(text: str, start: int, end: int, quotations) -> tuple[int,
 class SpeakerResolver:
     """Turns the subject of a cue into (canonical speaker, words as written)."""
 
-    def __init__(self, doc: Doc, mentions: list[dict], registry: Registry, cues: Cues):
+    def __init__(self, doc: Doc, mentions: list[dict], registry: Registry, cues: ReportingCues):
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.sent_starts = [sent.start for sent in doc.sents]
@@ -540,7 +509,7 @@ def _cue_text(verb: Token, prep: Token | None) -> str:
     return " ".join(t.text for t in parts)
 
 
-def _is_cue(token: Token, cues: Cues) -> bool:
+def _is_cue(token: Token, cues: ReportingCues) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in (cues.clause_verbs | cues.object_verbs)
 
 
@@ -549,7 +518,7 @@ def _is_question(clause: Token) -> bool:
     return any(k.dep_ in ("mark", "advmod", "nsubj", "dobj") and k.lower_ in ("whether", "if", "what", "why", "how", "who") and k.i <= clause.left_edge.i + 1 for k in clause.children)
 
 
-def _content_tokens(content: list[Token], cues: Cues) -> list[Token]:
+def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
     """The words of the content subtrees, without the narrator's asides and other reports.
 
     Left out: contrastive clauses (``while ...``, ``though ...``: the
@@ -569,7 +538,7 @@ def _content_tokens(content: list[Token], cues: Cues) -> list[Token]:
     return [t for root in content for t in root.subtree if t.i not in drop]
 
 
-def _content_children(verb: Token, cues: Cues, allow_object: bool) -> tuple[list[Token], Token | None]:
+def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> tuple[list[Token], Token | None]:
     """The children of a cue that carry what was said, and the preposition of the cue if any."""
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     clause = [
@@ -637,7 +606,7 @@ def _is_anaphoric(noun: Token) -> bool:
     return len(words) == 2 and words[0].lower_ in ("the", "this", "that", "these", "those", "such") and words[1] is noun
 
 
-def reported_speech(doc: Doc, cues: Cues, quotations: list[tuple[int, int]] = ()) -> list[dict]:
+def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, int]] = ()) -> list[dict]:
     """Reported-speech candidates: one dict per cue with its verb token, content span (start, end) and cue text.
 
     ``quotations`` (inner spans of the quotations in the text) keep partial
@@ -730,7 +699,7 @@ def _according_to(doc: Doc, quotations: list[tuple[int, int]] = (), text: str | 
 
 # --- Putting it together -------------------------------------------------------
 
-def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_id: str, cues: Cues | None = None) -> list[dict]:
+def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_id: str, cues: ReportingCues | None = None) -> list[dict]:
     """Direct quotes and reported speech of one parsed article, in text order.
 
     Returns one dict per quote with the keys of QUOTE_COLUMNS: ``kind`` is
@@ -740,7 +709,7 @@ def extract_quotes(doc: Doc, mentions: list[dict], registry: Registry, article_i
     name), or "" where the text names no speaker; ``speaker_text`` the
     words as written; ``cue`` the reporting verb or phrase ("" if none).
     """
-    cues = cues or load_cues()
+    cues = cues or load_reporting_cues()
     text = doc.text
     paragraphs = paragraph_spans(text)
     para_starts = [s for s, _ in paragraphs]
@@ -869,7 +838,7 @@ def _lead_in_subject(doc: Doc, start: int, resolver: SpeakerResolver) -> Token |
     return subject
 
 
-def _attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], cues: Cues, text: str) -> dict | None:
+def _attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], cues: ReportingCues, text: str) -> dict | None:
     """The cue of a direct quote in the words around it: ``“...,” said X`` or ``X said: “...”``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
