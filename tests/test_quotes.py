@@ -5,7 +5,7 @@ import pytest
 
 from analytics.actors import Registry, parse_registry
 from analytics.corpus import Article
-from analytics.quotes import quotation_spans
+from analytics.quotes.marks import quotation_spans
 from analytics.pipeline import analyse_doc, discover_registry, parse_texts
 
 
