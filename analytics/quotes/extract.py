@@ -14,7 +14,7 @@ How the two kinds meet (following shared/gold/GUIDELINES.md):
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..actors import Registry
 from ..layout import Layout
@@ -40,14 +40,15 @@ RUNNING_SPEAKER_PARAGRAPHS = 2
 
 
 def extract_quotes(
-    doc: Doc, mentions: list[dict], registry: Registry, article_id: str, layout: Layout,
+    doc: Doc, mentions: list[dict], entities: tuple[Span, ...], registry: Registry, article_id: str, layout: Layout,
     cues: ReportingCues | None = None,
 ) -> list[dict]:
     """Direct quotes and reported speech of one parsed article, in text order.
 
     Reads the parse of ``doc``, its ``layout``, the article's ``mentions``
-    (rows of `analytics.mentions.extract_mentions`) and the reporting
-    ``cues`` (default data/reporting.yml). Returns one dict per quote with the
+    and ``entities`` (both as `analytics.mentions.extract_mentions` returns
+    them), the ``registry`` and the reporting ``cues`` (default
+    data/reporting.yml). Returns one dict per quote with the
     keys of QUOTE_COLUMNS: ``kind`` is ``direct`` or ``indirect``; ``text ==
     doc.text[start:end]`` (direct quotes without their marks, reported speech
     without ``that``); ``speaker`` is the actor's canonical name as in the
@@ -66,7 +67,7 @@ def extract_quotes(
     quotes, absorbed = _quotes_of_reports(reports, speech)
     quotes += _direct_quotes(doc, speech, absorbed, headings, layout, cues, text)
     quotes.sort(key=lambda q: q["start"])
-    resolver = SpeakerResolver(doc, mentions, registry, cues, layout)
+    resolver = SpeakerResolver(doc, mentions, entities, registry, cues, layout)
     rows = _attributed_rows(doc, quotes, resolver, layout, article_id, text)
     for n, row in enumerate(rows, start=1):
         row["quote_id"] = f"{article_id}-q{n:03d}"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import Registry
 from ..layout import Layout
@@ -47,10 +47,20 @@ SENTENCE_OPENING_TOKENS = 1
 PARTICLE_MAX_CHARS = 3
 
 class SpeakerResolver:
-    """Turns the subject of a cue into (canonical speaker, words as written)."""
+    """Turns the subject of a cue into (canonical speaker, words as written).
 
-    def __init__(self, doc: Doc, mentions: list[dict], registry: Registry, cues: ReportingCues, layout: Layout):
+    Reads the parse of ``doc``, the article's ``mentions`` (rows) and
+    ``entities`` (as `analytics.mentions.extract_mentions` returns them: the
+    parse's entities with the registry's matches in them), its ``layout``,
+    the ``registry`` and the reporting ``cues``. Remembers, in text order,
+    the speakers it resolved (for descriptions) and the one `spoke` was last
+    told of (for pronouns).
+    """
+
+    def __init__(self, doc: Doc, mentions: list[dict], entities: tuple[Span, ...], registry: Registry,
+                 cues: ReportingCues, layout: Layout):
         self.doc = doc
+        self.entity_at = {i: ent for ent in entities for i in range(ent.start, ent.end)}
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.sent_starts = layout.sentence_starts
         self.registry = registry
@@ -77,6 +87,11 @@ class SpeakerResolver:
 
     def kind(self, actor: str) -> str:
         return self.registry.kind_of(actor)
+
+    def entity_type(self, token: Token) -> str:
+        """The label of the entity ``token`` is in (``ORG``, ``GPE`` ...), or ""."""
+        ent = self.entity_at.get(token.i)
+        return ent.label_ if ent is not None else ""
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a cue, inherited along coordinated and participial verbs.
@@ -188,17 +203,17 @@ class SpeakerResolver:
 
     def _entity_name(self, head: Token) -> str:
         """An organisation or place the parser names (``The World Trade Organization``), without its article."""
-        if head.ent_type_ not in ("ORG", "GPE"):
+        ent = self.entity_at.get(head.i)
+        if ent is None or ent.label_ not in ("ORG", "GPE"):
             return ""
-        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
-        return re.sub(r"^(the|The)\s+", "", ent.text) if ent is not None else ""
+        return re.sub(r"^(the|The)\s+", "", ent.text)
 
     def _institution(self, head: Token, words: list[Token]) -> str:
         """``The Israeli military``, ``Chinese foreign ministry``: an institution named by its country."""
         noun = " ".join(t.lower_ for t in words[-2:]) if len(words) > 1 else ""
         if head.lemma_.lower() not in self.cues.institution_nouns and noun not in self.cues.institution_nouns:
             return ""
-        country = any(t.ent_type_ in ("NORP", "GPE") or t.i in self.by_token for t in words if t.i < head.i)
+        country = any(self.entity_type(t) in ("NORP", "GPE") or t.i in self.by_token for t in words if t.i < head.i)
         if not country:
             return ""
         first = next((n for n, t in enumerate(words) if t.dep_ != "det"), 0)
@@ -230,7 +245,7 @@ class SpeakerResolver:
         """Whether an unresolved subject can still be a speaker (a name, a pronoun, a group or role noun)."""
         if head is None:
             return False
-        if head.pos_ in ("PROPN", "PRON") or head.ent_type_:
+        if head.pos_ in ("PROPN", "PRON") or self.entity_type(head):
             return True
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
             return True
