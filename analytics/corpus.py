@@ -19,25 +19,6 @@ from pathlib import Path
 
 MANIFEST = "manifest.csv"
 
-# Lines that belong to the web page around an article, not to the article.
-# They are kept in the text (offsets must not move) but yield no mentions or
-# quotes: see `furniture_spans`.
-FURNITURE_PATTERNS = [
-    r"comments?",
-    r"comments are closed\.?",
-    r"post a comment\.?",
-    r"leave a (comment|reply)\.?",
-    r"subscribe\b.*",
-    r"sign up\b.*newsletter.*",
-    r"(share|share this|share on \w+|tweet|print|email)( article)?\.?",
-    r"(read more|related( articles| stories)?|advertisement|advertising)\.?:?",
-    r"(all rights reserved|copyright\b|©).*",
-    r"follow us\b.*",
-    r"(click|tap) here\b.*",
-    r"you may also like\.?",
-    r"photo:.*|\(photo:.*\)",
-]
-_FURNITURE_RE = re.compile(r"^\s*(?:%s)\s*$" % "|".join(FURNITURE_PATTERNS), re.IGNORECASE)
 _CONTROL_RE = re.compile(r"[\x00\ud800-\udfff]")
 
 
@@ -113,29 +94,6 @@ def derive_title(text: str, limit: int = 90) -> str:
     if len(sentence) <= limit:
         return sentence
     return sentence[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the paragraphs of ``text``: its non-empty lines.
-
-    News exports separate paragraphs by one newline or by blank lines; both
-    give the same paragraphs here.
-    """
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        if match.group().strip():
-            spans.append((match.start(), match.end()))
-    return spans
-
-
-def is_furniture(line: str) -> bool:
-    """True when a line is page furniture (``Comments``, ``Post a Comment`` ...)."""
-    return bool(_FURNITURE_RE.match(line))
-
-
-def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the furniture lines of ``text``."""
-    return [(s, e) for s, e in paragraph_spans(text) if is_furniture(text[s:e])]
 
 
 def load_corpus(path: str | Path) -> Corpus:

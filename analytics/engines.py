@@ -20,10 +20,8 @@ never holds the parsed corpus.
 """
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
-import pickle
 import tempfile
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -59,9 +57,8 @@ class Job:
     lexicon: object = None  # a `stance.Lexicon`; None: data/outcomes.yml's cues
 
 
-# Per process: a worker's model and the parse cache, each made once, and the rulers of the latest registries.
+# Per process: a worker's model and the parse cache, each made once.
 _WORKER: dict = {}
-_RULERS: dict = {}
 
 
 def _worker_model(job: Job) -> Language:
@@ -85,28 +82,9 @@ def _cache(job: Job, nlp: Language):
     return _WORKER[key]
 
 
-def _ruler(nlp: Language, registry: Registry, registry_key: str):
-    key = (registry_key, id(nlp))
-    if key not in _RULERS:
-        from spacy.lang.en import English
-
-        from .mentions import mention_ruler
-
-        # One ruler per registry and process: building it costs more than analysing a chunk.
-        if len(_RULERS) >= 4:
-            _RULERS.clear()
-        _RULERS[key] = mention_ruler(English(vocab=nlp.vocab), registry)
-    return _RULERS[key]
-
-
 def _adopt_model(nlp: Language, job: Job) -> None:
     """Start a forked worker with the model its parent was given: it inherits it, never loading it again."""
     _WORKER[("nlp", job.model)] = nlp
-
-
-def registry_key(registry: Registry) -> str:
-    """A content key for a registry, the same in every process."""
-    return hashlib.sha1(pickle.dumps(sorted(registry.actors.items()))).hexdigest()
 
 
 def scan_chunk(articles: list[Article], job: Job, nlp: Language | None = None) -> tuple[list[list[str]], bytes]:
@@ -123,7 +101,7 @@ def scan_chunk(articles: list[Article], job: Job, nlp: Language | None = None) -
     return [person_candidates(doc) for doc in docs], parsed.to_bytes()
 
 
-def analyse_chunk(articles: list[Article], scanned, registry: Registry, registry_id: str, job: Job,
+def analyse_chunk(articles: list[Article], scanned, registry: Registry, job: Job,
                   nlp: Language | None = None) -> Rows:
     """The rows of ``articles`` (tables ``articles``, ``mentions``, ``quotes``, ``stances``).
 
@@ -133,12 +111,13 @@ def analyse_chunk(articles: list[Article], scanned, registry: Registry, registry
     """
     from spacy.tokens import DocBin
 
+    from .mentions import cached_ruler
     from .pipeline import analyse_doc, article_row
 
     nlp = _worker_model(job) if nlp is None else nlp
     data = Path(scanned).read_bytes() if isinstance(scanned, (str, Path)) else scanned[1]
     docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-    ruler = _ruler(nlp, registry, registry_id)
+    ruler = cached_ruler(nlp.vocab, registry)
     outcomes = list(job.outcomes) if job.outcomes is not None else None
     rows: Rows = {"articles": [], "mentions": [], "quotes": [], "stances": []}
     for doc, article in zip(docs, articles):
@@ -203,9 +182,8 @@ def _run_here(chunks, registry, job, nlp, progress) -> Iterator[tuple[int, Rows]
             if progress:
                 progress(len(chunk))
         full = registry.with_people(names)
-        key = registry_key(full)
         for i, chunk in enumerate(chunks):
-            yield i, analyse_chunk(chunk, paths[i], full, key, job, nlp)
+            yield i, analyse_chunk(chunk, paths[i], full, job, nlp)
 
 
 def _run_processes(chunks, registry, job, nlp, processes, progress) -> Iterator[tuple[int, Rows]]:
@@ -226,8 +204,7 @@ def _run_processes(chunks, registry, job, nlp, processes, progress) -> Iterator[
                 if progress:
                     progress(len(chunks[i]))
         full = registry.with_people(n for found in names for article in found for n in article)
-        key = registry_key(full)
-        pending = {pool.submit(analyse_chunk, chunk, paths[i], full, key, job): i for i, chunk in enumerate(chunks)}
+        pending = {pool.submit(analyse_chunk, chunk, paths[i], full, job): i for i, chunk in enumerate(chunks)}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -272,9 +249,8 @@ def _run_dask(chunks, registry, job, processes, scheduler, progress, warn) -> It
         del name_futures
         full = registry.with_people(n for found in names for article in found for n in article)
         shared = client.scatter(full, broadcast=True)
-        key = registry_key(full)
         # Each chunk is analysed where it was parsed: its Docs never cross the network.
-        results = client.map(analyse_chunk, chunks, scans, registry=shared, registry_id=key, job=job, pure=False)
+        results = client.map(analyse_chunk, chunks, scans, registry=shared, job=job, pure=False)
         index = {future.key: i for i, future in enumerate(results)}
         for future, rows in as_completed(results, with_results=True):
             i = index[future.key]

@@ -213,14 +213,17 @@ def scores_of(tally: Tally) -> dict:
         if tally.given:
             result["stance_given"] = macro_f1(tally.given)
         result["confusion"] = confusion(tally.strict)
-    errors = tally.mention_errors
-    result["mentions"] = {
+    result["mentions"] = _mention_figures(tally.mention_errors, tally.spurious_actors)
+    return result
+
+
+def _mention_figures(errors: list[int], spurious: int) -> dict:
+    return {
         "mae": sum(errors) / len(errors) if errors else 0.0,
         "within_one": sum(e <= 1 for e in errors) / len(errors) if errors else 0.0,
         "rows": len(errors),
-        "spurious": tally.spurious_actors,
+        "spurious": spurious,
     }
-    return result
 
 
 def score_quotes(system: list[dict], gold: list[dict], stances: dict[str, dict[str, str]] | None = None) -> dict:
@@ -241,6 +244,12 @@ def tally_mentions(counts: pd.DataFrame, gold: pd.DataFrame) -> tuple[list[int],
     articles = set(gold["article_id"])
     spurious = [k for k in sys_counts.index if k[0] in articles and k not in gold_keys]
     return errors, len(spurious)
+
+
+def score_mentions(counts: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    """Mean absolute error and share within one of gold over the gold (article, actor) rows, and the
+    number of actors counted there that gold lacks (``spurious``)."""
+    return _mention_figures(*tally_mentions(counts, gold))
 
 
 def system_stances(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]] | None:

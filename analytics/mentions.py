@@ -9,15 +9,17 @@ losing actors: ``Trump Announces Ukraine Summit`` tagged ORG still yields
 """
 from __future__ import annotations
 
-import bisect
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
-from .actors import Registry
-from .corpus import paragraph_spans
+from .actors import Actor, Registry
+from .layout import Layout
 
 MENTION_COLUMNS = ["article_id", "actor", "kind", "text", "start", "end", "sentence", "paragraph"]
 COUNT_COLUMNS = ["article_id", "actor", "kind", "count"]
@@ -98,24 +100,44 @@ def mention_ruler(vocab_nlp, registry: Registry) -> EntityRuler:
     return ruler
 
 
-def extract_mentions(doc: Doc, registry: Registry, article_id: str, ruler: EntityRuler | None = None) -> list[dict]:
-    """Mentions of registry actors in ``doc``, one dict per mention, in text order.
+def cached_ruler(vocab: Vocab, registry: Registry) -> EntityRuler:
+    """The `mention_ruler` of ``registry`` on ``vocab``, built once per vocab and registry content."""
+    return _ruler(vocab, tuple(registry.actors.items()))
 
-    Each dict has the keys of MENTION_COLUMNS: the actor's canonical name and
-    kind, the text as written, its character offsets, and the indexes of its
-    sentence and paragraph. ``doc.ents`` is updated: registry matches replace
-    overlapping entities and carry the canonical name as ``ent_id_``. Pass a
-    ``ruler`` from `mention_ruler` when calling this for many documents.
+
+@lru_cache(maxsize=4)
+def _ruler(vocab: Vocab, actors: tuple[tuple[str, Actor], ...]) -> EntityRuler:
+    from spacy.lang.en import English
+
+    return mention_ruler(English(vocab=vocab), Registry(dict(actors)))
+
+
+class Mentions(NamedTuple):
+    """What `extract_mentions` finds in one article."""
+
+    rows: list[dict]  # one per mention, with the keys of MENTION_COLUMNS, in text order
+    entities: tuple[Span, ...]  # the parse's entities, registry matches in place of those they overlap
+
+
+def extract_mentions(doc: Doc, registry: Registry, article_id: str, layout: Layout, ruler: EntityRuler | None = None) -> Mentions:
+    """Mentions of registry actors in ``doc``, and its entities with those mentions in them.
+
+    Reads the parse of ``doc`` (its entities as parsed) and its ``layout``;
+    ``doc`` is left as it came. Each row has the keys of MENTION_COLUMNS:
+    the actor's canonical name and kind, the text as written, its character
+    offsets, and the indexes of its sentence and paragraph. The entities are
+    ``doc.ents`` as the ``ruler`` (default: the `cached_ruler` of
+    ``registry``) rewrites them: registry matches replace the entities they
+    overlap and carry the canonical name as ``ent_id_``.
     """
     if not registry.actors:
-        return []
+        return Mentions([], doc.ents)
     if ruler is None:
-        ruler = _cached_ruler(doc, registry)
-    ruler(doc)
-    sentence_of = sentence_index(doc)
-    paragraphs = [s for s, _ in paragraph_spans(doc.text)]
+        ruler = cached_ruler(doc.vocab, registry)
+    # The ruler rewrites the entities of the Doc it is given: give it a copy, and return what it wrote.
+    entities = ruler(doc.copy()).ents
     rows = []
-    for ent in doc.ents:
+    for ent in entities:
         if not ent.ent_id_ or ent.ent_id_ not in registry.actors:
             continue
         rows.append(
@@ -126,32 +148,11 @@ def extract_mentions(doc: Doc, registry: Registry, article_id: str, ruler: Entit
                 "text": ent.text,
                 "start": ent.start_char,
                 "end": ent.end_char,
-                "sentence": sentence_of[ent.start],
-                "paragraph": max(bisect.bisect_right(paragraphs, ent.start_char) - 1, 0),
+                "sentence": layout.sentence_of(ent.start),
+                "paragraph": layout.paragraph_of(ent.start_char),
             }
         )
-    return rows
-
-
-def _cached_ruler(doc: Doc, registry: Registry) -> EntityRuler:
-    """One ruler per registry object, built on first use."""
-    cached = getattr(registry, "_ruler", None)
-    if cached is None or cached.nlp.vocab is not doc.vocab:
-        from spacy.lang.en import English
-
-        nlp = English(vocab=doc.vocab)
-        cached = mention_ruler(nlp, registry)
-        object.__setattr__(registry, "_ruler", cached)
-    return cached
-
-
-def sentence_index(doc: Doc) -> list[int]:
-    """For each token of ``doc``, the index of its sentence."""
-    index = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = n
-    return index
+    return Mentions(rows, entities)
 
 
 def count_mentions(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Iterable
 import pandas as pd
 
 from .actors import Registry
-from .corpus import Article, furniture_spans
+from .corpus import Article
+from .layout import layout_of
 
 # spaCy and the modules built on it are imported where they are used, so
 # that a build whose tables are all cached starts without loading them.
@@ -35,19 +36,24 @@ def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outc
     """Everything one article yields: its mentions, quotes and stances as lists of rows.
 
     A pure function of the parsed article and the configuration, so that
-    articles can be analysed in any order or place and the rows combined.
+    articles can be analysed in any order or place and the rows combined:
+    ``doc`` is read, never changed. The article's layout is computed once
+    here and handed to each extractor, and the quotes read the entities that
+    the mentions found (registry matches in place of the parse's); rows on
+    page-furniture lines are left out.
     """
     from .mentions import extract_mentions
     from .quotes import extract_quotes
 
-    skip = furniture_spans(article.text)
+    layout = layout_of(doc)
 
     def kept(row: dict) -> bool:
-        return not any(s <= row["start"] < e for s, e in skip)
+        return not layout.in_furniture(row["start"])
 
-    mentions = [m for m in extract_mentions(doc, registry, article.article_id, ruler) if kept(m)]
+    found = extract_mentions(doc, registry, article.article_id, layout, ruler)
+    mentions = [m for m in found.rows if kept(m)]
     rows: dict[str, list[dict]] = {"mentions": mentions}
-    quotes = [q for q in extract_quotes(doc, mentions, registry, article.article_id) if kept(q)]
+    quotes = [q for q in extract_quotes(doc, mentions, found.entities, registry, article.article_id, layout) if kept(q)]
     rows["quotes"] = quotes
     if outcomes is not None:
         from .stance import quote_stances

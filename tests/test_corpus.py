@@ -5,9 +5,8 @@ import json
 
 import pytest
 
-from analytics.corpus import (
-    CorpusError, derive_title, furniture_spans, is_furniture, load_corpus, paragraph_spans,
-)
+from analytics.corpus import CorpusError, derive_title, load_corpus
+from analytics.layout import furniture_spans, is_furniture, paragraph_spans
 
 from .conftest import SEEDS
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics.actors import Registry, parse_registry
+from analytics.actors import Actor, Registry, parse_registry
 from analytics.corpus import Article, load_corpus
 from analytics.evaluate import load_gold, score_mentions
-from analytics.mentions import count_mentions
+from analytics.layout import layout_of
+from analytics.mentions import cached_ruler, count_mentions, extract_mentions
 from analytics.parse import parse_texts
 from analytics.pipeline import analyse_doc, discover_registry
 
@@ -104,3 +105,22 @@ def test_double_surnames_stay_whole_and_titles_are_not_names(nlp):
                                      "Nurse Emma Clarke told the BBC the ward was full. Clarke was tired."])
     assert counts.get("Karine Jean-Pierre") == 2
     assert counts.get("Emma Clarke") == 2
+
+
+def test_extract_mentions_returns_the_entities_it_found_and_leaves_the_doc_as_parsed(nlp, registry):
+    doc = nlp("Kremlin spokesperson Dmitry Peskov spoke to Donald Trump on Monday.")
+    parsed = [(t.ent_iob_, t.ent_type_, t.ent_id_) for t in doc]
+    rows, entities = extract_mentions(doc, registry, "t", layout_of(doc))
+    assert [(t.ent_iob_, t.ent_type_, t.ent_id_) for t in doc] == parsed
+    assert {"Dmitry Peskov", "Donald Trump"} <= {row["actor"] for row in rows}
+    by_id = {e.ent_id_: e for e in entities if e.ent_id_}
+    assert by_id["Donald Trump"].label_ == "PERSON" and by_id["Donald Trump"].text == "Donald Trump"
+    assert {row["actor"] for row in rows} == set(by_id)
+
+
+def test_the_mention_ruler_is_built_once_per_vocab_and_registry_content(nlp, registry):
+    same = parse_registry(registry.to_yaml())
+    assert same is not registry
+    assert cached_ruler(nlp.vocab, registry) is cached_ruler(nlp.vocab, same)
+    other = registry.with_actors([Actor("Ana Lima")])
+    assert cached_ruler(nlp.vocab, other) is not cached_ruler(nlp.vocab, registry)

@@ -1,11 +1,11 @@
-"""Direct quotes and reported speech with their speakers, on texts of several topics and styles."""
+"""Direct quotes and reported speech with their speakers, through `extract_quotes` as a build runs it,
+on texts of several topics and styles."""
 from __future__ import annotations
 
 import pytest
 
 from analytics.actors import Registry, parse_registry
 from analytics.corpus import Article
-from analytics.quotes import quotation_spans
 from analytics.parse import parse_texts
 from analytics.pipeline import analyse_doc, discover_registry
 
@@ -22,42 +22,6 @@ def quotes_of(nlp, text, registry=None):
 
 def only(rows, kind=None):
     return [q for q in rows if kind is None or q["kind"] == kind]
-
-
-# --- Quotation marks ---------------------------------------------------------
-
-@pytest.mark.parametrize("text, inner", [
-    ('He said: “We will not yield.”', "We will not yield."),
-    ('He said: "We will not yield."', "We will not yield."),
-    ("He said: «We will not yield.»", "We will not yield."),
-    ("He said: „We will not yield.“", "We will not yield."),
-    ("He said: ‘We will not yield.’", "We will not yield."),
-    ("He said: 'We will not yield.'", "We will not yield."),
-])
-def test_every_quotation_mark_style(text, inner):
-    assert [text[s:e] for s, e in quotation_spans(text)] == [inner]
-
-
-def test_apostrophes_are_not_quotation_marks():
-    text = "The union's leaders didn't agree, and the workers' vote is due."
-    assert quotation_spans(text) == []
-
-
-def test_nested_quotes_stay_inside_their_outer_quote():
-    text = "“He told me ‘never again’ and left,” she said."
-    assert [text[s:e] for s, e in quotation_spans(text)] == ["He told me ‘never again’ and left,"]
-
-
-def test_a_quotation_over_several_paragraphs_is_one_quote():
-    text = "Lima said in a statement:\n“We have done everything we could.\n“We will keep fighting for our workers.”\nThe company declined to comment."
-    spans = quotation_spans(text)
-    assert len(spans) == 1
-    assert text[spans[0][0]:spans[0][1]].startswith("We have done") and text[spans[0][0]:spans[0][1]].endswith("workers.")
-
-
-def test_an_unclosed_mark_spoils_only_its_own_paragraph():
-    text = "He said “this never closes.\nLater: “This one is fine,” she said.\n“And so is this one.”"
-    assert [text[s:e] for s, e in quotation_spans(text)] == ["This one is fine,", "And so is this one."]
 
 
 # --- Direct quotes and their speakers -------------------------------------------

@@ -1,0 +1,120 @@
+"""An article's layout: its paragraphs, headings, page furniture and sentence starts.
+
+Computed once per article (`layout_of`) and handed to the extractors, which
+all index their rows by paragraph and sentence and leave out headings and
+furniture. Offsets are character offsets into the article's text, sentence
+starts token indexes into its Doc.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Lines that belong to the web page around an article, not to the article.
+# They are kept in the text (offsets must not move) but yield no mentions or
+# quotes: see `furniture_spans`.
+FURNITURE_PATTERNS = [
+    r"comments?",
+    r"comments are closed\.?",
+    r"post a comment\.?",
+    r"leave a (comment|reply)\.?",
+    r"subscribe\b.*",
+    r"sign up\b.*newsletter.*",
+    r"(share|share this|share on \w+|tweet|print|email)( article)?\.?",
+    r"(read more|related( articles| stories)?|advertisement|advertising)\.?:?",
+    r"(all rights reserved|copyright\b|©).*",
+    r"follow us\b.*",
+    r"(click|tap) here\b.*",
+    r"you may also like\.?",
+    r"photo:.*|\(photo:.*\)",
+]
+_FURNITURE_RE = re.compile(r"^\s*(?:%s)\s*$" % "|".join(FURNITURE_PATTERNS), re.IGNORECASE)
+
+# A heading is a short line: body paragraphs of news text run longer than this
+# many words, headlines and table-of-contents lines do not.
+HEADING_MAX_WORDS = 25
+# A line ending in one of these is a sentence, not a heading. Closing
+# quotation marks end sentences too: `analytics.quotes` adds them, as they are
+# defined with the other quotation marks there.
+SENTENCE_END = tuple(".!?:;)")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs of ``text``: its non-empty lines.
+
+    News exports separate paragraphs by one newline or by blank lines; both
+    give the same paragraphs here.
+    """
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def is_furniture(line: str) -> bool:
+    """True when a line is page furniture (``Comments``, ``Post a Comment`` ...)."""
+    return bool(_FURNITURE_RE.match(line))
+
+
+def furniture_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Character spans of the furniture lines of ``text`` (``paragraphs``: its `paragraph_spans`, if known)."""
+    paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
+    return [(s, e) for s, e in paragraphs if is_furniture(text[s:e])]
+
+
+def heading_paragraphs(text: str, paragraphs: list[tuple[int, int]] | None = None) -> frozenset[int]:
+    """Indexes of the paragraphs that look like headings: short lines that end without sentence punctuation.
+
+    ``paragraphs`` are the `paragraph_spans` of ``text``, if known.
+    """
+    paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
+    headings = set()
+    for n, (s, e) in enumerate(paragraphs):
+        line = text[s:e].strip()
+        if not line.endswith(SENTENCE_END) and len(line.split()) <= HEADING_MAX_WORDS:
+            headings.add(n)
+    return frozenset(headings)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where an article's paragraphs, headings, furniture lines and sentences are."""
+
+    paragraphs: tuple[tuple[int, int], ...]  # character spans, in text order
+    headings: frozenset[int]  # indexes into ``paragraphs``
+    furniture: tuple[tuple[int, int], ...]  # character spans of the furniture lines
+    sentence_starts: tuple[int, ...]  # token index of each sentence's first token
+    paragraph_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "paragraph_starts", tuple(s for s, _ in self.paragraphs))
+
+    def paragraph_of(self, char: int) -> int:
+        """The index of the paragraph holding the character ``char`` (0 before the first one)."""
+        return max(bisect.bisect_right(self.paragraph_starts, char) - 1, 0)
+
+    def sentence_of(self, token: int) -> int:
+        """The index of the sentence holding the token ``token``."""
+        return max(bisect.bisect_right(self.sentence_starts, token) - 1, 0)
+
+    def in_furniture(self, char: int) -> bool:
+        """Whether the character ``char`` is on a furniture line."""
+        return any(s <= char < e for s, e in self.furniture)
+
+
+def layout_of(doc: Doc) -> Layout:
+    """The layout of a parsed article (reads ``doc.text`` and ``doc.sents``)."""
+    text = doc.text
+    paragraphs = paragraph_spans(text)
+    return Layout(
+        paragraphs=tuple(paragraphs),
+        headings=heading_paragraphs(text, paragraphs),
+        furniture=tuple(furniture_spans(text, paragraphs)),
+        sentence_starts=tuple(sent.start for sent in doc.sents),
+    )

@@ -1,0 +1,56 @@
+"""An article's layout (`analytics.layout`): paragraphs, headings, furniture and sentences, computed once."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from analytics.layout import Layout, furniture_spans, heading_paragraphs, layout_of, paragraph_spans
+
+TEXT = (
+    "Port Strike Ends After Talks\n"
+    "\n"
+    "Union leader Grace Okafor said on Tuesday the deal was done. Workers cheered.\n"
+    "Comments are closed.\n"
+)
+
+
+def test_paragraph_offsets_point_into_the_text():
+    assert [TEXT[s:e] for s, e in paragraph_spans(TEXT)] == [
+        "Port Strike Ends After Talks",
+        "Union leader Grace Okafor said on Tuesday the deal was done. Workers cheered.",
+        "Comments are closed.",
+    ]
+    assert paragraph_spans(" \n\t\n") == []
+
+
+def test_headings_are_short_lines_without_sentence_punctuation():
+    assert heading_paragraphs(TEXT) == {0}
+    assert heading_paragraphs("word " * 26) == set()  # too long for a heading
+    assert heading_paragraphs("Talks resume (Reuters)\nWhat next?") == set()
+
+
+def test_furniture_is_found_among_given_paragraphs():
+    paragraphs = paragraph_spans(TEXT)
+    assert furniture_spans(TEXT, paragraphs) == furniture_spans(TEXT) == [paragraphs[2]]
+
+
+def test_layout_of_a_parsed_article(nlp):
+    doc = nlp(TEXT)
+    layout = layout_of(doc)
+    assert layout.paragraphs == tuple(paragraph_spans(TEXT))
+    assert layout.headings == {0}
+    assert [TEXT[s:e] for s, e in layout.furniture] == ["Comments are closed."]
+    assert layout.sentence_starts == tuple(sent.start for sent in doc.sents)
+    okafor = TEXT.index("Okafor")
+    assert layout.paragraph_of(okafor) == 1 and layout.paragraph_of(0) == 0
+    assert layout.in_furniture(TEXT.index("closed")) and not layout.in_furniture(okafor)
+    cheered = next(t for t in doc if t.text == "cheered")
+    assert layout.sentence_of(cheered.i) == next(n for n, s in enumerate(doc.sents) if s.start <= cheered.i < s.end)
+
+
+def test_a_layout_cannot_be_changed_once_built():
+    layout = Layout(paragraphs=((0, 4), (5, 9)), headings=frozenset(), furniture=(), sentence_starts=(0,))
+    assert layout.paragraph_starts == (0, 5) and layout.paragraph_of(7) == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        layout.headings = frozenset({0})

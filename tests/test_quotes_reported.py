@@ -1,0 +1,47 @@
+"""Reported speech (`analytics.quotes.reported`): the cues of a parsed sentence and what each one reports."""
+from __future__ import annotations
+
+from analytics.lexicons import load_reporting_cues
+from analytics.quotes.marks import quotation_spans
+from analytics.quotes.reported import attribution, is_reporting_verb, reported_speech
+
+
+def reports(nlp, text):
+    doc = nlp(text)
+    return [(r["cue"], text[r["start"]:r["end"]]) for r in reported_speech(doc, load_reporting_cues(), quotation_spans(text))]
+
+
+def test_a_that_clause_is_the_content_of_its_cue(nlp):
+    assert reports(nlp, "The minister warned that the talks would fail.") == [("warned", "the talks would fail")]
+
+
+def test_an_object_verb_reports_its_prepositional_object(nlp):
+    assert reports(nlp, "The union called for a general strike.") == [("called for", "for a general strike")]
+
+
+def test_announced_this_reports_the_sentence_before(nlp):
+    found = reports(nlp, "The port will close on Monday. The mayor announced this on Friday.")
+    assert found == [("announced", "The port will close on Monday")]
+
+
+def test_according_to_reports_the_rest_of_the_sentence(nlp):
+    found = reports(nlp, "According to the ministry, exports fell by a third.")
+    assert found == [("According to", "exports fell by a third")]
+
+
+def test_a_question_reports_no_statement(nlp):
+    assert reports(nlp, "Reporters asked whether the deal would hold.") == []
+
+
+def test_reporting_verbs_are_the_verbs_of_the_cue_lists(nlp):
+    doc = nlp("She said the plan was good and walked out.")
+    cues = load_reporting_cues()
+    assert [t.text for t in doc if is_reporting_verb(t, cues)] == ["said"]
+
+
+def test_the_cue_of_a_direct_quote_is_the_nearest_reporting_verb_around_it(nlp):
+    text = "“We will not yield,” the minister said on Tuesday."
+    doc = nlp(text)
+    marks = quotation_spans(text)
+    found = attribution(doc, *marks[0], marks, load_reporting_cues(), text)
+    assert found is not None and found["cue"] == "said"
