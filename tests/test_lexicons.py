@@ -66,3 +66,9 @@ def test_unreadable_yaml_is_an_error_naming_the_file(tmp_path):
 def test_a_file_that_is_not_a_mapping_is_an_error():
     with pytest.raises(ReportingCueError, match="here: expected a mapping"):
         parse_reporting_cues(["say"], "here")
+
+
+def test_one_list_of_titles_serves_mentions_and_speakers():
+    titles = load_reporting_cues().titles
+    assert {"mr", "dr.", "former", "acting", "u.s."} <= titles  # before a speaker's name
+    assert {"president", "minister", "sheikh", "archbishop", "sergeant"} <= titles  # before a person's name
