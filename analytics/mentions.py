@@ -71,6 +71,7 @@ def person_candidates(doc: Doc) -> list[str]:
 
 
 def _clean_name(name: str, titles: frozenset[str]) -> str:
+    """``name`` without possessive and leading ``titles``, or "" if what is left does not look like a name."""
     words = re.sub(r"['’]s?$", "", name.strip()).split()
     while words and words[0].lower().rstrip(".") in titles:
         words = words[1:]
