@@ -20,21 +20,11 @@ from spacy.vocab import Vocab
 
 from .actors import Actor, Registry
 from .layout import Layout
+from .lexicons import load_reporting_cues
 
 MENTION_COLUMNS = ["article_id", "actor", "kind", "text", "start", "end", "sentence", "paragraph"]
 COUNT_COLUMNS = ["article_id", "actor", "kind", "count"]
 
-# Words that stand before a name in a PERSON entity but are not the name.
-_TITLES = {
-    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "president", "prime", "minister",
-    "chancellor", "secretary", "senator", "sen", "rep", "gov", "governor", "general",
-    "gen", "king", "queen", "prince", "pope", "judge", "justice", "mayor", "ceo",
-    "chairman", "spokesperson", "spokesman", "spokeswoman", "envoy", "adviser", "advisor",
-    "coach", "captain", "manager", "director", "professor", "prof", "rev", "father", "sheikh",
-    "nurse", "doctor", "officer", "sergeant", "sgt", "detective", "inspector", "constable", "lieutenant",
-    "colonel", "col", "major", "corporal", "ambassador", "commissioner", "leader", "chief", "head",
-    "minister", "deputy", "vice", "lady", "cardinal", "bishop", "rabbi", "imam", "archbishop",
-}
 _JOINERS = {"-", "–", "&", "/", "and"}
 # Lowercase parts of names: Khalil al-Hayya, Ursula von der Leyen, Lula da Silva.
 _PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "van", "von", "der", "den", "ter", "abu"}
@@ -46,8 +36,10 @@ def person_candidates(doc: Doc) -> list[str]:
     Returns one string per name occurrence: possessives and leading titles
     removed, and entities that glue two names (``Putin-Zelensky``,
     ``Trump & Putin``) split into both. Only words that look like a name
-    (capitalised, alphabetic) are kept.
+    (capitalised, alphabetic) are kept. Titles are those of
+    data/reporting.yml (`analytics.lexicons.ReportingCues.titles`).
     """
+    titles = load_reporting_cues().titles
     names = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -55,7 +47,7 @@ def person_candidates(doc: Doc) -> list[str]:
         start = ent.start
         # spaCy sometimes leaves a first name out ("Mayor Ana [Lima]"): take the capitalised word before it.
         if len(ent) == 1 and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-                and doc[start - 1].lower_.rstrip(".") not in _TITLES and not doc[start - 1].ent_type_:
+                and doc[start - 1].lower_.rstrip(".") not in titles and not doc[start - 1].ent_type_:
             start -= 1
         words: list[str] = []
         i = start
@@ -75,12 +67,13 @@ def person_candidates(doc: Doc) -> list[str]:
                 words.append(tok.text)
             i += 1
         names.append(" ".join(words))
-    return [n for n in (_clean_name(n) for n in names) if n]
+    return [n for n in (_clean_name(n, titles) for n in names) if n]
 
 
-def _clean_name(name: str) -> str:
+def _clean_name(name: str, titles: frozenset[str]) -> str:
+    """``name`` without possessive and leading ``titles``, or "" if what is left does not look like a name."""
     words = re.sub(r"['’]s?$", "", name.strip()).split()
-    while words and words[0].lower().rstrip(".") in _TITLES:
+    while words and words[0].lower().rstrip(".") in titles:
         words = words[1:]
     if not words or len(words) > 4:
         return ""

@@ -72,6 +72,12 @@ def test_a_file_that_is_not_a_mapping_is_an_error():
         parse_reporting_cues(["say"], "here")
 
 
+def test_one_list_of_titles_serves_mentions_and_speakers():
+    titles = load_reporting_cues().titles
+    assert {"mr", "dr.", "former", "acting", "u.s."} <= titles  # before a speaker's name
+    assert {"president", "minister", "sheikh", "archbishop", "sergeant"} <= titles  # before a person's name
+
+
 # --- stance cues
 
 def test_the_default_stance_cues_come_from_data_stance_cues_yml():

@@ -8,7 +8,7 @@ from analytics.actors import Actor, Registry, parse_registry
 from analytics.corpus import Article, load_corpus
 from analytics.evaluate import load_gold, score_mentions
 from analytics.layout import layout_of
-from analytics.mentions import cached_ruler, count_mentions, extract_mentions
+from analytics.mentions import cached_ruler, count_mentions, extract_mentions, person_candidates
 from analytics.parse import parse_texts
 from analytics.pipeline import analyse_doc, discover_registry
 
@@ -124,3 +124,11 @@ def test_the_mention_ruler_is_built_once_per_vocab_and_registry_content(nlp, reg
     assert cached_ruler(nlp.vocab, registry) is cached_ruler(nlp.vocab, same)
     other = registry.with_actors([Actor("Ana Lima")])
     assert cached_ruler(nlp.vocab, other) is not cached_ruler(nlp.vocab, registry)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Archbishop Tom Briggs said no.", "Tom Briggs"),
+    ("Sheikh Tamim bin Hamad said no.", "Tamim bin Hamad"),
+])
+def test_titles_of_data_reporting_yml_are_not_part_of_a_name(nlp, text, name):
+    assert person_candidates(nlp(text)) == [name]

@@ -35,6 +35,7 @@ MARK_SLACK = 2
 # --- Cues and their content ---------------------------------------------------
 
 def _cue_text(verb: Token, prep: Token | None) -> str:
+    """The cue as written: the verb with its particle and preposition (``called for``, ``pointed out``)."""
     parts = [verb] + [c for c in verb.children if c.dep_ == "prt"]
     if prep is not None:
         parts.append(prep)

@@ -86,6 +86,7 @@ class SpeakerResolver:
         self._last_speaker = (speaker, token)
 
     def kind(self, actor: str) -> str:
+        """The kind of ``actor`` in the registry (``person`` for those it lacks)."""
         return self.registry.kind_of(actor)
 
     def entity_type(self, token: Token) -> str:
@@ -295,6 +296,7 @@ class SpeakerResolver:
         return ""
 
     def _sentences_between(self, a: int, b: int) -> int:
+        """How many sentence starts lie between the tokens ``a`` and ``b``."""
         return abs(bisect.bisect_right(self.sent_starts, b) - bisect.bisect_right(self.sent_starts, a))
 
     def antecedent(self, pronoun: Token, person: bool) -> str:
@@ -323,6 +325,7 @@ class SpeakerResolver:
 
 
 def _is_possessor(token: Token) -> bool:
+    """Whether ``token`` owns something rather than being it (``Rivera's colleague``)."""
     return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children) or token.head.dep_ == "poss"
 
 
