@@ -1,4 +1,4 @@
-"""Reading corpora: folders, CSV and JSONL, encodings, broken files, furniture."""
+"""Reading corpora: folders, CSV and JSONL, encodings, broken files."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,6 @@ import json
 import pytest
 
 from analytics.corpus import CorpusError, derive_title, load_corpus
-from analytics.layout import furniture_spans, is_furniture, paragraph_spans
 
 from .conftest import SEEDS
 
@@ -88,22 +87,6 @@ def test_manifest_naming_a_missing_file_is_reported(tmp_path):
 def test_missing_input_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="no such file"):
         load_corpus(tmp_path / "nowhere")
-
-
-def test_paragraphs_are_non_empty_lines_whatever_the_separator():
-    text = "Title\nFirst para.\n\n\nSecond para.\n"
-    assert [text[s:e] for s, e in paragraph_spans(text)] == ["Title", "First para.", "Second para."]
-
-
-@pytest.mark.parametrize("line", ["Comments", "Comments are closed.", "Post a Comment", "Subscribe to get the latest posts sent to your email."])
-def test_page_furniture_is_recognised(line):
-    assert is_furniture(line)
-
-
-def test_article_sentences_are_not_furniture():
-    assert not is_furniture("Comments from the minister were sharp.")
-    text = "The minister spoke.\nComments are closed.\n"
-    assert [text[s:e] for s, e in furniture_spans(text)] == ["Comments are closed."]
 
 
 def test_derived_title_is_the_first_sentence_cut_at_a_word():

@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from analytics.layout import Layout, furniture_spans, heading_paragraphs, layout_of, paragraph_spans
+from analytics.layout import Layout, furniture_spans, heading_paragraphs, is_furniture, layout_of, paragraph_spans
 
 TEXT = (
     "Port Strike Ends After Talks\n"
@@ -54,3 +54,19 @@ def test_a_layout_cannot_be_changed_once_built():
     assert layout.paragraph_starts == (0, 5) and layout.paragraph_of(7) == 1
     with pytest.raises(dataclasses.FrozenInstanceError):
         layout.headings = frozenset({0})
+
+
+def test_paragraphs_are_non_empty_lines_whatever_the_separator():
+    text = "Title\nFirst para.\n\n\nSecond para.\n"
+    assert [text[s:e] for s, e in paragraph_spans(text)] == ["Title", "First para.", "Second para."]
+
+
+@pytest.mark.parametrize("line", ["Comments", "Comments are closed.", "Post a Comment", "Subscribe to get the latest posts sent to your email."])
+def test_page_furniture_is_recognised(line):
+    assert is_furniture(line)
+
+
+def test_article_sentences_are_not_furniture():
+    assert not is_furniture("Comments from the minister were sharp.")
+    text = "The minister spoke.\nComments are closed.\n"
+    assert [text[s:e] for s, e in furniture_spans(text)] == ["Comments are closed."]
