@@ -107,7 +107,7 @@ def find_stance_cues(tokens, stance_cues: StanceCues) -> list[StanceCueHit]:
     for n, tok in enumerate(tokens):
         if n < skip_to or tok.is_punct or tok.is_space:
             continue
-        for key in {tok.lemma_.lower(), tok.lower_}:
+        for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):  # lemma first: a set's order changes per process
             for words, category, weight in index.get(key, ()):
                 following = tokens[n: n + len(words)]
                 if len(following) == len(words) and all(w in (t.lemma_.lower(), t.lower_) for w, t in zip(words, following)):

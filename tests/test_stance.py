@@ -193,3 +193,19 @@ def test_an_evaluation_is_not_an_expectation(nlp, outcomes):
 
 def test_labels_follow_the_documented_thresholds():
     assert [label_of(s) for s in (0.25, 0.249, 0.0, -0.249, -0.25)] == ["favor", "neutral", "neutral", "neutral", "against"]
+
+
+def test_cue_words_are_read_the_same_in_every_process():
+    # The verb "prepared" is a cue as written (0.6) and as its lemma "prepare" (0.8): which one is read
+    # must not depend on the process's hash seed (a set's order), or engines and reruns disagree.
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    script = ("from analytics.parse import load_model; from analytics.lexicons import load_stance_cues; "
+              "from analytics.stance import find_stance_cues; nlp = load_model(); "
+              "print([(h.text, h.weight) for h in find_stance_cues(nlp('They prepared the ground for arbitration.'), load_stance_cues())])")
+    seen = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4", "5", "6")}
+    assert seen == {"[('prepared', 0.8)]\n"}  # the lemma's weight, read first
