@@ -1,4 +1,4 @@
-"""Command line: ``python -m analytics build INPUT --out DIR`` and ``python -m analytics evaluate GOLD_DIR``."""
+"""Command line: ``python -m analytics build INPUT --out DIR``, ``evaluate GOLD_DIR [GOLD_DIR ...]`` and ``train``."""
 from __future__ import annotations
 
 import argparse
@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     common(evaluate)
 
+    train = sub.add_parser("train", help="fit the learned parts on the annotated training articles (needs requirements-dev.txt)")
+    train.add_argument("training_dir", type=Path, nargs="?", default=None,
+                       help="folder of training sets (each: articles/, outcomes.yml, quotes.jsonl); default data/training")
+    train.add_argument("--out", type=Path, default=None, help="model file to write; default data/models/targets.json")
+    train.add_argument("--cache-dir", type=Path, default=None, help=f"parse cache folder; default {default_cache_dir()}")
+    train.add_argument("--no-cache", action="store_true", help="parse everything again and store nothing")
     return parser
 
 
@@ -191,10 +197,30 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_train(args) -> int:
+    from .targets import DEFAULT_MODEL
+    from .training import DEFAULT_TRAINING, train
+
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("error: training needs scikit-learn: pip install -r requirements-dev.txt", file=sys.stderr)
+        return 2
+    nlp = load_model()
+    cache = None if args.no_cache else ParseCache(args.cache_dir or default_cache_dir(), nlp)
+    out = args.out or DEFAULT_MODEL
+    report = train(nlp, args.training_dir or DEFAULT_TRAINING, out, cache)
+    loo = report["leave_one_article_out"]
+    print(f"targets model: {report['folders']} training sets, {loo['examples']} (quote, candidate outcome) examples, "
+          f"threshold {report['threshold']:.2f}; written to {out}")
+    print(f"leave one article out: P={loo['precision']:.3f} R={loo['recall']:.3f} F1={loo['f1']:.3f} (over the candidates)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": cmd_build, "evaluate": cmd_evaluate}[args.command](args)
+        return {"build": cmd_build, "evaluate": cmd_evaluate, "train": cmd_train}[args.command](args)
     except (CorpusError, RegistryError, ModelNotFound, EngineError, FileNotFoundError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

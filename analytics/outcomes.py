@@ -8,11 +8,13 @@ data/stance_cues.yml (analytics/lexicons.py); an outcomes file may still
 carry a ``cues:`` section that replaces some of them for its story
 (`stance_cues_for`).
 
-Which outcomes a quote is about: those its own words name. When it names
-none, or refers to something (``it``, ``this``, ``such deliveries``), also
-those named elsewhere in the sentence that carries it; and when it opens by
-referring back (``It could take place...``), or is short and names nothing
-(``We are ready!``), those of the sentence before.
+The sentence rule of which outcomes a quote is about (`quote_targets`): those
+its own words name; when it names none, or refers to something (``it``,
+``this``, ``such deliveries``), also those named elsewhere in the sentence
+that carries it; and when it opens by referring back (``It could take
+place...``), or is short and names nothing (``We are ready!``), those of the
+sentence before. analytics/targets.py weighs it with the rest of the
+discourse.
 """
 from __future__ import annotations
 

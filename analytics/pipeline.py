@@ -58,7 +58,7 @@ def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outc
     if outcomes is not None:
         from .stance import quote_stances
 
-        rows["stances"] = quote_stances(doc, quotes, outcomes, lexicon)
+        rows["stances"] = quote_stances(doc, quotes, outcomes, lexicon, layout)
     return rows
 
 

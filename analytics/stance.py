@@ -5,10 +5,8 @@ Outcomes come from ``data/outcomes.yml``, the stance cue words from
 word, with no code change). Labels follow SemEval-2016: ``favor``,
 ``against``, ``neutral``.
 
-Which outcomes a quote is about (analytics/outcomes.py): those its own words
-name; when it names none or refers to something (``it``, ``such
-deliveries``), those of the sentence that carries it; when it opens by
-referring back, or is short and names nothing, those of the sentence before.
+Which outcomes a quote is about is decided in analytics/targets.py, from the
+quote in its discourse; each row records how (``found_by``).
 
 The scoring rule, for a quote and one outcome it is about (VADER's sentiment
 of a whole sentence is not stance, so it is only one weak term here):
@@ -65,13 +63,15 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import StanceCues, load_stance_cues
-from .outcomes import Outcome, Target, carrying_sentences, outcome_matches, quote_targets
+from .layout import Layout, layout_of
+from .outcomes import Outcome, Target, carrying_sentences, outcome_matches
+from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
     denying_determiner, governing_prep, governs, harm_role, is_expected, is_negated, is_required_for,
     negated_verb, tree_distance,
 )
 
-STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "stance", "score", "evidence"]
+STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "found_by", "stance", "score", "evidence"]
 
 FAVOR, AGAINST = 0.25, -0.25
 CONTEXT_WEIGHT = 0.5   # cue words of the sentence outside the quote
@@ -295,34 +295,40 @@ def _quote_span(doc: Doc, quote: dict) -> Span | None:
     return span
 
 
-def _row(quote: dict, key: str, score: float, evidence: str) -> dict:
+def _row(quote: dict, key: str, found_by: str, score: float, evidence: str) -> dict:
     return {
         "quote_id": quote["quote_id"],
         "article_id": quote["article_id"],
         "speaker": quote.get("speaker") or "",
         "outcome": key,
+        "found_by": found_by,
         "stance": label_of(score),
         "score": round(score, 3),
         "evidence": evidence,
     }
 
 
-def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], stance_cues: StanceCues | None = None) -> list[dict]:
+def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], stance_cues: StanceCues | None = None,
+                  layout: Layout | None = None) -> list[dict]:
     """One row per (quote, outcome it is about), with the keys of STANCE_COLUMNS.
 
-    ``evidence`` lists the cue words with their contributions, negations,
-    the syntax rule, the reporting verb and the VADER compound, so a reader
-    can see why. Quotes about no outcome give no rows.
+    Which outcomes: `targets.chosen_candidates` (the quote in its discourse;
+    ``layout``: the article's, computed here when not given). ``evidence``
+    lists the cue words with their contributions, negations, the syntax
+    rule, the reporting verb and the VADER compound, so a reader can see
+    why. Quotes about no outcome give no rows.
     """
     stance_cues = stance_cues if stance_cues is not None else load_stance_cues()
-    matches = outcome_matches(doc, outcomes) if quotes else []
+    if not quotes:
+        return []
+    discourse = discourse_of(doc, layout or layout_of(doc), outcomes, outcome_matches(doc, outcomes))
     rows = []
     for quote in quotes:
         span = _quote_span(doc, quote)
         if span is None:
             continue
-        for target in quote_targets(doc, quote, span, matches):
-            rows.append(_row(quote, target.key, *score_stance(doc, quote, span, target, stance_cues)))
+        for chosen in chosen_candidates(discourse, quote, span):
+            rows.append(_row(quote, chosen.key, chosen.found_by, *score_stance(doc, quote, span, chosen.target, stance_cues)))
     return rows
 
 
@@ -330,14 +336,19 @@ def stances_given(doc: Doc, quote: dict, keys: list[str], outcomes: list[Outcome
                   stance_cues: StanceCues | None = None) -> list[dict]:
     """Rows as `quote_stances` gives, for the outcomes ``keys`` whether or not the quote is found to be about them.
 
-    An outcome the quote is not found to be about is taken as what the quote
-    as a whole refers to. This is how `evaluate` scores the label alone, with
-    the gold outcome given.
+    An outcome that is no candidate of the quote is taken as what the quote
+    as a whole refers to (``found_by`` ``given``). This is how `evaluate`
+    scores the label alone, with the gold outcome given.
     """
     stance_cues = stance_cues if stance_cues is not None else load_stance_cues()
     span = _quote_span(doc, quote)
     if span is None:
         return []
-    targets = {t.key: t for t in quote_targets(doc, quote, span, outcome_matches(doc, outcomes))}
-    return [_row(quote, key, *score_stance(doc, quote, span, targets.get(key) or Target(key, [], refers=span.root), stance_cues))
-            for key in keys]
+    discourse = discourse_of(doc, layout_of(doc), outcomes, outcome_matches(doc, outcomes))
+    found = {c.key: c for c in candidates(discourse, quote, span)}
+    rows = []
+    for key in keys:
+        target = found[key].target if key in found else Target(key, [], refers=span.root)
+        rows.append(_row(quote, key, found[key].found_by if key in found else "given",
+                         *score_stance(doc, quote, span, target, stance_cues)))
+    return rows

@@ -1,0 +1,84 @@
+"""Which outcomes a quote is about (`analytics.targets`): the quote in its discourse, on stories of our own."""
+from __future__ import annotations
+
+import pytest
+
+from analytics.corpus import Article
+from analytics.outcomes import parse_outcomes
+from analytics.parse import parse_texts
+from analytics.pipeline import analyse_doc
+from analytics.targets import LEVELS, load_model
+
+# A user's short outcome file for a story no rule was written for: three terms each.
+OUTCOMES = parse_outcomes("""
+outcomes:
+  - key: merger
+    label: Merger approval
+    description: the regulator approving the merger of the two supermarket chains
+    terms: [merger, takeover, tie-up]
+  - key: price_cap
+    label: Price cap
+    description: a legal cap on food prices
+    terms: [price cap, cap on prices, price controls]
+  - key: store_closures
+    label: Store closures
+    description: shops closing after the deal
+    terms: [store closures, closures, shut stores]
+""")
+
+
+def test_an_outcome_named_only_in_the_paragraph_before(nlp, registry):
+    text = ("Regulator weighs supermarket deal\n\n"
+            "The competition authority will rule next month on the merger of Freshway and Dalton Foods.\n\n"
+            '"It would leave shoppers in forty towns with one place to buy bread," said Ana Kovic, who leads a consumer group.\n')
+    doc = parse_texts(nlp, [text])[0]
+    rows = analyse_doc(doc, Article("t", text), registry, outcomes=OUTCOMES)
+    # the sentence before the quote is the paragraph before it: the nearer level is recorded
+    assert [(s["outcome"], s["found_by"]) for s in rows["stances"]] == [("merger", "previous")]
+
+
+def test_an_outcome_named_by_the_words_of_its_description(nlp, registry):
+    text = ("Food prices\n\n"
+            '"Putting a legal limit on what a loaf costs is the only thing that will help families," said Tomas Lind, a union economist.\n')
+    doc = parse_texts(nlp, [text])[0]
+    rows = analyse_doc(doc, Article("t", text), registry, outcomes=OUTCOMES)
+    # "prices" in the heading and "legal" in the quote are the price cap's description words, and nothing else is near
+    assert {s["outcome"] for s in rows["stances"]} == {"price_cap"}
+
+
+def test_a_quote_far_from_every_outcome_is_about_none(nlp, registry):
+    text = ("Library opens\n\n"
+            "The mayor opened a new library on Saturday.\n\n"
+            '"Children here finally have somewhere warm to read after school," said Mayor Ilse Brandt.\n')
+    doc = parse_texts(nlp, [text])[0]
+    rows = analyse_doc(doc, Article("t", text), registry, outcomes=OUTCOMES)
+    assert rows["quotes"] and rows["stances"] == []
+
+
+def test_the_quote_names_the_outcome_itself(nlp, registry):
+    text = ('"The takeover is a disaster for small farmers," said Ruth Ames of the farmers\' union.\n')
+    doc = parse_texts(nlp, [text])[0]
+    rows = analyse_doc(doc, Article("t", text), registry, outcomes=OUTCOMES)
+    assert [(s["outcome"], s["found_by"]) for s in rows["stances"]] == [("merger", "named")]
+
+
+def test_an_outcome_named_closer_wins_over_the_article_topic(nlp, registry):
+    text = ("Supermarket merger cleared\n\n"
+            "The merger of Freshway and Dalton Foods was approved on Monday.\n\n"
+            "Dalton said 12 store closures would follow in the north.\n\n"
+            '"Those closures will gut three high streets," said councillor Priya Nair.\n')
+    doc = parse_texts(nlp, [text])[0]
+    rows = analyse_doc(doc, Article("t", text), registry, outcomes=OUTCOMES)
+    nair = [q["quote_id"] for q in rows["quotes"] if "gut three high streets" in q["text"]]
+    assert {s["outcome"] for s in rows["stances"] if s["quote_id"] in nair} == {"store_closures"}
+
+
+def test_the_stored_model_names_its_features_and_threshold():
+    model = load_model()
+    assert len(model.features) == len(model.weights) == len(model.means) == len(model.scales)
+    assert 0.0 < model.threshold < 1.0
+    assert model.probability({}) != model.probability({"named": 1.0})
+
+
+def test_found_by_levels_run_from_the_quote_outwards():
+    assert LEVELS[0] == "named" and LEVELS.index("sentence") < LEVELS.index("paragraph") < LEVELS.index("title")

@@ -1,0 +1,31 @@
+"""The learned parts retrain deterministically from data/training/ (`python -m analytics train`)."""
+from __future__ import annotations
+
+import json
+
+from analytics.targets import DEFAULT_MODEL
+from analytics.training import DEFAULT_TRAINING, best_threshold, locate_quotes, train
+
+
+def test_quotes_are_located_in_text_order_even_when_a_text_repeats():
+    text = 'He said "no". Later she said "no" again, and "maybe".'
+    located = locate_quotes(text, [{"article_id": "a", "text": "no"}, {"article_id": "a", "text": "no"},
+                                   {"article_id": "a", "text": "maybe"}, {"article_id": "a", "text": "absent"}])
+    assert [text[q["start"]:q["end"]] for q in located] == ["no", "no", "maybe"]
+    assert located[0]["start"] < located[1]["start"]
+
+
+def test_the_threshold_is_the_f1_best_cut():
+    scored = [(0.9, True), (0.7, True), (0.6, False), (0.3, False), (0.2, True)]
+    assert best_threshold(scored) == 0.65  # two of three found, none wrong (F1 0.80) beats keeping all five (0.75)
+    assert best_threshold([(0.9, True), (0.8, True), (0.3, False), (0.2, False)]) == 0.35
+
+
+def test_the_shipped_model_is_what_training_gives(nlp, tmp_path):
+    out = tmp_path / "targets.json"
+    report = train(nlp, DEFAULT_TRAINING, out)
+    assert out.read_bytes() == DEFAULT_MODEL.read_bytes(), "data/models/targets.json is stale: run python -m analytics train"
+    assert report["folders"] >= 12
+    loo = report["leave_one_article_out"]
+    assert loo["f1"] > 0.6 and loo["examples"] > 1000
+    assert json.loads(out.read_text())["features"] == list(report["weights"])
