@@ -82,12 +82,15 @@ def parse_reporting_cues(data, where: str = "reporting cues") -> ReportingCues:
 def _words(value, where: str, name: str) -> frozenset[str]:
     if not isinstance(value, list):
         raise ReportingCueError(f"{where}: {name} must be a list of words, got {_kind(value)}")
-    bad = [w for w in value if not isinstance(w, (str, int, float))]
+    bad = [w for w in value if not isinstance(w, str)]
     if bad:
-        raise ReportingCueError(f"{where}: {name} must be a list of words, but holds {_kind(bad[0])}")
-    # Non-string scalars are read as their text, as YAML wrote them: YAML 1.1
-    # reads an unquoted ``on`` as the boolean true, which becomes "true" here.
-    return frozenset(str(w).lower() for w in value)
+        raise ReportingCueError(f"{where}: {name} must be a list of words, but holds {_kind(bad[0])} {bad[0]!r}"
+                                f"{_BOOLEAN_HINT if isinstance(bad[0], bool) else ''}")
+    return frozenset(w.lower() for w in value)
+
+
+# YAML 1.1 reads a bare on/off/yes/no as a boolean: a word list would silently hold "true" instead of "on".
+_BOOLEAN_HINT = " (YAML reads a bare on, off, yes or no as true/false: write the word in quotes, \"on\")"
 
 
 def _kind(value) -> str:
@@ -200,12 +203,17 @@ def _weighted(entries, where: str) -> dict:
         raise StanceCueError(f"{where} must map words to weights (e.g. 'ready: 1.0')")
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in entries.values()):
         raise StanceCueError(f"{where}: every weight must be a number")
-    return {tuple(str(k).lower().split()): float(v) for k, v in entries.items() if str(k).strip()}
+    bad = [k for k in entries if not isinstance(k, str)]
+    if bad:
+        raise StanceCueError(f"{where}: {bad[0]!r} is not a word{_BOOLEAN_HINT if isinstance(bad[0], bool) else ''}")
+    return {tuple(k.lower().split()): float(v) for k, v in entries.items() if k.strip()}
 
 
 def _word_list(words, where: str) -> frozenset:
-    # Scalars are taken as YAML reads them: a bare `no` is the boolean false, so the default
-    # negations hold "false", not "no". Kept as it is (issue 13 moves, it does not change figures).
-    if not isinstance(words, list) or not all(isinstance(w, (str, int, float, bool)) for w in words):
+    if not isinstance(words, list):
         raise StanceCueError(f"{where} must be a list of words")
-    return frozenset(str(w).lower() for w in words)
+    bad = [w for w in words if not isinstance(w, str)]
+    if bad:
+        raise StanceCueError(f"{where} must be a list of words, but holds {bad[0]!r}"
+                             f"{_BOOLEAN_HINT if isinstance(bad[0], bool) else ''}")
+    return frozenset(w.lower() for w in words)

@@ -188,3 +188,24 @@ def test_a_malformed_override_section_gets_a_clear_message():
         override_stance_cues({"favour": {"ready": 1.0}}, "stance cues")
     with pytest.raises(StanceCueError, match="must be a mapping"):
         override_stance_cues(None, "stance cues")
+
+
+@pytest.mark.parametrize("key, word", [("negations", "no"), ("conditionals", "on")])
+def test_a_bare_yaml_boolean_in_a_stance_word_list_is_refused_with_the_fix(tmp_path, key, word):
+    # YAML 1.1 reads a bare no/on as false/true: the list would silently hold "false" instead of the word.
+    raw = yaml.safe_load(_english())
+    text = yaml.safe_dump(raw).replace(f"  {key}:\n", f"  {key}:\n  - {word}\n", 1)
+    assert yaml.safe_load(text)["cues"][key][0] is (word == "on")
+    path = _write(tmp_path, text)
+    with pytest.raises(StanceCueError, match=r"write the word in quotes"):
+        load_stance_cues(path)
+
+
+def test_a_bare_yaml_boolean_in_a_reporting_list_is_refused_with_the_fix():
+    with pytest.raises(ReportingCueError, match=r"holds bool True .*write the word in quotes"):
+        parse_reporting_cues(yaml.safe_load(_reporting_yaml(content_prepositions="[at, on]")), "reporting.yml")
+
+
+def test_the_shipped_word_lists_hold_the_words_yaml_would_have_turned_into_booleans():
+    assert "no" in load_stance_cues().negations
+    assert "on" in load_reporting_cues().content_prepositions
