@@ -76,16 +76,17 @@ def parse_reporting_cues(data, where: str = "reporting cues") -> ReportingCues:
     missing = [name for name in names if name not in data]
     if missing:
         raise ReportingCueError(f"{where}: missing {', '.join(missing)}")
-    return ReportingCues(**{name: _words(data[name], where, name) for name in names})
+    return ReportingCues(**{name: word_set(data[name], f"{where}: {name}", ReportingCueError) for name in names})
 
 
-def _words(value, where: str, name: str) -> frozenset[str]:
+def word_set(value, where: str, error: type[ValueError]) -> frozenset[str]:
+    """The lowercase words of a YAML list; ``error`` naming ``where`` when it is no list of words."""
     if not isinstance(value, list):
-        raise ReportingCueError(f"{where}: {name} must be a list of words, got {_kind(value)}")
+        raise error(f"{where} must be a list of words, got {_kind(value)}")
     bad = [w for w in value if not isinstance(w, str)]
     if bad:
-        raise ReportingCueError(f"{where}: {name} must be a list of words, but holds {_kind(bad[0])} {bad[0]!r}"
-                                f"{_BOOLEAN_HINT if isinstance(bad[0], bool) else ''}")
+        raise error(f"{where} must be a list of words, but holds {_kind(bad[0])} {bad[0]!r}"
+                    f"{_BOOLEAN_HINT if isinstance(bad[0], bool) else ''}")
     return frozenset(w.lower() for w in value)
 
 
@@ -194,7 +195,7 @@ def _cue_fields(section: dict, where: str) -> dict:
             fields[key] = _weighted(section[key], f"{where}: cues.{key}")
     for key in CUE_WORD_LISTS:
         if key in section:
-            fields[key] = _word_list(section[key], f"{where}: cues.{key}")
+            fields[key] = word_set(section[key], f"{where}: cues.{key}", StanceCueError)
     return fields
 
 
@@ -207,13 +208,3 @@ def _weighted(entries, where: str) -> dict:
     if bad:
         raise StanceCueError(f"{where}: {bad[0]!r} is not a word{_BOOLEAN_HINT if isinstance(bad[0], bool) else ''}")
     return {tuple(k.lower().split()): float(v) for k, v in entries.items() if k.strip()}
-
-
-def _word_list(words, where: str) -> frozenset:
-    if not isinstance(words, list):
-        raise StanceCueError(f"{where} must be a list of words")
-    bad = [w for w in words if not isinstance(w, str)]
-    if bad:
-        raise StanceCueError(f"{where} must be a list of words, but holds {bad[0]!r}"
-                             f"{_BOOLEAN_HINT if isinstance(bad[0], bool) else ''}")
-    return frozenset(w.lower() for w in words)
