@@ -35,6 +35,7 @@ class Filters:
     actors: tuple = ()  # mentions, counts, and the speakers of quotes and stances
     outcomes: tuple = ()
     stance: tuple = ()
+    found_by: tuple = ()  # how a stance's outcome was found (targets.LEVELS)
 
     @property
     def narrows_articles(self) -> bool:
@@ -61,6 +62,9 @@ class Store:
             if any(parts.glob("*.parquet")):
                 pattern = str(parts / "*.parquet").replace("'", "''")
                 con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{pattern}')")
+                if name == "stances" and "found_by" not in set(con.execute("DESCRIBE stances").df()["column_name"]):
+                    # A build from before found_by: the column is there, empty, so every query still runs.
+                    con.execute(f"CREATE OR REPLACE VIEW stances AS SELECT *, '' AS found_by FROM read_parquet('{pattern}')")
                 present.add(name)
         return cls(con, present)
 
@@ -125,7 +129,9 @@ def selected(table: str, f: Filters) -> tuple[str, list]:
             where.append(_in("outcome", f.outcomes, params))
         if f.stance:
             where.append(_in("stance", f.stance, params))
-    if table == "quotes" and (f.outcomes or f.stance):
+        if f.found_by:
+            where.append(_in("found_by", f.found_by, params))
+    if table == "quotes" and (f.outcomes or f.stance or f.found_by):
         inner, inner_params = selected("stances", f)
         where.append(f"quote_id IN (SELECT quote_id FROM {inner} AS s)")
         params.extend(inner_params)
@@ -175,6 +181,7 @@ def options(store: Store) -> dict[str, list[str]]:
         "sources": distinct("articles", "source"),
         "actors": distinct("actor_counts", "actor"),
         "outcomes": distinct("stances", "outcome"),
+        "found_by": distinct("stances", "found_by"),
     }
 
 
@@ -266,7 +273,7 @@ def cell_quotes(store: Store, f: Filters, speaker: str, outcome: str, limit: int
     join = (f"FROM {sql} AS s JOIN quotes q ON q.quote_id = s.quote_id "
             f"WHERE COALESCE(s.speaker, '') = ? AND s.outcome = ?")
     total = int(store.value(f"SELECT COUNT(*) {join}", params))
-    table = store.query(f"SELECT s.article_id, s.speaker, q.kind, q.text, s.stance, s.score, s.evidence {join} "
+    table = store.query(f"SELECT s.article_id, s.speaker, q.kind, q.text, s.stance, s.score, s.found_by, s.evidence {join} "
                         f"ORDER BY s.article_id, s.quote_id{_limit(limit)}", params)
     return table, total
 

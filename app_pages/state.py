@@ -169,12 +169,17 @@ def filter_widgets() -> None:
     sb.multiselect("Outcomes", options["outcomes"], key="outcomes", bind="query-params", persist_state="session",
                    placeholder="All outcomes")
     sb.multiselect("Stance", STANCES, key="stance", bind="query-params", persist_state="session", placeholder="Any stance")
+    if options["found_by"]:
+        sb.multiselect("Outcome found by", options["found_by"], key="found_by", bind="query-params", persist_state="session",
+                       placeholder="Any way", help="How each stance's outcome was found, surest first: named in the quote, "
+                                                    "in its sentence, the sentence or paragraph around it, the heading, the "
+                                                    "title, the article, or only by words of the outcome's description.")
 
 
 def current_filters() -> Filters:
     ss = st.session_state
     return Filters(**{name: tuple(ss.get(name) or ()) for name in
-                      ("articles", "dates", "sources", "kinds", "actors", "outcomes", "stance")})
+                      ("articles", "dates", "sources", "kinds", "actors", "outcomes", "stance", "found_by")})
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

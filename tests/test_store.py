@@ -51,7 +51,9 @@ def expected(tables, f: store.Filters) -> dict[str, pd.DataFrame]:
         stances = stances[stances["outcome"].isin(f.outcomes)]
     if f.stance:
         stances = stances[stances["stance"].isin(f.stance)]
-    if f.outcomes or f.stance:
+    if f.found_by:
+        stances = stances[stances["found_by"].isin(f.found_by)]
+    if f.outcomes or f.stance or f.found_by:
         quotes = quotes[quotes["quote_id"].isin(stances["quote_id"])]
     out.update(quotes=quotes, stances=stances)
     return out
@@ -67,6 +69,7 @@ def views(tables):
         store.Filters(articles=tuple(arts["article_id"][:2]), kinds=("person", "country")),
         store.Filters(actors=tuple(top)),
         store.Filters(outcomes=("ceasefire", "meeting"), stance=("against",)),
+        store.Filters(found_by=("named",)),
     ]
 
 
@@ -184,3 +187,16 @@ def test_pair_mentions_come_from_articles_naming_both(tables, stored):
         assert set(group["actor"]) == {a, b}
     capped, again = store.pair_mentions(stored, store.Filters(), a, b, max_articles=1)
     assert again == total and capped["article_id"].nunique() == 1
+
+
+def test_the_found_by_filter_is_offered_and_an_older_build_without_the_column_still_opens(tables, tmp_path):
+    found = store.Store.from_tables(tables)
+    assert "named" in store.options(found)["found_by"]
+    old = dict(tables, stances=tables["stances"].drop(columns=["found_by"]))
+    write_tables(old, tmp_path)
+    older = store.Store.from_parquet(tmp_path)
+    assert store.options(older)["found_by"] == []
+    assert store.totals(older, store.Filters())["stances"] == len(tables["stances"])
+    speaker, outcome = tables["stances"].iloc[0][["speaker", "outcome"]]
+    rows, total = store.cell_quotes(older, store.Filters(), speaker, outcome, 10)
+    assert total >= 1 and set(rows["found_by"]) == {""}
