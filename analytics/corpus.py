@@ -6,7 +6,8 @@ the first bad file: each file or row that cannot be used is reported in
 ``Corpus.skipped`` with its reason and the rest is returned.
 
 Texts are kept exactly as written (offsets in every table point into them);
-only lone surrogates and NUL bytes, which no parser can use, are removed.
+only NUL bytes are removed, and lone surrogates (which no file or parser can
+hold) become U+FFFD, one for one, with a warning.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from pathlib import Path
 
 MANIFEST = "manifest.csv"
 
-_CONTROL_RE = re.compile(r"[\x00\ud800-\udfff]")
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,14 @@ class Article:
     date: str = ""
     url: str = ""
     file: str = ""
+
+    def __post_init__(self) -> None:
+        # A lone surrogate cannot be encoded, so no parser or file can hold it: each one becomes U+FFFD,
+        # one character for one, so every offset into the text stays true.
+        for name in ("text", "title", "source", "date", "url", "article_id"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE_RE.search(value):
+                object.__setattr__(self, name, _SURROGATE_RE.sub(REPLACEMENT, value))
 
 
 @dataclass
@@ -48,10 +58,16 @@ class CorpusError(ValueError):
     """The input as a whole cannot be read (not one bad file: that is skipped)."""
 
 
-def clean_text(text: str) -> str:
-    """Return ``text`` without NUL bytes and lone surrogates, newlines as ``\\n``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL_RE.sub("", text)
+def clean_text(text: str, where: str = "", warnings: list[str] | None = None) -> str:
+    """Return ``text`` without NUL bytes, lone surrogates as U+FFFD, newlines as ``\\n``.
+
+    With ``warnings``, a surrogate count is reported there under ``where``.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    found = len(_SURROGATE_RE.findall(text))
+    if found and warnings is not None:
+        warnings.append(f"{where}: {found} lone surrogate character{'s' * (found > 1)} replaced by U+FFFD")
+    return _SURROGATE_RE.sub(REPLACEMENT, text)
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str | None, str | None]:
@@ -143,7 +159,7 @@ def corpus_from_files(files: list[tuple[str, bytes]], manifest: list[dict] | Non
             continue
         if problem:
             corpus.warnings.append(problem)
-        text = clean_text(text)
+        text = clean_text(text, name, corpus.warnings)
         if not text.strip():
             corpus.skipped.append((name, "no text after removing control characters"))
             continue
@@ -225,6 +241,9 @@ def read_table_bytes(data: bytes, name: str, fmt: str) -> Corpus:
             except json.JSONDecodeError as err:
                 corpus.skipped.append((f"{name} line {i}", f"not valid JSON: {err.msg}"))
                 continue
+            except RecursionError:
+                corpus.skipped.append((f"{name} line {i}", "JSON nested too deeply to read"))
+                continue
             if not isinstance(obj, dict):
                 corpus.skipped.append((f"{name} line {i}", "not a JSON object"))
                 continue
@@ -242,7 +261,7 @@ def read_table_bytes(data: bytes, name: str, fmt: str) -> Corpus:
         corpus.articles.append(
             Article(
                 article_id=_str(row.get("article_id")) or f"{stem}-{n:04d}",
-                text=clean_text(body),
+                text=clean_text(body, where, corpus.warnings),
                 title=_str(row.get("title")),
                 source=_str(row.get("source")),
                 date=_str(row.get("date")),
@@ -264,18 +283,22 @@ def _merge(into: Corpus, part: Corpus) -> None:
 
 
 def _finish(corpus: Corpus) -> Corpus:
-    """Give every article a title and a unique id (duplicates get a suffix, with a warning)."""
-    seen: dict[str, int] = {}
+    """Give every article a title and a unique id: a repeated id gets the first ``~N`` suffix that no
+    other article has, with one warning. Finishing a finished corpus changes nothing."""
+    taken = {art.article_id for art in corpus.articles}
+    seen: set[str] = set()
     finished = []
     for art in corpus.articles:
         article_id = art.article_id
         if article_id in seen:
-            seen[article_id] += 1
-            new_id = f"{article_id}~{seen[article_id]}"
+            n = 2
+            while f"{article_id}~{n}" in taken:
+                n += 1
+            new_id = f"{article_id}~{n}"
             corpus.warnings.append(f"duplicate article_id {article_id!r} ({art.file}); renamed {new_id!r}")
+            taken.add(new_id)
             article_id = new_id
-        else:
-            seen[article_id] = 1
+        seen.add(article_id)
         title = art.title or derive_title(art.text)
         finished.append(Article(article_id, art.text, title, art.source, art.date, art.url, art.file))
     corpus.articles = finished

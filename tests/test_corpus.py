@@ -93,3 +93,40 @@ def test_derived_title_is_the_first_sentence_cut_at_a_word():
     assert derive_title("Talks resume in Geneva. More follows.") == "Talks resume in Geneva."
     long = "word " * 60
     assert len(derive_title(long)) <= 91 and derive_title(long).endswith("…")
+
+
+def test_a_deeply_nested_jsonl_line_is_skipped_with_its_number(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"text": "A fine article."}\n{"text": "x", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+                    '{"text": "Another fine one."}\n', encoding="utf-8")
+    corpus = load_corpus(path)
+    assert [a.text for a in corpus.articles] == ["A fine article.", "Another fine one."]
+    assert corpus.skipped == [("deep.jsonl line 2", "JSON nested too deeply to read")]
+
+
+def test_a_lone_surrogate_in_a_jsonl_row_is_replaced_and_counted(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"text": "Talks \\ud800 resumed."}\n{"text": "Fine."}\n', encoding="utf-8")
+    corpus = load_corpus(path)
+    assert [a.text for a in corpus.articles] == ["Talks \ufffd resumed.", "Fine."]
+    assert corpus.warnings == ["odd.jsonl line 1: 1 lone surrogate character replaced by U+FFFD"]
+
+
+def test_each_duplicate_id_is_renamed_once_to_an_id_no_other_article_has(tmp_path):
+    import csv
+
+    path = tmp_path / "dup.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerows([["article_id", "text"], ["x", "First."], ["x", "Second."], ["x~2", "Third."], ["x", "Fourth."]])
+    corpus = load_corpus(path)
+    ids = [a.article_id for a in corpus.articles]
+    assert ids == ["x", "x~3", "x~2", "x~4"] and len(set(ids)) == 4
+    assert len([w for w in corpus.warnings if "duplicate" in w]) == 2
+    (tmp_path / "folder").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "folder" / name).write_text("Some text.", encoding="utf-8")
+    (tmp_path / "folder" / "manifest.csv").write_text("article_id,file\nsame,a.txt\nsame,b.txt\n", encoding="utf-8")
+    folder = load_corpus(tmp_path / "folder")
+    assert sorted(a.article_id for a in folder.articles) == ["same", "same~2"]
+    assert len([w for w in folder.warnings if "duplicate" in w]) == 1

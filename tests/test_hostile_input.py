@@ -67,5 +67,20 @@ def test_awkward_texts(nlp, registry, outcomes, text):
     check_tables(text, tables, registry)
 
 
-def test_lone_surrogates_and_nuls_are_removed_at_read_time():
-    assert clean_text("a\ud800b\x00c\r\nd") == "abc\nd"
+def test_nuls_are_removed_and_lone_surrogates_replaced_one_for_one_at_read_time():
+    warnings = []
+    assert clean_text("a\ud800b\x00c\r\nd\udfff", "x.jsonl line 3", warnings) == "a\ufffdbc\nd\ufffd"
+    assert warnings == ["x.jsonl line 3: 2 lone surrogate characters replaced by U+FFFD"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(raw=texts)
+def test_any_python_string_handed_to_the_analysis_raises_nothing(nlp, registry, outcomes, raw):
+    # Not read from a file, so never cleaned: the article itself makes lone surrogates U+FFFD,
+    # and every span is true of the text it analysed.
+    article = Article("h", raw)
+    if not article.text.strip():
+        return
+    assert len(article.text) == len(raw)
+    tables = analyse_corpus([article], nlp, registry, outcomes).tables
+    check_tables(article.text, tables, registry)
