@@ -123,7 +123,7 @@ def cmd_build(args) -> int:
     if cache_dir is not None:
         # An unchanged corpus, configuration, model and code give the same tables: copy them.
         key = build_key(corpus.articles, args.actors, args.outcomes)
-        summary = restore_build(cache_dir, key, args.out)
+        summary = restore_build(cache_dir, key, args.out, warn=lambda message: print(f"warning: {message}", file=sys.stderr))
         if summary is not None:
             print(f"read {len(corpus.articles)} articles{skipped}; {summary}; "
                   f"copied from the build cache to {args.out} in {time.perf_counter() - started:.1f} s")

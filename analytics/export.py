@@ -15,11 +15,13 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import io
+import json
 import os
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -274,12 +276,37 @@ def build_fingerprint(articles, model: str, config_texts: list[str]) -> str:
     return digest.hexdigest()
 
 
-def restore_build(cache_dir: str | Path, key: str, out_dir: str | Path) -> str | None:
-    """Copy the tables of a cached build into ``out_dir`` and return its summary; None when there is none."""
+def _file_record(folder: Path) -> dict[str, list]:
+    """relative path -> [size, SHA-256] of every file below ``folder``."""
+    record = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        record[path.relative_to(folder).as_posix()] = [len(data), hashlib.sha256(data).hexdigest()]
+    return record
+
+
+def restore_build(cache_dir: str | Path, key: str, out_dir: str | Path,
+                  warn: Callable[[str], None] | None = None) -> str | None:
+    """Copy the tables of a cached build into ``out_dir`` and return its summary; None when there is none.
+
+    An entry whose files do not match the sizes and hashes recorded when it
+    was written (a truncated table, a lost Parquet part, an entry from before
+    the record) is removed, with a warning, and None returned: the build runs.
+    """
     stored = Path(cache_dir) / "builds" / key
     try:
-        summary = (stored / "COMPLETE").read_text(encoding="utf-8")
+        marker = json.loads((stored / "COMPLETE").read_text(encoding="utf-8"))
+        summary, files = marker["summary"], marker["files"]
     except OSError:
+        return None
+    except (ValueError, KeyError, TypeError):
+        summary, files = None, None
+    found = _file_record(stored)
+    found.pop("COMPLETE", None)
+    if found != files:
+        if warn:
+            warn(f"the build cache entry {stored} does not match what was stored; it is discarded and the tables built again")
+        shutil.rmtree(stored, ignore_errors=True)
         return None
     writer = BuildWriter(out_dir)
     try:
@@ -292,11 +319,13 @@ def restore_build(cache_dir: str | Path, key: str, out_dir: str | Path) -> str |
 
 
 def store_build(cache_dir: str | Path, key: str, out_dir: str | Path, summary: str) -> None:
-    """Keep a build's tables in the cache; the entry counts only once its COMPLETE marker (holding the summary) exists."""
+    """Keep a build's tables in the cache; the entry counts only once its COMPLETE marker exists, which
+    holds the summary and the size and SHA-256 of every file of the entry."""
     stored = Path(cache_dir) / "builds" / key
     shutil.rmtree(stored, ignore_errors=True)
     stored.parent.mkdir(parents=True, exist_ok=True)
     out_dir = Path(out_dir)
     shutil.copytree(out_dir, stored, ignore=lambda folder, names: [
         n for n in names if Path(folder) == out_dir and not (n.endswith(".csv") or n == PARQUET)])
-    atomic_write_bytes(stored / "COMPLETE", summary.encode("utf-8"))
+    marker = {"summary": summary, "files": _file_record(stored)}
+    atomic_write_bytes(stored / "COMPLETE", json.dumps(marker, sort_keys=True).encode("utf-8"))

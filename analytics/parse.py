@@ -13,6 +13,7 @@ import importlib.metadata
 import importlib.util
 import os
 import tempfile
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -125,12 +126,24 @@ class ParseCache:
         return self.folder / digest[:2] / f"{digest}.spacy"
 
     def get(self, text: str) -> Doc | None:
+        """The cached Doc of ``text``, or None. An entry whose bytes do not match the SHA-256 written
+        before them (a damaged or half-written file, or one from before the check) is removed, with a
+        warning, and the text is parsed again."""
         path = self.path(text)
         try:
-            docs = list(self._docbin().from_disk(path).get_docs(self.vocab))
-        except (OSError, ValueError, KeyError):
+            raw = path.read_bytes()
+        except OSError:
             return None
-        if len(docs) != 1 or docs[0].text != text:
+        digest, _, data = raw.partition(b"\n")
+        try:
+            if hashlib.sha256(data).hexdigest().encode() != digest:
+                raise ValueError("checksum mismatch")
+            docs = list(self._docbin().from_bytes(data).get_docs(self.vocab))
+            if len(docs) != 1 or docs[0].text != text:
+                raise ValueError("another text")
+        except Exception as err:  # a damaged entry can fail in any decoder; the parse is the remedy
+            warnings.warn(f"parse cache entry {path} is damaged ({err}); it is parsed again")
+            path.unlink(missing_ok=True)
             return None
         return docs[0]
 
@@ -141,8 +154,9 @@ class ParseCache:
         data.add(doc)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".spacy")
         try:
+            payload = data.to_bytes()
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data.to_bytes())
+                handle.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -80,3 +80,32 @@ def test_both_reductions_give_the_same_corpus_tables(nlp, registry, tmp_path):
     for name in ("actor_counts", "cooccurrence"):
         assert not in_memory[name].empty, name
         pd.testing.assert_frame_equal(streamed[name], in_memory[name], check_dtype=False)
+
+
+def _build(corpus, out, cache):
+    run = subprocess.run([sys.executable, "-m", "analytics", "build", str(corpus), "--out", str(out), "--cache-dir", str(cache)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    return run
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_damaged_build_cache_entry_is_discarded_and_the_tables_built_again(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        (corpus / p.name).write_bytes(p.read_bytes())
+    cache = tmp_path / "cache"
+    _build(corpus, tmp_path / "first", cache)
+    assert "copied from the build cache" in _build(corpus, tmp_path / "cached", cache).stdout
+    entry = next((cache / "builds").iterdir())
+    (entry / "mentions.csv").write_bytes((entry / "mentions.csv").read_bytes()[:200])  # truncated
+    next((entry / PARQUET / "quotes").glob("*.parquet")).unlink()  # a part lost
+    run = _build(corpus, tmp_path / "again", cache)
+    assert "does not match what was stored" in run.stderr and "copied from the build cache" not in run.stdout
+    assert _files(tmp_path / "again") == _files(tmp_path / "first")
+    # the entry written afresh is sound again
+    assert "copied from the build cache" in _build(corpus, tmp_path / "fourth", cache).stdout

@@ -78,3 +78,17 @@ def test_pieces_join_back_to_the_text_and_cut_at_line_breaks_then_spaces():
     assert all(piece.endswith((" ", "\n")) for piece in pieces[:-1])
     assert _pieces("short", 16) == ["short"]
     assert "".join(_pieces("x" * 40, 16)) == "x" * 40  # no space at all: cut inside the word
+
+
+def test_a_cache_entry_damaged_in_place_is_noticed_and_parsed_again(nlp, tmp_path):
+    cache = ParseCache(tmp_path, nlp)
+    text = "The union leader, Ana Lima, said the strike would go ahead on Monday."
+    fresh = parse_texts(nlp, [text], cache)[0]
+    path = cache.path(text)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # same length, one byte changed: the text may still decode
+    path.write_bytes(bytes(data))
+    with pytest.warns(UserWarning, match="damaged"):
+        again = parse_texts(nlp, [text], cache)[0]
+    assert [(t.text, t.tag_, t.head.i, t.dep_) for t in again] == [(t.text, t.tag_, t.head.i, t.dep_) for t in fresh]
+    assert cache.get(text) is not None  # written afresh
