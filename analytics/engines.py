@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from .actors import Registry
 from .corpus import Article
+from .export import remove_stale
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -173,7 +174,7 @@ def run(
 
 
 def _run_here(chunks, registry, job, nlp, progress) -> Iterator[tuple[int, Rows]]:
-    with tempfile.TemporaryDirectory(prefix="analytics-parsed-") as spool:
+    with _spool_folder() as spool:
         paths, names = [], []
         for i, chunk in enumerate(chunks):
             found, data = scan_chunk(chunk, job, nlp)
@@ -190,7 +191,7 @@ def _run_processes(chunks, registry, job, nlp, processes, progress) -> Iterator[
     # Forked workers inherit ``nlp`` from this process's memory (a forked process's arguments are not
     # pickled): the model is never loaded twice, and tasks use it as their worker's model.
     context = multiprocessing.get_context("fork")
-    with tempfile.TemporaryDirectory(prefix="analytics-parsed-") as spool, \
+    with _spool_folder() as spool, \
             ProcessPoolExecutor(min(processes, len(chunks)), mp_context=context,
                                 initializer=_adopt_model, initargs=(nlp, job)) as pool:
         paths, names = [None] * len(chunks), [None] * len(chunks)
@@ -209,6 +210,16 @@ def _run_processes(chunks, registry, job, nlp, processes, progress) -> Iterator[
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 yield pending.pop(future), future.result()
+
+
+SPOOL_PREFIX = "analytics-parsed-"
+
+
+def _spool_folder() -> tempfile.TemporaryDirectory:
+    """A folder in $TMPDIR for the parsed chunks between the two passes, named after this process, so
+    that the next build can remove those of a build that was killed (`export.remove_stale`)."""
+    remove_stale(tempfile.gettempdir(), SPOOL_PREFIX)
+    return tempfile.TemporaryDirectory(prefix=f"{SPOOL_PREFIX}{os.getpid()}-")
 
 
 def _spool(folder: str, i: int, data: bytes) -> Path:

@@ -13,6 +13,7 @@ killed build never leaves a half-written table.
 from __future__ import annotations
 
 import ctypes
+import glob
 import hashlib
 import io
 import json
@@ -113,6 +114,29 @@ def arrow_table(table: pd.DataFrame):
     return pa.Table.from_pandas(table, schema=pa.schema(fields), preserve_index=False)
 
 
+def remove_stale(folder: str | Path, prefix: str) -> list[Path]:
+    """Remove the folders ``folder/prefix<pid>-*`` that a process no longer running left behind (a killed
+    build's staging or spool folder); a running process's are kept. Returns what was removed."""
+    removed = []
+    for path in Path(folder).glob(f"{glob.escape(prefix)}*"):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
+
+
 class BuildWriter:
     """One build's output folder, written so that a build killed at any moment changes nothing.
 
@@ -128,9 +152,9 @@ class BuildWriter:
     def __init__(self, out_dir: str | Path):
         self.out_dir = Path(out_dir)
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-        for stale in self.out_dir.parent.glob(f".{self.out_dir.name}.staging-*"):
-            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
-        self.staging = Path(tempfile.mkdtemp(dir=self.out_dir.parent, prefix=f".{self.out_dir.name}.staging-"))
+        prefix = f".{self.out_dir.name}.staging-"
+        remove_stale(self.out_dir.parent, prefix)
+        self.staging = Path(tempfile.mkdtemp(dir=self.out_dir.parent, prefix=f"{prefix}{os.getpid()}-"))
 
     def part_path(self, name: str, index: int) -> Path:
         return self.staging / PARQUET / name / f"part-{index:06d}.parquet"

@@ -45,3 +45,21 @@ def test_zip_holds_every_table():
 def test_writing_leaves_no_temporary_files(tmp_path):
     write_tables({"t": pd.DataFrame({"x": [1, 2]})}, tmp_path)
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["parquet", "part-000000.parquet", "t", "t.csv"]
+
+
+def test_only_the_leftovers_of_processes_no_longer_running_are_removed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from analytics.export import remove_stale
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)  # that process has exited
+    (tmp_path / f".out.staging-{dead}-abc").mkdir()
+    (tmp_path / f".out.staging-{os.getpid()}-def").mkdir()  # this process: still running
+    (tmp_path / ".out.staging-xyz").mkdir()  # an older build's name, without a pid
+    (tmp_path / "other").mkdir()
+    removed = remove_stale(tmp_path, ".out.staging-")
+    assert sorted(p.name for p in removed) == sorted([f".out.staging-{dead}-abc", ".out.staging-xyz"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f".out.staging-{os.getpid()}-def", "other"])

@@ -1,6 +1,7 @@
 """A build killed at any moment loses nothing: old tables or new ones, never a mix."""
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -11,10 +12,11 @@ from pathlib import Path
 from .conftest import ROOT, SEEDS
 
 
-def build(corpus: Path, out: Path, cache: Path, wait: bool = True) -> subprocess.Popen:
+def build(corpus: Path, out: Path, cache: Path, wait: bool = True, tmp: Path | None = None) -> subprocess.Popen:
+    env = {**os.environ, "TMPDIR": str(tmp)} if tmp else None
     proc = subprocess.Popen(
         [sys.executable, "-m", "analytics", "build", str(corpus), "--out", str(out), "--cache-dir", str(cache)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
     )
     if wait:
         assert proc.wait() == 0
@@ -47,17 +49,22 @@ def test_sigkill_at_random_points_leaves_old_or_new_tables_and_a_usable_cache(tm
     old = snapshot(out)
     assert old and old != new
 
+    tmp = tmp_path / "tmp"  # the builds' $TMPDIR, where the parsed chunks wait between the passes
+    tmp.mkdir()
     rng = random.Random(7)
     for _ in range(4):
-        proc = build(corpus, out, cache, wait=False)
+        proc = build(corpus, out, cache, wait=False, tmp=tmp)
         time.sleep(rng.uniform(0.1, duration))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert snapshot(out) in (old, new)
         assert not list(out.parent.glob(".out.*.tmp"))
 
-    build(corpus, out, cache)
+    build(corpus, out, cache, tmp=tmp)
     assert snapshot(out) == new
+    # The killed builds' staging folders and spooled chunks are gone: the next build removed them.
+    assert not list(out.parent.glob(".out.staging-*"))
+    assert not list(tmp.glob("analytics-parsed-*"))
     # The cached rebuild is the same again.
     build(corpus, out, cache)
     assert snapshot(out) == new
