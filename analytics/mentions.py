@@ -127,8 +127,7 @@ def extract_mentions(doc: Doc, registry: Registry, article_id: str, layout: Layo
         return Mentions([], doc.ents)
     if ruler is None:
         ruler = cached_ruler(doc.vocab, registry)
-    # The ruler rewrites the entities of the Doc it is given: give it a copy, and return what it wrote.
-    entities = ruler(doc.copy()).ents
+    entities = ruler_entities(ruler, doc)
     rows = []
     for ent in entities:
         if not ent.ent_id_ or ent.ent_id_ not in registry.actors:
@@ -146,6 +145,32 @@ def extract_mentions(doc: Doc, registry: Registry, article_id: str, layout: Layo
             }
         )
     return Mentions(rows, entities)
+
+
+def ruler_entities(ruler: EntityRuler, doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` as ``ruler`` (overwriting) would set them, on a copy of ``doc``; ``doc`` is left as it came.
+
+    The same entities as calling the ruler, in time linear in the matches:
+    spaCy 3.8's EntityRuler filters the whole entity list once per match,
+    which is quadratic on a long article. Matches come longest first, so a
+    match overlaps an earlier one exactly when its first or last token is
+    taken (as the ruler checks).
+    """
+    copy = doc.copy()
+    taken: set[int] = set()
+    new = []
+    for match_id, start, end in ruler.match(copy):
+        if start in taken or end - 1 in taken:
+            continue
+        if match_id in ruler._ent_ids:  # the pattern's label and id, as the ruler reads them
+            label, ent_id = ruler._ent_ids[match_id]
+            new.append(Span(copy, start, end, label=label, span_id=ent_id))
+        else:
+            new.append(Span(copy, start, end, label=match_id))
+        taken.update(range(start, end))
+    kept = [e for e in copy.ents if not any(i in taken for i in range(e.start, e.end))]
+    copy.ents = kept + new
+    return copy.ents
 
 
 def count_mentions(mentions: pd.DataFrame) -> pd.DataFrame:

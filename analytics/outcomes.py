@@ -31,6 +31,7 @@ from .lexicons import StanceCues, load_stance_cues, override_stance_cues
 DEFAULT_OUTCOMES = Path(__file__).resolve().parent.parent / "data" / "outcomes.yml"
 
 SHORT_QUOTE = 8        # words: a quote this short names nothing and leans on the sentence before
+SENTENCE_REACH = 150   # tokens either side of a quote beyond which its "sentence" is cut (see carrying_sentences)
 OPENING_WORDS = 6      # words: a pointer this early opens the quote by referring back ("It could take place")
 
 # Words that point back to something named before (the outcome of the previous sentence).
@@ -256,8 +257,19 @@ def _anaphors(span: Span) -> list[Token]:
 
 
 def carrying_sentences(doc: Doc, span: Span) -> Span:
-    """The sentence(s) the quote stands in."""
-    return doc[doc[span.start].sent.start: doc[span.end - 1].sent.end]
+    """The sentence(s) the quote stands in, at most SENTENCE_REACH tokens either side of it.
+
+    The bound keeps the work per quote constant on a text with no sentence
+    end (one line of 200,000 characters is one "sentence"): news sentences
+    are far shorter, so it never cuts one of theirs.
+    """
+    start, lo = span.start, max(span.start - SENTENCE_REACH, 0)
+    while start > lo and not doc[start].is_sent_start:
+        start -= 1
+    end, hi = span.end, min(span.end + SENTENCE_REACH, len(doc))
+    while end < hi and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]
 
 
 def _sentence_before(doc: Doc, sent: Span) -> Span | None:

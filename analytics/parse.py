@@ -30,6 +30,8 @@ UNUSED_COMPONENTS = ("senter",)
 # The parser needs about 1 GB of scratch memory per 100,000 characters, so
 # longer texts are parsed in pieces of at most this size and joined back.
 PIECE_CHARS = 100_000
+# Parse-cache entries: 2 = the SHA-256 of the DocBin bytes, a newline, the bytes.
+CACHE_FORMAT = 2
 # What a parsed document keeps when it is stored or sent between processes.
 DOC_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"]
 
@@ -118,7 +120,8 @@ class ParseCache:
 
         self._docbin = DocBin
         self.root = Path(folder)
-        self.folder = self.root / hashlib.sha1(model_key(nlp).encode()).hexdigest()[:12]
+        # The entry format is in the folder's name: entries of an older format are never read, not warned about.
+        self.folder = self.root / hashlib.sha1(f"{model_key(nlp)}-format{CACHE_FORMAT}".encode()).hexdigest()[:12]
         self.vocab = nlp.vocab
 
     def path(self, text: str) -> Path:

@@ -21,9 +21,10 @@ keep the sure ones.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -80,34 +81,90 @@ def _description_words(outcomes: tuple[Outcome, ...]) -> dict[str, dict[str, flo
 
 
 @dataclass
+class Mentions:
+    """Where one outcome is named (or described) in an article, sorted, so that any window is a bisection."""
+
+    spans: list[Span] = field(default_factory=list)  # by start
+    starts: list[int] = field(default_factory=list)  # token index of each span's start
+    sentences: list[int] = field(default_factory=list)  # sorted sentence indexes (with repeats)
+    paragraphs: list[int] = field(default_factory=list)  # sorted paragraph indexes (with repeats)
+    described_at: list[int] = field(default_factory=list)  # token indexes of description words
+    described_sum: list[float] = field(default_factory=lambda: [0.0])  # prefix sums of their weights
+
+    def named_within(self, start: int, end: int) -> int:
+        """How many mentions lie inside tokens [start, end)."""
+        lo = bisect.bisect_left(self.starts, start)
+        return sum(1 for m in self.spans[lo:bisect.bisect_left(self.starts, end)] if m.end <= end)
+
+    def in_sentences(self, first: int, last: int) -> bool:
+        return _any_between(self.sentences, first, last)
+
+    def in_paragraph(self, n: int) -> bool:
+        return _any_between(self.paragraphs, n, n)
+
+    def sentence_distance(self, first: int, last: int) -> int | None:
+        """Sentences between sentences [first, last] and the nearest mention (0 inside), None without one."""
+        if not self.sentences:
+            return None
+        i = bisect.bisect_left(self.sentences, first)
+        near = [first - self.sentences[i - 1]] if i > 0 else []
+        if i < len(self.sentences):
+            near.append(max(self.sentences[i] - last, 0))
+        return min(near)
+
+    def paragraphs_back(self, n: int) -> int | None:
+        """Paragraphs from the last mention at or before paragraph ``n`` to ``n``, None without one."""
+        i = bisect.bisect_right(self.paragraphs, n)
+        return n - self.paragraphs[i - 1] if i else None
+
+    def described_weight(self, start: int, end: int) -> float:
+        """The weight of this outcome's description words inside tokens [start, end)."""
+        lo, hi = bisect.bisect_left(self.described_at, start), bisect.bisect_left(self.described_at, end)
+        return self.described_sum[hi] - self.described_sum[lo]
+
+
+def _any_between(values: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(values, lo)
+    return i < len(values) and values[i] <= hi
+
+
+@dataclass
 class Discourse:
     """Where each outcome is named in one article, computed once for all its quotes."""
 
     doc: Doc
     layout: Layout
-    named_sentences: dict[str, list[int]]  # outcome -> sentence index of each mention, in order
-    named_paragraphs: dict[str, set[int]]
-    spans: dict[str, list[Span]]
-    described: list[dict[str, float]]  # per token: outcome -> weight of description words
+    outcomes: dict[str, Mentions]
+    matches: list[Span]  # every outcome mention, by start
+    match_starts: list[int]
     shares: dict[str, float]
     top: str | None
 
 
 def discourse_of(doc: Doc, layout: Layout, outcomes: list[Outcome], matches: list[Span]) -> Discourse:
     """The outcomes' mentions of ``doc`` arranged by sentence and paragraph (``matches``: `outcome_matches`)."""
-    sentences: dict[str, list[int]] = {}
-    paragraphs: dict[str, set[int]] = {}
-    spans: dict[str, list[Span]] = {}
-    for match in matches:
-        sentences.setdefault(match.label_, []).append(layout.sentence_of(match.start))
-        paragraphs.setdefault(match.label_, set()).add(layout.paragraph_of(match.start_char))
-        spans.setdefault(match.label_, []).append(match)
+    found: dict[str, Mentions] = {}
+    ordered = sorted(matches, key=lambda m: m.start)
+    for match in ordered:
+        at = found.setdefault(match.label_, Mentions())
+        at.spans.append(match)
+        at.starts.append(match.start)
+        at.sentences.append(layout.sentence_of(match.start))
+        at.paragraphs.append(layout.paragraph_of(match.start_char))
+    for at in found.values():
+        at.sentences.sort()
+        at.paragraphs.sort()
     words = _description_words(tuple(outcomes))
-    described = [words.get(t.lower_, {}) if not t.is_stop else {} for t in doc]
-    total = sum(len(v) for v in spans.values())
-    shares = {key: len(v) / total for key, v in spans.items()} if total else {}
+    for t in doc:
+        if not t.is_stop:
+            for key, weight in words.get(t.lower_, {}).items():
+                at = found.setdefault(key, Mentions())
+                at.described_at.append(t.i)
+                at.described_sum.append(at.described_sum[-1] + weight)
+    total = sum(len(at.spans) for at in found.values())
+    shares = {key: len(at.spans) / total for key, at in found.items() if at.spans} if total else {}
     top = max(shares, key=lambda k: (shares[k], k)) if shares else None
-    return Discourse(doc, layout, sentences, paragraphs, spans, described, shares, top)
+    return Discourse(doc, layout, found, ordered, [m.start for m in ordered], shares, top)
 
 
 def _heading_above(layout: Layout, paragraph: int) -> int | None:
@@ -118,12 +175,10 @@ def _heading_above(layout: Layout, paragraph: int) -> int | None:
     return None
 
 
-def _described(discourse: Discourse, start: int, end: int) -> dict[str, float]:
-    weights: dict[str, float] = {}
-    for i in range(start, end):
-        for key, w in discourse.described[i].items():
-            weights[key] = weights.get(key, 0.0) + w
-    return weights
+def _matches_between(discourse: Discourse, start: int, end: int) -> list[Span]:
+    """The outcome mentions starting inside tokens [start, end), by start."""
+    lo = bisect.bisect_left(discourse.match_starts, start)
+    return discourse.matches[lo:bisect.bisect_left(discourse.match_starts, end)]
 
 
 def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]:
@@ -133,43 +188,39 @@ def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]
     first, last = layout.sentence_of(sent.start), layout.sentence_of(sent.end - 1)
     paragraph = layout.paragraph_of(span.start_char)
     heading = _heading_above(layout, paragraph)
-    all_matches = [m for spans in discourse.spans.values() for m in spans]
-    rule = {t.key: t for t in quote_targets(doc, quote, span, sorted(all_matches, key=lambda s: s.start))}
+    # The sentence rule reads the quote, its sentence and the sentence before: hand it those mentions only.
+    before = layout.sentence_starts[first - 1] if first > 0 else 0
+    rule = {t.key: t for t in quote_targets(doc, quote, span, _matches_between(discourse, before, sent.end))}
     para_start, para_end = layout.paragraphs[paragraph] if layout.paragraphs else (0, len(doc.text))
     para_span = doc.char_span(para_start, para_end, alignment_mode="expand") or sent
-    in_quote = _described(discourse, span.start, span.end)
-    in_sentence = _described(discourse, sent.start, sent.end)
-    in_paragraph = _described(discourse, para_span.start, para_span.end)
     words = [t for t in span if not (t.is_punct or t.is_space)]
     pointer = any(t.lower_ in {"it", "this", "that", "these", "those", "such", "they", "them"} for t in span[:8])
 
-    named_in_quote = {k for k, v in discourse.spans.items() if any(span.start <= m.start and m.end <= span.end for m in v)}
-    named_in_sentence = {k for k, v in discourse.named_sentences.items() if any(first <= s <= last for s in v)}
-    nearest_of = {}
-    for key, where in discourse.named_sentences.items():
-        nearest_of[key] = min(max(first - s, s - last, 0) for s in where)
-    nearest_key = min(nearest_of, key=lambda k: (nearest_of[k], k)) if nearest_of else None
+    named_in_quote = {k for k, at in discourse.outcomes.items() if at.named_within(span.start, span.end)}
+    named_in_sentence = {k for k, at in discourse.outcomes.items() if at.in_sentences(first, last)}
+    distances = {k: d for k, at in discourse.outcomes.items() if (d := at.sentence_distance(first, last)) is not None}
+    nearest_key = min(distances, key=lambda k: (distances[k], k)) if distances else None
 
-    keys = set(discourse.spans) | {k for k, w in in_sentence.items() if w > 0}
+    keys = {k for k, at in discourse.outcomes.items() if at.spans or at.described_weight(sent.start, sent.end) > 0}
     found = []
     for key in sorted(keys):
-        where = discourse.named_sentences.get(key, [])
-        paras = discourse.named_paragraphs.get(key, set())
+        at = discourse.outcomes[key]
         levels = {
             "named": key in named_in_quote,
             "sentence": key in named_in_sentence and key not in named_in_quote,
-            "previous": (first - 1) in where,
-            "next": (last + 1) in where,
-            "paragraph": paragraph in paras,
-            "previous paragraph": (paragraph - 1) in paras,
-            "heading": heading is not None and heading in paras,
-            "title": 0 in paras,
-            "article": bool(where),
+            "previous": first > 0 and at.in_sentences(first - 1, first - 1),
+            "next": at.in_sentences(last + 1, last + 1),
+            "paragraph": at.in_paragraph(paragraph),
+            "previous paragraph": paragraph > 0 and at.in_paragraph(paragraph - 1),
+            "heading": heading is not None and at.in_paragraph(heading),
+            "title": at.in_paragraph(0),
+            "article": bool(at.spans),
         }
-        distance = nearest_of.get(key, FAR_SENTENCES)
+        distance = distances.get(key, FAR_SENTENCES)
+        back = at.paragraphs_back(paragraph)
         features = {
             "named": float(levels["named"]),
-            "named_many": min(sum(1 for m in discourse.spans.get(key, []) if span.start <= m.start and m.end <= span.end), 3) / 3,
+            "named_many": min(at.named_within(span.start, span.end), 3) / 3,
             "sentence": float(levels["sentence"]),
             "previous": float(levels["previous"]),
             "next": float(levels["next"]),
@@ -181,17 +232,16 @@ def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]
             "article_top": float(key == discourse.top),
             "nearness": 1.0 / (1.0 + min(distance, FAR_SENTENCES)),
             "nearest": float(key == nearest_key),
-            "described_quote": min(in_quote.get(key, 0.0), 3.0) / 3,
-            "described_sentence": min(in_sentence.get(key, 0.0), 3.0) / 3,
-            "described_paragraph": min(in_paragraph.get(key, 0.0), 5.0) / 5,
+            "described_quote": min(at.described_weight(span.start, span.end), 3.0) / 3,
+            "described_sentence": min(at.described_weight(sent.start, sent.end), 3.0) / 3,
+            "described_paragraph": min(at.described_weight(para_span.start, para_span.end), 5.0) / 5,
             "other_named": float(bool(named_in_quote - {key})),
             "other_sentence": float(bool(named_in_sentence - {key})),
             "pointer": float(pointer),
             "short": float(len(words) <= 8),
             "rule": float(key in rule),
             "candidates": 1.0 / max(len(keys), 1),
-            "paragraph_gap": min(min((paragraph - p for p in paras if p <= paragraph), default=FAR_PARAGRAPHS),
-                                 FAR_PARAGRAPHS) / FAR_PARAGRAPHS,
+            "paragraph_gap": min(FAR_PARAGRAPHS if back is None else back, FAR_PARAGRAPHS) / FAR_PARAGRAPHS,
         }
         found_by = next((level for level in LEVELS if levels[level]), "described")
         target = rule.get(key) or Target(key, [], refers=span.root)

@@ -1,15 +1,17 @@
-"""A very long article: analysed in pieces, with peak memory printed.
+"""Very long articles: time and peak memory of the whole analysis as the article grows.
 
-    python bench/long_article.py [--megabytes 5]
+    python bench/long_article.py [--sizes 0.5 1 2 5] [--line-kb 200]
 
-Builds one article of about ``--megabytes`` MB from varied paragraphs and
-runs the whole analysis on it, printing seconds and the peak resident
-memory of the process, against the same for an article a tenth that size:
-memory that stays bounded grows far less than tenfold.
+Builds one article of each size (MB) from varied paragraphs, and one line of
+``--line-kb`` kB with no sentence end (the worst case: one "sentence"), and
+runs the whole analysis on each in a process of its own, printing seconds
+and the peak resident memory. Ends with the exponent of time against size
+fitted on the articles (1.0 is linear).
 """
 from __future__ import annotations
 
 import argparse
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -25,25 +27,42 @@ from analytics.build import analyse_corpus
 from analytics.parse import load_model
 from analytics.outcomes import load_outcomes
 paragraphs = [line for a in load_corpus({root!r} + "/data/articles").articles for line in a.text.splitlines() if line.strip()]
-size, parts, i = {size}, [], 0
+size, parts, i, line = {size}, [], 0, {line}
 while sum(map(len, parts)) < size:
-    parts.append(paragraphs[i % len(paragraphs)] + f" (part {{i}})")
+    part = paragraphs[i % len(paragraphs)] + f" (part {{i}})"
+    parts.append(part.replace(".", ",").replace("?", ",").replace("!", ",") if line else part)
     i += 1
-text = "\n".join(parts)
+text = (" " if line else "\n").join(parts)
 started = time.perf_counter()
 analysis = analyse_corpus([Article("long", text)], load_model(), load_registry(), load_outcomes())
-print(f"{{len(text) / 1e6:5.2f}} MB: {{time.perf_counter() - started:7.1f}} s, "
+print(f"{{'line ' if line else ''}}{{len(text) / 1e6:5.2f}} MB: {{time.perf_counter() - started:7.1f}} s, "
       f"{{len(analysis.tables['mentions'])}} mentions, {{len(analysis.tables['quotes'])}} quotes, "
       f"peak memory {{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}} MB")
 """
 
 
+def run(size: int, line: bool) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), size=size, line=line)],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    print(out, flush=True)
+    megabytes = float(out.split("MB:")[0].split()[-1])
+    seconds = float(out.split("MB:")[1].split(" s,")[0])
+    return megabytes, seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--megabytes", type=float, default=5.0)
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.5, 1.0, 2.0, 5.0])
+    parser.add_argument("--line-kb", type=float, default=200.0)
     args = parser.parse_args()
-    for size in (args.megabytes * 1e5, args.megabytes * 1e6):
-        subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), size=int(size))], check=True)
+    points = [run(int(mb * 1e6), False) for mb in args.sizes]
+    run(int(args.line_kb * 1e3), True)
+    if len(points) > 1:
+        xs = [math.log(mb) for mb, _ in points]
+        ys = [math.log(seconds) for _, seconds in points]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+        print(f"time grows as size^{slope:.2f} (1.00 is linear)")
 
 
 if __name__ == "__main__":
