@@ -208,4 +208,4 @@ def test_a_bare_yaml_boolean_in_a_reporting_list_is_refused_with_the_fix():
 
 def test_the_shipped_word_lists_hold_the_words_yaml_would_have_turned_into_booleans():
     assert "no" in load_stance_cues().negations
-    assert "on" in load_reporting_cues().content_prepositions
+    assert "true" not in load_reporting_cues().content_prepositions

@@ -45,3 +45,13 @@ def test_the_cue_of_a_direct_quote_is_the_nearest_reporting_verb_around_it(nlp):
     marks = quotation_spans(text)
     found = attribution(doc, *marks[0], marks, load_reporting_cues(), text)
     assert found is not None and found["cue"] == "said"
+
+
+def test_ruling_or_deciding_on_something_is_no_reported_speech(nlp, registry):
+    from analytics.corpus import Article
+    from analytics.parse import parse_texts
+    from analytics.pipeline import analyse_doc
+
+    text = "The competition authority will rule next month on the merger of Freshway and Dalton Foods.\n"
+    doc = parse_texts(nlp, [text])[0]
+    assert analyse_doc(doc, Article("t", text), registry)["quotes"] == []
