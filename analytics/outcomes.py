@@ -144,7 +144,7 @@ def stance_cues_for(text: str, where: str = "outcome definitions") -> StanceCues
 
 # --------------------------------------------------------------------------- finding outcomes
 
-def _inflections(word: str) -> list[str]:
+def inflections(word: str) -> list[str]:
     """A word and its common English inflections (enough to match plurals and verb forms)."""
     w = word.lower()
     forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
@@ -176,7 +176,7 @@ class OutcomeMatcher:
             for term in outcome.terms:
                 words = [t.text.lower() for t in tokenizer(term)]
                 if words:
-                    variants.extend(" ".join(words[:-1] + [last]) for last in _inflections(words[-1]))
+                    variants.extend(" ".join(words[:-1] + [last]) for last in inflections(words[-1]))
             if variants:
                 self.phrases.add(outcome.key, [tokenizer(v) for v in dict.fromkeys(variants)])
             if outcome.patterns:

@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from .layout import Layout
-from .outcomes import Outcome, Target, _inflections, carrying_sentences, quote_targets
+from .outcomes import Outcome, Target, inflections, carrying_sentences, quote_targets
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "targets.json"
 
@@ -75,7 +75,7 @@ def _description_words(outcomes: tuple[Outcome, ...]) -> dict[str, dict[str, flo
             word = raw.strip(".,;:()[]'\"“”‘’=")
             if len(word) < MIN_WORD or word in STOP_WORDS or not word.isalpha():
                 continue
-            for form in _inflections(word):
+            for form in inflections(word):
                 owners.setdefault(form, set()).add(outcome.key)
     return {form: {key: 1.0 / len(keys) for key in keys} for form, keys in owners.items()}
 
