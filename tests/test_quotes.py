@@ -301,3 +301,72 @@ def test_an_accusation_is_reported_speech(nlp):
 def test_a_label_given_in_a_relative_clause_is_not_a_quote(nlp):
     text = 'The agreement, which analysts called a "fragile truce," does not address export controls.'
     assert quotes_of(nlp, text) == []
+
+
+# --- Roles, pronouns and institutions, resolved from what the article says -------------
+
+def speakers_of(rows):
+    return [(q["speaker"], q["cue"]) for q in rows]
+
+
+def test_a_pronoun_goes_to_the_person_who_just_became_the_topic(nlp):
+    text = ("Union leader Tariq Osei said the dockers would strike on Monday.\n"
+            "Mr Halvard Brenn, the port's owner, dismissed the threat. \"We have made our final offer,\" he said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == "Halvard Brenn"
+
+
+def test_a_pronoun_does_not_cross_a_person_of_the_other_gender(nlp):
+    text = ("Ms Leonie Vasquez, the candidate for the Greens, said the count was flawed.\n"
+            "Party chairman Olu Mensah was at the count as well. Later that night she said the result "
+            "would be challenged in court.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Leonie Vasquez", "Leonie Vasquez"]
+
+
+def test_a_role_after_the_first_mention_is_the_person_the_article_gives_it(nlp):
+    text = ("Deputy Governor Ines Arroyo said inflation would fall. Governor Pieter Kahl was less sure.\n"
+            "The governor said rates would stay high for a year.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[-1]["speaker"] == "Pieter Kahl"
+
+
+def test_a_role_given_in_an_apposition_after_the_name(nlp):
+    text = ("Miriam Achebe, the union's general secretary, met the employers on Friday.\n"
+            "The general secretary said the pay offer was an insult to the workers.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[0]["speaker"] == "Miriam Achebe"
+
+
+def test_someone_introduced_as_a_nobody_stays_unnamed(nlp):
+    text = ("Trade minister Karl Obi said the tariffs would stay.\n"
+            "A senior diplomat in the capital was blunter. \"Those tariffs are a bargaining chip,\" the diplomat said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == ""
+
+
+def test_a_spokesperson_for_an_institution_is_the_institution(nlp):
+    text = ("A spokesperson for the Commerce Ministry said the tariffs would take effect in May.\n"
+            "\"There will be no exemptions,\" the spokesperson added.")
+    rows = quotes_of(nlp, text)
+    assert [q["speaker"] for q in rows] == ["Commerce Ministry", "Commerce Ministry"]
+
+
+def test_a_group_noun_refers_back_to_the_institution_named_with_it(nlp):
+    text = ("The Harbour Workers Federation called the strike on Monday.\n"
+            "The federation said in a statement that talks had collapsed. It added that pickets would start at dawn.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Harbour Workers Federation", "Harbour Workers Federation"]
+
+
+def test_a_ministry_named_by_its_portfolio_and_the_statement_that_speaks_for_it(nlp):
+    text = ("The finance ministry said in a statement that the merger would be reviewed.\n"
+            "\"No decision has been taken,\" the statement said.")
+    rows = quotes_of(nlp, text)
+    assert [q["speaker"] for q in rows] == ["finance ministry", "finance ministry"]
+
+
+def test_the_nearer_of_two_named_subjects_speaks(nlp):
+    text = "Asked by the panel chair, Rosa Delacroix, whether the deal was fair, Mr Ivo Stanek said it was balanced."
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[0]["speaker"] == "Ivo Stanek"

@@ -9,9 +9,17 @@ Speakers the registry and mentions do not know are still named where the
 text names them: a proper-noun run without its titles (``Manager Erik ten
 Hag``), an organisation the parser recognises, an institution named by its
 country (``the Israeli military``), the person an office speaks for
-(``Netanyahu's office``). A definite description (``the Dutchman``) is the
-person last described or named that way, else the person who spoke last; an
-indefinite one (``a senior official``) and unnamed groups stay "".
+(``Netanyahu's office``), the institution a spokesperson speaks for (see
+`analytics.quotes.institutions`). A definite description (``the
+minister``) is the person the article introduces with that role (a title
+before the name, an apposition after it; not ``Deputy Governor X`` for
+``the governor``) or last described that way, else the person who spoke
+last; someone introduced as ``a senior official`` and unnamed groups stay
+"". A group noun (``the federation``) is the institution last named with
+it. A pronoun is the person who became the topic since the last quote (the
+subject of the sentence before its quotation), else the last speaker;
+``he`` and ``she`` never go to a person the article shows as the other
+gender (`analytics.quotes.references`).
 """
 from __future__ import annotations
 
@@ -23,7 +31,9 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import Registry
 from ..layout import Layout
 from ..lexicons import ReportingCues
+from .institutions import InstitutionNames
 from .marks import ALL_MARKS
+from .references import PRONOUN_GENDER, article_genders, introduced_unnamed, named_group, role_holder_near
 from .reported import SUBJECT_DEPS, is_reporting_verb
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -45,8 +55,10 @@ ROLE_WINDOW_CHARS = 60
 SENTENCE_OPENING_TOKENS = 1
 # Lowercase words inside a name are its particles (``ten``, ``al``, ``von``): never longer than this.
 PARTICLE_MAX_CHARS = 3
+# How many sentences of one quotation a pronoun's attribution looks back over for the sentence before it.
+QUOTED_SENTENCES_BACK = 6
 
-class SpeakerResolver:
+class SpeakerResolver(InstitutionNames):
     """Turns the subject of a cue into (canonical speaker, words as written).
 
     Reads the parse of ``doc``, the article's ``mentions`` (rows) and
@@ -74,6 +86,10 @@ class SpeakerResolver:
         self.mentions = sorted(mentions, key=lambda m: m["start"])
         self.mention_starts = [m["start"] for m in self.mentions]
         self._last_speaker: tuple[str, int] | None = None  # (actor, token index)
+        self.layout = layout
+        self.quoted: list[tuple[int, int]] = []  # the article's quotations (characters), set by the extractor
+        self._institutions: set[str] = set()  # speakers named as institutions, not in the registry
+        self.genders = article_genders(doc, self.mentions, registry.kind_of, cues)
         self.history: list[tuple[str, str, int]] = []  # (subject lemma, speaker, token index) in text order
 
     @property
@@ -86,8 +102,8 @@ class SpeakerResolver:
         self._last_speaker = (speaker, token)
 
     def kind(self, actor: str) -> str:
-        """The kind of ``actor`` in the registry (``person`` for those it lacks)."""
-        return self.registry.kind_of(actor)
+        """The kind of ``actor`` in the registry (``person`` for those it lacks, but for institutions named here)."""
+        return "organisation" if actor in self._institutions else self.registry.kind_of(actor)
 
     def entity_type(self, token: Token) -> str:
         """The label of the entity ``token`` is in (``ORG``, ``GPE`` ...), or ""."""
@@ -107,7 +123,8 @@ class SpeakerResolver:
             steps += 1
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             # A mis-parsed title can give two subjects ("ex - president ... Medvedev"): take the named one.
-            subject = next((c for c in subjects if c.i in self.by_token), subjects[-1] if subjects else None)
+            # Of two named ones ("Asked by the chair, Ana Lima, ... Ms Abara said"), the nearer the verb.
+            subject = next((c for c in reversed(subjects) if c.i in self.by_token), subjects[-1] if subjects else None)
             if subject is not None:
                 if node is verb or is_reporting_verb(node, self.cues) or node.lemma_.lower() in self.cues.clause_adjectives:
                     return subject
@@ -181,7 +198,20 @@ class SpeakerResolver:
         for t in words:
             if t.i in self.by_token and t.dep_ not in ("poss",) and not _is_possessor(t):
                 return self.by_token[t.i]["actor"]
-        named = self._owner(head) or self._entity_name(head) or self._institution(head, words) or self._unlisted_name(head)
+        named = self._owner(head) or self._represented(head)
+        if named:
+            return named
+        named = self._entity_name(head)
+        if named:
+            # The parser's ORG or GPE is often a person's name: an institution only by a group's name.
+            if self._is_group(head):
+                self._institutions.add(named)
+            return named
+        named = self._institution(head, words) or self._proper_name(head)
+        if named:
+            self._institutions.add(named)
+            return named
+        named = self._unlisted_name(head)
         if named:
             return named
         for child in head.children:
@@ -190,35 +220,6 @@ class SpeakerResolver:
         if lower in self.cues.unnamed_speakers or head.lemma_.lower() in self.cues.unnamed_speakers:
             return ""
         return self.described(head)
-
-    def _owner(self, head: Token) -> str:
-        """``Netanyahu's office said``: the person an office or campaign speaks for."""
-        if head.lemma_.lower() not in self.cues.proxy_nouns:
-            return ""
-        for child in head.children:
-            if child.dep_ == "poss":
-                for t in child.subtree:
-                    if t.i in self.by_token and self.kind(self.by_token[t.i]["actor"]) == "person":
-                        return self.by_token[t.i]["actor"]
-        return ""
-
-    def _entity_name(self, head: Token) -> str:
-        """An organisation or place the parser names (``The World Trade Organization``), without its article."""
-        ent = self.entity_at.get(head.i)
-        if ent is None or ent.label_ not in ("ORG", "GPE"):
-            return ""
-        return re.sub(r"^(the|The)\s+", "", ent.text)
-
-    def _institution(self, head: Token, words: list[Token]) -> str:
-        """``The Israeli military``, ``Chinese foreign ministry``: an institution named by its country."""
-        noun = " ".join(t.lower_ for t in words[-2:]) if len(words) > 1 else ""
-        if head.lemma_.lower() not in self.cues.institution_nouns and noun not in self.cues.institution_nouns:
-            return ""
-        country = any(self.entity_type(t) in ("NORP", "GPE") or t.i in self.by_token for t in words if t.i < head.i)
-        if not country:
-            return ""
-        first = next((n for n, t in enumerate(words) if t.dep_ != "det"), 0)
-        return self.doc[words[first].i: head.i + 1].text
 
     def _unlisted_name(self, head: Token) -> str:
         """A person's name the registry and mentions lack (``Manager Erik ten Hag`` -> ``Erik ten Hag``).
@@ -257,13 +258,16 @@ class SpeakerResolver:
         return any(lemma.endswith(suffix) for suffix in self.cues.speaker_suffixes)
 
     def described(self, head: Token) -> str:
-        """Who a description refers to: ``the minister``, ``the Dutchman``, ``the official``.
+        """Who a description refers to: ``the minister``, ``the Dutchman``, ``the federation``.
 
-        The most recent of: a person introduced with that noun (``Trade
-        minister Ana Lima``), a speaker described by the same noun before
-        (an unnamed ``senior official`` stays unnamed). Failing both, a
-        definite singular description of a person (not ``the company``) is
-        the person who spoke last, if recently.
+        A group noun (``the federation``) is the institution named with it
+        last (``the United Nursing Federation``); a document (``the
+        statement``) is whoever spoke last. A role is the most recent of: a
+        person the article introduces with that role (``Trade minister Ana
+        Lima``, ``Ana Lima, the trade minister``), a speaker described by the
+        same noun before. Someone introduced since as ``a ... official``
+        stays unnamed. Failing all, a definite singular description of a
+        person (not ``the company``) is the person who spoke last, if recently.
         """
         if head.pos_ not in ("NOUN", "PROPN"):
             return ""
@@ -271,13 +275,21 @@ class SpeakerResolver:
         if determiners & {"a", "an", "another", "one", "some", "any"}:
             return ""  # "A senior official said": someone new, not anyone named before
         lemma = head.lemma_.lower()
+        definite = "the" in determiners
+        modified = any(c.dep_ in ("amod", "compound") for c in head.children)
+        if definite and lemma in self.cues.document_nouns:
+            return self._issuer(head, lemma)
+        group = lemma in self.cues.group_nouns or lemma in self.cues.institution_nouns or lemma in self.cues.unnamed_speakers
+        if group:
+            named = named_group(self.text, head.idx, lemma) if definite and not modified else ""
+            return self._institution_found(named) or self._described_before(head, lemma)
+        qualified = any(c.lower_ in self.cues.role_qualifiers for c in head.children)
         best, best_at = "", -1
         here = bisect.bisect_left(self.mention_starts, head.idx)
         for m in reversed(self.mentions[max(here - ROLE_MENTIONS_BACK, 0):here]):
             if self.kind(m["actor"]) != "person":
                 continue
-            window = self.text[max(0, m["start"] - ROLE_WINDOW_CHARS): m["start"]].lower()
-            if re.search(rf"\b{re.escape(lemma)}\b", window):
+            if role_holder_near(self.text, m["start"], m["end"], lemma, qualified, self.cues, ROLE_WINDOW_CHARS):
                 best, best_at = m["actor"], m["start"]
                 break
         for prev_lemma, speaker, at in reversed(self.history):
@@ -285,33 +297,70 @@ class SpeakerResolver:
                 if self.doc[at].idx > best_at:
                     best, best_at = speaker, self.doc[at].idx
                 break
+        if introduced_unnamed(self.text, head.idx, head.lower_) > best_at:
+            return ""  # "A senior official ... was blunter. '...,' the official said."
         if best_at >= 0:
             return best
-        definite = "the" in determiners
-        group = lemma in self.cues.group_nouns or lemma in self.cues.institution_nouns or lemma in self.cues.unnamed_speakers
-        if definite and head.tag_ in ("NN", "NNP") and not group and self._last_speaker:
-            actor, at = self._last_speaker
-            if self.kind(actor) == "person" and self._sentences_between(at, head.i) <= REFERENCE_SENTENCES:
-                return actor
+        if definite and head.tag_ in ("NN", "NNP"):
+            return self._recent_speaker(head, person=True)
         return ""
+
+    def _issuer(self, head: Token, noun: str) -> str:
+        """Who issued ``the statement``: the speaker of the latest cue whose sentence names it (``said in a statement``)."""
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        for _, speaker, at in reversed(self.history):
+            if at >= head.sent.start:
+                continue
+            if self._sentences_between(at, head.i) > REFERENCE_SENTENCES:
+                return ""
+            if pattern.search(self.doc[at].sent.text):
+                return speaker
+        return ""
+
+    def _described_before(self, head: Token, lemma: str) -> str:
+        """The speaker last described by the same noun before ``head`` (``the union ... the union added``), or ""."""
+        for prev_lemma, speaker, at in reversed(self.history):
+            if prev_lemma == lemma and at < head.i:
+                return speaker
+        return ""
+
+    def _recent_speaker(self, head: Token, person: bool | None) -> str:
+        """The person (or, with ``person`` None, anyone) who spoke last, if within REFERENCE_SENTENCES of ``head``."""
+        if not self._last_speaker:
+            return ""
+        actor, at = self._last_speaker
+        if person is not None and (self.kind(actor) == "person") != person:
+            return ""
+        return actor if self._sentences_between(at, head.i) <= REFERENCE_SENTENCES else ""
 
     def _sentences_between(self, a: int, b: int) -> int:
         """How many sentence starts lie between the tokens ``a`` and ``b``."""
         return abs(bisect.bisect_right(self.sent_starts, b) - bisect.bisect_right(self.sent_starts, a))
 
+    def _fits(self, actor: str, person: bool, gender: str) -> bool:
+        """Whether a pronoun of that kind and gender can refer to ``actor``: he/she not across a gender the article shows."""
+        if (self.kind(actor) == "person") != person:
+            return False
+        return not gender or self.genders.get(actor, gender) == gender
+
     def antecedent(self, pronoun: Token, person: bool) -> str:
-        """What a pronoun refers to: the recent speaker, else the nearest subject mention."""
+        """What a pronoun refers to: the person who became the topic since the last quote, the recent
+        speaker, else the nearest subject mention; he/she never across a person of the other gender."""
         sent_starts = self.sent_starts
         here = bisect.bisect_right(sent_starts, pronoun.i) - 1
+        gender = PRONOUN_GENDER.get(pronoun.lower_, "")
+        topic = self.topic_before(pronoun) if person else ""
+        if topic and self._fits(topic, person, gender):
+            return topic
         if self._last_speaker:
             actor, at = self._last_speaker
             then = bisect.bisect_right(sent_starts, at) - 1
-            if here - then <= REFERENCE_SENTENCES and (self.kind(actor) == "person") == person:
+            if here - then <= REFERENCE_SENTENCES and self._fits(actor, person, gender):
                 return actor
         fallback = ""
         pos = bisect.bisect_left(self.mention_starts, pronoun.idx)
         for m in reversed(self.mentions[:pos]):
-            if (self.kind(m["actor"]) == "person") != person:
+            if not self._fits(m["actor"], person, gender):
                 continue
             tok = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if tok is None:
@@ -322,6 +371,38 @@ class SpeakerResolver:
                 return m["actor"]
             fallback = fallback or m["actor"]
         return fallback
+
+    def topic_before(self, pronoun: Token) -> str:
+        """The person who is the subject of the sentence before the pronoun's quotation, if they became the topic
+        after the last quote: ``Mr Pennant dismissed the idea. '...,' he said.``
+
+        The sentences of the quotation the pronoun attributes are passed
+        over; the one before must be of the same paragraph and hold no
+        quotation itself.
+        """
+        sent = pronoun.sent
+        paragraph = self.layout.paragraph_of(pronoun.idx)
+        for _ in range(QUOTED_SENTENCES_BACK + 1):
+            if sent.start == 0:
+                return ""
+            sent = self.doc[sent.start - 1].sent
+            if self.layout.paragraph_of(sent.start_char) != paragraph:
+                return ""
+            if not self._is_quoted(sent.start_char, sent.end_char):
+                break
+        else:
+            return ""
+        if self._last_speaker and self._last_speaker[1] >= sent.start:
+            return ""
+        for subject in (c for c in sent.root.children if c.dep_ in SUBJECT_DEPS):
+            for t in [subject] + [c for c in subject.children if c.dep_ == "appos"]:
+                if t.i in self.by_token and self.kind(self.by_token[t.i]["actor"]) == "person":
+                    return self.by_token[t.i]["actor"]
+        return ""
+
+    def _is_quoted(self, start: int, end: int) -> bool:
+        """Whether the characters ``start:end`` overlap one of the article's quotations (or its marks)."""
+        return any(s - 1 < end and e + 1 > start for s, e in self.quoted)
 
 
 def _is_possessor(token: Token) -> bool:
