@@ -370,3 +370,24 @@ def test_the_nearer_of_two_named_subjects_speaks(nlp):
     text = "Asked by the panel chair, Rosa Delacroix, whether the deal was fair, Mr Ivo Stanek said it was balanced."
     rows = only(quotes_of(nlp, text), "indirect")
     assert rows[0]["speaker"] == "Ivo Stanek"
+
+
+def test_a_full_name_the_registry_lacks_becomes_the_topic(nlp):
+    text = ("Ms Adaeze Osei, the union's leader, said the strike would go ahead.\n"
+            "Marguerite Vandersloot, the employers' negotiator, was less patient. "
+            "\"Their demands are a fantasy,\" she told reporters.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"].endswith("Vandersloot")
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation(nlp):
+    text = ("Farmers were angrier about the merger. Ewan Morley of the Hill Dairy Farmers’ Association said a "
+            "bigger buyer would squeeze them.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[0]["speaker"] == "Ewan Morley"
+
+
+def test_an_embassy_named_by_a_country_the_parser_does_not_know(nlp):
+    text = "The Calvessan embassy said the war had to end by winter."
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[0]["speaker"] == "Calvessan embassy"

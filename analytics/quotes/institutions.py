@@ -108,7 +108,9 @@ class InstitutionNames:
         if owner and first == len(words) - 1:  # "the government of Norwald"
             return self.doc[head.i: owner[0].right_edge.i + 1].text
         before = [t for t in words if t.i < head.i]
-        country = any(self.entity_type(t) in ("NORP", "GPE") or t.i in self.by_token for t in before)
+        # "the Calvessan embassy": a country the parser does not know is still a capitalised word.
+        country = any(self.entity_type(t) in ("NORP", "GPE") or t.i in self.by_token
+                      or t.is_title and t.dep_ in ("amod", "compound", "nmod") for t in before)
         # "Ardania's trade ministry", "the health ministry": named by its owner or by its portfolio.
         owned = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in head.children)
         portfolio = lemma in self.cues.portfolio_nouns and any(t.dep_ in ("amod", "compound") for t in before)

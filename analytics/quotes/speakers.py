@@ -55,6 +55,8 @@ ROLE_WINDOW_CHARS = 60
 SENTENCE_OPENING_TOKENS = 1
 # Lowercase words inside a name are its particles (``ten``, ``al``, ``von``): never longer than this.
 PARTICLE_MAX_CHARS = 3
+# How many words make a name a person's full name (``Marguerite Ossery``), not maybe a firm's (``Halbrook``).
+FULL_NAME_WORDS = 2
 # How many sentences of one quotation a pronoun's attribution looks back over for the sentence before it.
 QUOTED_SENTENCES_BACK = 6
 
@@ -192,6 +194,9 @@ class SpeakerResolver(InstitutionNames):
                 for t in child.subtree:
                     if t.i in self.by_token and t.dep_ != "poss":
                         return self.by_token[t.i]["actor"]
+        member = self._member_of(head)
+        if member:
+            return member
         role = self.registry.actor_for_role(text)
         if role:
             return role
@@ -220,6 +225,18 @@ class SpeakerResolver(InstitutionNames):
         if lower in self.cues.unnamed_speakers or head.lemma_.lower() in self.cues.unnamed_speakers:
             return ""
         return self.described(head)
+
+    def _member_of(self, head: Token) -> str:
+        """``Bryn Pritchard of the Growers' Association said``, parsed with the group as the subject: the person."""
+        for child in head.children:
+            if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < head.i \
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+                if child.i in self.by_token:
+                    return self.by_token[child.i]["actor"]
+                name = self._unlisted_name(child)
+                if len(name.split()) >= FULL_NAME_WORDS:
+                    return name
+        return ""
 
     def _unlisted_name(self, head: Token) -> str:
         """A person's name the registry and mentions lack (``Manager Erik ten Hag`` -> ``Erik ten Hag``).
@@ -396,8 +413,12 @@ class SpeakerResolver(InstitutionNames):
             return ""
         for subject in (c for c in sent.root.children if c.dep_ in SUBJECT_DEPS):
             for t in [subject] + [c for c in subject.children if c.dep_ == "appos"]:
-                if t.i in self.by_token and self.kind(self.by_token[t.i]["actor"]) == "person":
-                    return self.by_token[t.i]["actor"]
+                if t.i in self.by_token:
+                    actor = self.by_token[t.i]["actor"]
+                    return actor if self.kind(actor) == "person" else ""
+                name = self._unlisted_name(t) if not self.entity_type(t) in ("ORG", "GPE", "NORP") else ""
+                if len(name.split()) >= FULL_NAME_WORDS:  # a full name the registry lacks; one word may be a firm
+                    return name
         return ""
 
     def _is_quoted(self, start: int, end: int) -> bool:
