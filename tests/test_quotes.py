@@ -391,3 +391,15 @@ def test_an_embassy_named_by_a_country_the_parser_does_not_know(nlp):
     text = "The Calvessan embassy said the war had to end by winter."
     rows = only(quotes_of(nlp, text), "indirect")
     assert rows[0]["speaker"] == "Calvessan embassy"
+
+
+def test_each_line_of_a_reaction_list_is_said_by_the_person_it_names(nlp):
+    text = ("Reactions to the merger\n\n"
+            "• Dana Whitcombe, chief executive of Norhaven Foods: \"This deal makes us stronger.\"\n"
+            "• Felipe Arrau, Retail Staff Union: \"Every store on that list is somebody's job.\"\n"
+            "• Dr Ilona Sark, competition economist: \"Prices will rise within a year.\"\n"
+            "• A cashier, who asked not to be named: \"Nobody has told us anything.\"\n"
+            "• Whitcombe, asked about closures: \"None are planned.\"\n")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Dana Whitcombe", "Felipe Arrau", "Ilona Sark", "", "Dana Whitcombe"]
+

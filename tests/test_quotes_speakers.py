@@ -45,3 +45,26 @@ def test_an_unnamed_group_cannot_speak_but_a_role_can(nlp):
     doc, resolver = resolver_for(nlp, "These encounters highlight the risks, the spokesperson said.")
     assert not resolver.can_speak(token(doc, "encounters"))
     assert resolver.can_speak(token(doc, "spokesperson"))
+
+
+def label_of(text):
+    from analytics.quotes.references import line_label
+
+    return line_label(text, text.index("\u201c") + 1, load_reporting_cues().titles)
+
+
+def test_a_list_line_is_labelled_by_the_name_before_its_colon():
+    text = "Reactions\n\u2022 Dr Ilona Sark, competition economist: \u201cPrices will rise.\u201d"
+    assert label_of(text) == (text.index("Ilona"), "Ilona Sark")
+
+
+def test_a_bulleted_label_that_is_no_name_names_no_one():
+    text = "\u2022 A cashier, who asked not to be named: \u201cNobody told us.\u201d"
+    assert label_of(text) == (2, "")
+
+
+def test_sentences_and_transcript_labels_are_not_list_labels():
+    assert label_of("She put it simply: \u201cThe tariffs stay.\u201d") == (-1, "")
+    assert label_of("MINISTER: \u201cThe tariffs stay.\u201d") == (-1, "")
+    assert label_of("Q: \u201cWill the tariffs stay?\u201d") == (-1, "")
+    assert label_of("The minister said \u201cthe tariffs stay\u201d") == (-1, "")

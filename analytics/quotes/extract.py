@@ -201,6 +201,9 @@ def _speaker(doc: Doc, q: dict, previous: dict | None, resolver: SpeakerResolver
                 return None  # no one speaks: "These past encounters highlight ..."
             return speaker, "", ""
         return speaker, speaker_text, source["cue"]
+    if q["kind"] == "direct" and (label := resolver.labelled(q["start"])) is not None:
+        # "• Ana Lima, trade minister: "..."": a list line names its speaker; the one before does not carry over.
+        return label, label, ""
     if q["kind"] == "direct" and (lead := lead_in_subject(doc, q["start"], resolver)) is not None:
         # `Minister Ahmed Khan was blunt. "This tariff is ..."`: the person just introduced speaks.
         speaker, speaker_text = resolver.resolve(lead)

@@ -120,3 +120,38 @@ def introduced_unnamed(text: str, before: int, noun: str) -> int:
     for m in re.finditer(pattern, text[:before], flags=re.IGNORECASE):
         last = m.start()
     return last
+
+
+# The marks that open a list line: "• Berg: '...'", "- Berg: '...'".
+_BULLETS = "•·▪‣◦*-–—> \t"
+# How many words a list line's label may have before its comma or colon: "Dr Mina Kovac, hydrologist, ...:".
+LABEL_WORDS = 5
+
+
+def line_label(text: str, quote_start: int, titles: frozenset[str]) -> tuple[int, str]:
+    """The name that labels the line of a quotation (``• Mina Kovac, hydrologist: "..."``): (its offset, the name).
+
+    Only for a quotation right after a colon on its line, whose line opens
+    (after a bullet) with capitalised words up to the first comma or colon:
+    those words, without leading titles, are the label; a bulleted line whose label
+    is no name gives (its offset, ""). (-1, "") otherwise;
+    capitals alone (``MINISTER:``) and one letter (``Q:``) are a transcript's labels, not names.
+    """
+    line_start = text.rfind("\n", 0, quote_start) + 1
+    lead = text[line_start: quote_start].rstrip("\"'“”‘’«»„ ")
+    if not lead.endswith(":"):
+        return -1, ""
+    stripped = lead.lstrip(_BULLETS)
+    offset = line_start + len(lead) - len(stripped)
+    label = re.split(r"[,:(]", stripped, maxsplit=1)[0].strip()
+    words = label.split()
+    while words and words[0].lower().rstrip(".") in titles | {w.rstrip(".") for w in titles}:
+        offset = text.index(words[0], offset) + len(words[0])
+        words.pop(0)
+    if not words or len(words) > LABEL_WORDS or len(label) <= 1 or label.isupper():
+        return -1, ""
+    if not all(w[:1].isupper() or w in ("de", "van", "von", "al", "da", "ten", "bin", "la", "le") for w in words):
+        # "• Shop worker, who asked not to be named:": a list line's speaker, unnamed.
+        return (offset, "") if stripped != lead else (-1, "")
+    name = " ".join(words)
+    return text.index(words[0], offset), name

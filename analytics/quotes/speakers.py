@@ -33,7 +33,7 @@ from ..layout import Layout
 from ..lexicons import ReportingCues
 from .institutions import InstitutionNames
 from .marks import ALL_MARKS
-from .references import PRONOUN_GENDER, article_genders, introduced_unnamed, named_group, role_holder_near
+from .references import PRONOUN_GENDER, article_genders, introduced_unnamed, line_label, named_group, role_holder_near
 from .reported import SUBJECT_DEPS, is_reporting_verb
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -259,6 +259,27 @@ class SpeakerResolver(InstitutionNames):
         while len(run) > 1 and (run[0].lower_ in self.cues.titles or run[0].lower_ in self.cues.speaker_nouns):
             run.pop(0)
         return self.doc[run[0].i: run[-1].i + 1].text if run else ""
+
+    def labelled(self, quote_start: int) -> str | None:
+        """The person a list line names before its quotation (``• Berg, union chief: "..."``), "" for a label that is
+        not a person's name (``• Halbrook shelf-stacker, who asked not to be named:``), None for a line with no label."""
+        at, name = line_label(self.text, quote_start, self.cues.titles)
+        if at < 0:
+            return None
+        if not name:
+            return ""
+        here = bisect.bisect_left(self.mention_starts, at)
+        for m in self.mentions[here: here + 1]:
+            if m["start"] < at + len(name) and self.kind(m["actor"]) == "person":
+                return m["actor"]
+        return name if self._named_person(name) else ""
+
+    def _named_person(self, name: str) -> bool:
+        """Whether ``name`` (a list line's label) is a person's, not an organisation's or a role's."""
+        last = name.split()[-1].lower()
+        return not (last in self.cues.group_nouns or last in self.cues.institution_nouns
+                    or last in self.cues.speaker_nouns or any(m["actor"] == name and self.kind(name) != "person"
+                                                              for m in self.mentions))
 
     def can_speak(self, head: Token | None) -> bool:
         """Whether an unresolved subject can still be a speaker (a name, a pronoun, a group or role noun)."""
