@@ -33,7 +33,8 @@ from ..layout import Layout
 from ..lexicons import ReportingCues
 from .institutions import InstitutionNames
 from .marks import ALL_MARKS
-from .references import PRONOUN_GENDER, article_genders, introduced_unnamed, line_label, named_group, role_holder_near
+from .pronouns import FULL_NAME_WORDS, REFERENCE_SENTENCES, PronounReference
+from .references import article_genders, introduced_unnamed, line_label, named_group, role_holder_near
 from .reported import SUBJECT_DEPS, is_reporting_verb
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -42,9 +43,6 @@ _RELATIVE = {"who", "which", "that"}
 # How many verbs up a cue's subject is looked for: a participle or a
 # coordinated cue hangs a few verbs below the one with the subject, never more.
 SUBJECT_CLIMB_STEPS = 8
-# How far back (in sentences) a pronoun or a definite description reaches for
-# the person it refers to: further back, the text names them again.
-REFERENCE_SENTENCES = 3
 # How many earlier mentions a description (``the minister``) is looked for
 # among: a role is introduced within the article's last few paragraphs.
 ROLE_MENTIONS_BACK = 200
@@ -55,12 +53,9 @@ ROLE_WINDOW_CHARS = 60
 SENTENCE_OPENING_TOKENS = 1
 # Lowercase words inside a name are its particles (``ten``, ``al``, ``von``): never longer than this.
 PARTICLE_MAX_CHARS = 3
-# How many words make a name a person's full name (``Marguerite Ossery``), not maybe a firm's (``Halbrook``).
-FULL_NAME_WORDS = 2
-# How many sentences of one quotation a pronoun's attribution looks back over for the sentence before it.
-QUOTED_SENTENCES_BACK = 6
 
-class SpeakerResolver(InstitutionNames):
+
+class SpeakerResolver(InstitutionNames, PronounReference):
     """Turns the subject of a cue into (canonical speaker, words as written).
 
     Reads the parse of ``doc``, the article's ``mentions`` (rows) and
@@ -374,77 +369,6 @@ class SpeakerResolver(InstitutionNames):
     def _sentences_between(self, a: int, b: int) -> int:
         """How many sentence starts lie between the tokens ``a`` and ``b``."""
         return abs(bisect.bisect_right(self.sent_starts, b) - bisect.bisect_right(self.sent_starts, a))
-
-    def _fits(self, actor: str, person: bool, gender: str) -> bool:
-        """Whether a pronoun of that kind and gender can refer to ``actor``: he/she not across a gender the article shows."""
-        if (self.kind(actor) == "person") != person:
-            return False
-        return not gender or self.genders.get(actor, gender) == gender
-
-    def antecedent(self, pronoun: Token, person: bool) -> str:
-        """What a pronoun refers to: the person who became the topic since the last quote, the recent
-        speaker, else the nearest subject mention; he/she never across a person of the other gender."""
-        sent_starts = self.sent_starts
-        here = bisect.bisect_right(sent_starts, pronoun.i) - 1
-        gender = PRONOUN_GENDER.get(pronoun.lower_, "")
-        topic = self.topic_before(pronoun) if person else ""
-        if topic and self._fits(topic, person, gender):
-            return topic
-        if self._last_speaker:
-            actor, at = self._last_speaker
-            then = bisect.bisect_right(sent_starts, at) - 1
-            if here - then <= REFERENCE_SENTENCES and self._fits(actor, person, gender):
-                return actor
-        fallback = ""
-        pos = bisect.bisect_left(self.mention_starts, pronoun.idx)
-        for m in reversed(self.mentions[:pos]):
-            if not self._fits(m["actor"], person, gender):
-                continue
-            tok = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
-            if tok is None:
-                continue
-            if here - m["sentence"] > REFERENCE_SENTENCES:
-                break
-            if tok.root.dep_ in SUBJECT_DEPS:
-                return m["actor"]
-            fallback = fallback or m["actor"]
-        return fallback
-
-    def topic_before(self, pronoun: Token) -> str:
-        """The person who is the subject of the sentence before the pronoun's quotation, if they became the topic
-        after the last quote: ``Mr Pennant dismissed the idea. '...,' he said.``
-
-        The sentences of the quotation the pronoun attributes are passed
-        over; the one before must be of the same paragraph and hold no
-        quotation itself.
-        """
-        sent = pronoun.sent
-        paragraph = self.layout.paragraph_of(pronoun.idx)
-        for _ in range(QUOTED_SENTENCES_BACK + 1):
-            if sent.start == 0:
-                return ""
-            sent = self.doc[sent.start - 1].sent
-            if self.layout.paragraph_of(sent.start_char) != paragraph:
-                return ""
-            if not self._is_quoted(sent.start_char, sent.end_char):
-                break
-        else:
-            return ""
-        if self._last_speaker and self._last_speaker[1] >= sent.start:
-            return ""
-        for subject in (c for c in sent.root.children if c.dep_ in SUBJECT_DEPS):
-            for t in [subject] + [c for c in subject.children if c.dep_ == "appos"]:
-                if t.i in self.by_token:
-                    actor = self.by_token[t.i]["actor"]
-                    return actor if self.kind(actor) == "person" else ""
-                name = self._unlisted_name(t) if not self.entity_type(t) in ("ORG", "GPE", "NORP") else ""
-                if len(name.split()) >= FULL_NAME_WORDS:  # a full name the registry lacks; one word may be a firm
-                    return name
-        return ""
-
-    def _is_quoted(self, start: int, end: int) -> bool:
-        """Whether the characters ``start:end`` overlap one of the article's quotations (or its marks)."""
-        return any(s - 1 < end and e + 1 > start for s, e in self.quoted)
 
 
 def _is_possessor(token: Token) -> bool:
