@@ -403,3 +403,25 @@ def test_each_line_of_a_reaction_list_is_said_by_the_person_it_names(nlp):
     rows = only(quotes_of(nlp, text), "direct")
     assert [q["speaker"] for q in rows] == ["Dana Whitcombe", "Felipe Arrau", "Ilona Sark", "", "Dana Whitcombe"]
 
+
+
+def test_she_skips_a_man_the_article_shows_as_one(nlp):
+    text = ("Mr Tomas Ruiz, the union's negotiator, said the strike would go on.\n"
+            "Ms Elena Duarte, the hospital's director, met him on Friday. Ruiz later said the talks had failed. "
+            "\"We are still ready to talk,\" she said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == "Elena Duarte"
+
+
+def test_a_person_he_referred_to_is_not_she_later(nlp):
+    text = ("Kim Alder ran the recount. Jo Brandt said the count was wrong. \"We will appeal,\" he said. "
+            "\"The margin is tiny,\" she added.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Jo Brandt", "Kim Alder"]
+
+
+def test_a_long_quotation_still_carries_its_speaker_to_the_next_pronoun(nlp):
+    text = ("\"The ceasefire is holding. The guns are quiet. Nobody trusts it yet,\" said Amira, 41, a teacher in the town.\n\n"
+            "\"My children slept through the night. That has not happened in a year. I want it to last,\" she added.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Amira", "Amira"]

@@ -170,7 +170,7 @@ def _attributed_rows(doc: Doc, quotes: list[dict], resolver: SpeakerResolver, la
         speaker, speaker_text, cue = said
         if speaker:
             anchor = doc.char_span(q["start"], q["end"], alignment_mode="expand")
-            resolver.spoke(speaker, anchor.start if anchor is not None else 0)
+            resolver.spoke(speaker, anchor.end - 1 if anchor is not None else 0)  # reference reaches from its end
         start, end = q["start"], q["end"]
         sent = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
         row = {

@@ -18,7 +18,6 @@ import re
 
 from spacy.tokens import Token
 
-from .references import named_group
 
 
 class InstitutionNames:
@@ -52,8 +51,6 @@ class InstitutionNames:
             words = self.doc[first: head.i]
             if any(t.pos_ == "PROPN" for t in words):
                 return self._institution_found(words.text)
-            if len(words) == 1 and self._is_group(words[0]):
-                return self._institution_found(named_group(self.text, head.idx, words[0].lemma_.lower()))
         return ""
 
     def _is_group(self, token: Token) -> bool:

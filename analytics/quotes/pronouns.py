@@ -37,7 +37,17 @@ class PronounReference:
 
     def antecedent(self, pronoun: Token, person: bool) -> str:
         """What a pronoun refers to: the person who became the topic since the last quote, the recent
-        speaker, else the nearest subject mention; he/she never across a person of the other gender."""
+        speaker, else the nearest subject mention; he/she never across a person of the other gender.
+
+        The person ``he`` or ``she`` refers to is shown that gender from then on.
+        """
+        actor = self._antecedent(pronoun, person)
+        gender = PRONOUN_GENDER.get(pronoun.lower_, "")
+        if actor and gender and person:
+            self.genders.setdefault(actor, gender)
+        return actor
+
+    def _antecedent(self, pronoun: Token, person: bool) -> str:
         sent_starts = self.sent_starts
         here = bisect.bisect_right(sent_starts, pronoun.i) - 1
         gender = PRONOUN_GENDER.get(pronoun.lower_, "")
@@ -91,8 +101,9 @@ class PronounReference:
                 if t.i in self.by_token:
                     actor = self.by_token[t.i]["actor"]
                     return actor if self.kind(actor) == "person" else ""
-                name = self._unlisted_name(t) if not self.entity_type(t) in ("ORG", "GPE", "NORP") else ""
-                if len(name.split()) >= FULL_NAME_WORDS:  # a full name the registry lacks; one word may be a firm
+                # A full name the registry lacks (the parser often calls one an ORG); one word may be a firm's.
+                name = self._unlisted_name(t) if self.entity_type(t) not in ("GPE", "NORP") else ""
+                if len(name.split()) >= FULL_NAME_WORDS and self._named_person(name):
                     return name
         return ""
 

@@ -95,7 +95,7 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         return self._last_speaker
 
     def spoke(self, speaker: str, token: int) -> None:
-        """Note that ``speaker`` says the quote starting at token ``token``: pronouns and descriptions after it may refer to them."""
+        """Note that ``speaker`` says the quote ending at token ``token``: pronouns and descriptions after it may refer to them."""
         self._last_speaker = (speaker, token)
 
     def kind(self, actor: str) -> str:
