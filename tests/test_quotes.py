@@ -425,3 +425,11 @@ def test_a_long_quotation_still_carries_its_speaker_to_the_next_pronoun(nlp):
             "\"My children slept through the night. That has not happened in a year. I want it to last,\" she added.")
     rows = only(quotes_of(nlp, text), "direct")
     assert [q["speaker"] for q in rows] == ["Amira", "Amira"]
+
+
+def test_a_role_with_a_country_goes_to_the_holder_introduced_with_it(nlp):
+    text = ("Vorland's President Olek Marchuk flew to the border talks on Monday.\n"
+            "He was met there by Sarnian President Ivo Petran.\n"
+            "The Vorlandian president said the truce would hold.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[-1]["speaker"] == "Olek Marchuk"

@@ -49,6 +49,8 @@ ROLE_MENTIONS_BACK = 200
 # How far before a name (characters) the noun that introduces it stands:
 # ``Trade minister Ana Lima``.
 ROLE_WINDOW_CHARS = 60
+# How many first letters of a modifier tell its country: "Ukrainian president" and "Ukraine's President" share "ukra".
+MODIFIER_STEM = 4
 # A quotation opens its sentence when at most this many tokens (its mark) come before it.
 SENTENCE_OPENING_TOKENS = 1
 # Lowercase words inside a name are its particles (``ten``, ``al``, ``von``): never longer than this.
@@ -319,11 +321,18 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         qualified = any(c.lower_ in self.cues.role_qualifiers for c in head.children)
         best, best_at = "", -1
         here = bisect.bisect_left(self.mention_starts, head.idx)
-        for m in reversed(self.mentions[max(here - ROLE_MENTIONS_BACK, 0):here]):
-            if self.kind(m["actor"]) != "person":
-                continue
-            if role_holder_near(self.text, m["start"], m["end"], lemma, qualified, self.cues, ROLE_WINDOW_CHARS):
-                best, best_at = m["actor"], m["start"]
+        # "the Ukrainian president": first a holder introduced with the modifier too (Ukraine's President X).
+        modifiers = [c.lower_[:MODIFIER_STEM] for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha
+                     and c.lower_ not in self.cues.role_qualifiers]
+        for wanted in ([modifiers, []] if modifiers else [[]]):
+            for m in reversed(self.mentions[max(here - ROLE_MENTIONS_BACK, 0):here]):
+                if self.kind(m["actor"]) != "person":
+                    continue
+                if role_holder_near(self.text, m["start"], m["end"], lemma, qualified, self.cues, ROLE_WINDOW_CHARS) \
+                        and all(w in self._around(m) for w in wanted):
+                    best, best_at = m["actor"], m["start"]
+                    break
+            if best_at >= 0:
                 break
         for prev_lemma, speaker, at in reversed(self.history):
             if prev_lemma == lemma and at < head.i:
@@ -349,6 +358,12 @@ class SpeakerResolver(InstitutionNames, PronounReference):
             if pattern.search(self.doc[at].sent.text):
                 return speaker
         return ""
+
+    def _around(self, m: dict) -> str:
+        """The text around a mention where its role is given (lowercase): its line's window before it, the apposition after."""
+        before = self.text[max(0, m["start"] - ROLE_WINDOW_CHARS): m["start"]].rsplit("\n", 1)[-1]
+        after = re.match(r"\s*,\s*[^,;.\n]*", self.text[m["end"]: m["end"] + ROLE_WINDOW_CHARS])
+        return (before + (after.group(0) if after else "")).lower()
 
     def _described_before(self, head: Token, lemma: str) -> str:
         """The speaker last described by the same noun before ``head`` (``the union ... the union added``), or ""."""
