@@ -433,3 +433,10 @@ def test_a_role_with_a_country_goes_to_the_holder_introduced_with_it(nlp):
             "The Vorlandian president said the truce would hold.")
     rows = only(quotes_of(nlp, text), "indirect")
     assert rows[-1]["speaker"] == "Olek Marchuk"
+
+
+def test_a_campaign_named_by_its_candidate_stays_an_institution(nlp):
+    text = ("Senator Dale Harmon said the election had been stolen.\n"
+            "The Harmon campaign said in a statement that it would ask for a recount.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Dale Harmon", "Harmon campaign"]

@@ -197,6 +197,10 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         role = self.registry.actor_for_role(text)
         if role:
             return role
+        if self._is_group(head) and any(t.dep_ == "compound" and t.i in self.by_token for t in head.children):
+            # "The Harmon campaign", "the Vidal administration": an institution, not its leader.
+            first = next((t for t in words if t.dep_ != "det"), head)
+            return self._institution_found(self.doc[first.i: head.i + 1].text)
         for t in words:
             if t.i in self.by_token and t.dep_ not in ("poss",) and not _is_possessor(t):
                 return self.by_token[t.i]["actor"]
