@@ -440,3 +440,10 @@ def test_a_campaign_named_by_its_candidate_stays_an_institution(nlp):
             "The Harmon campaign said in a statement that it would ask for a recount.")
     rows = only(quotes_of(nlp, text), "indirect")
     assert [q["speaker"] for q in rows] == ["Dale Harmon", "Harmon campaign"]
+
+
+def test_a_quotation_without_a_cue_after_a_new_person_in_an_apposition(nlp):
+    text = ("Daniel Okoro, a baker, has lost half his trade. \"The taps are dry by nine,\" he said.\n\n"
+            "The city's water director, Priya Nandan, defended the rationing. \"It is this or empty reservoirs in August.\"")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Daniel Okoro", "Priya Nandan"]

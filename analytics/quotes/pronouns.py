@@ -96,6 +96,10 @@ class PronounReference:
             return ""
         if self._last_speaker and self._last_speaker[1] >= sent.start:
             return ""
+        return self.subject_person(sent)
+
+    def subject_person(self, sent) -> str:
+        """The person the subject of ``sent`` names (directly or in an apposition: ``The director, Ana Lima,``), or ""."""
         for subject in (c for c in sent.root.children if c.dep_ in SUBJECT_DEPS):
             for t in [subject] + [c for c in subject.children if c.dep_ == "appos"]:
                 if t.i in self.by_token:

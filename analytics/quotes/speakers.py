@@ -400,8 +400,8 @@ def lead_in_subject(doc: Doc, start: int, resolver: SpeakerResolver) -> Token | 
     """The subject of the sentence before an unattributed quotation, when that sentence is about a person.
 
     Only for a quotation that opens its sentence right after another
-    sentence of the same paragraph, and whose subject is a person's name
-    (not a pronoun, which the running speaker covers).
+    sentence of the same paragraph, and whose subject names a person, in
+    itself or in an apposition (not a pronoun, which the running speaker covers).
     """
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
@@ -413,8 +413,6 @@ def lead_in_subject(doc: Doc, start: int, resolver: SpeakerResolver) -> Token | 
     if "\n" in before.text or before.is_space or any(t.text in ALL_MARKS for t in before.sent):
         return None  # a new paragraph, or a quotation before: `"A," he said. "B."` continues it
     subject = next((c for c in before.sent.root.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.i not in resolver.by_token:
-        return None
-    if resolver.kind(resolver.by_token[subject.i]["actor"]) != "person":
+    if subject is None or not resolver.subject_person(before.sent):
         return None
     return subject
