@@ -52,6 +52,7 @@ class ReportingCues:
     role_qualifiers: frozenset[str]
     male_words: frozenset[str]
     female_words: frozenset[str]
+    role_synonyms: frozenset[str]
 
 
 def load_reporting_cues(path: str | Path | None = None) -> ReportingCues:

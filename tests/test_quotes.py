@@ -447,3 +447,11 @@ def test_a_quotation_without_a_cue_after_a_new_person_in_an_apposition(nlp):
             "The city's water director, Priya Nandan, defended the rationing. \"It is this or empty reservoirs in August.\"")
     rows = only(quotes_of(nlp, text), "direct")
     assert [q["speaker"] for q in rows] == ["Daniel Okoro", "Priya Nandan"]
+
+
+def test_a_role_named_by_another_word_for_it_with_the_same_institution(nlp):
+    text = ("The head of the central bank, Omar Haddad, warned that prices would rise. "
+            "His predecessor, Lena Moss, disagreed. She said inflation would stay low.\n\n"
+            "\"We have seen this before,\" the central bank chief said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == "Omar Haddad"

@@ -328,12 +328,15 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         # "the Ukrainian president": first a holder introduced with the modifier too (Ukraine's President X).
         modifiers = [c.lower_[:MODIFIER_STEM] for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha
                      and c.lower_ not in self.cues.role_qualifiers]
-        for wanted in ([modifiers, []] if modifiers else [[]]):
+        # ... and the central bank chief may be introduced as the head of the central bank.
+        synonyms = [r for group in self.cues.role_synonyms if lemma in group.split() for r in group.split() if r != lemma]
+        passes = [([lemma], modifiers), ([lemma], []), (synonyms, modifiers)] if modifiers else [([lemma], [])]
+        for roles, wanted in passes:
             for m in reversed(self.mentions[max(here - ROLE_MENTIONS_BACK, 0):here]):
-                if self.kind(m["actor"]) != "person":
+                if self.kind(m["actor"]) != "person" or not all(w in self._around(m) for w in wanted):
                     continue
-                if role_holder_near(self.text, m["start"], m["end"], lemma, qualified, self.cues, ROLE_WINDOW_CHARS) \
-                        and all(w in self._around(m) for w in wanted):
+                if any(role_holder_near(self.text, m["start"], m["end"], r, qualified, self.cues, ROLE_WINDOW_CHARS)
+                       for r in roles):
                     best, best_at = m["actor"], m["start"]
                     break
             if best_at >= 0:
