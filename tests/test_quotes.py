@@ -455,3 +455,12 @@ def test_a_role_named_by_another_word_for_it_with_the_same_institution(nlp):
             "\"We have seen this before,\" the central bank chief said.")
     rows = only(quotes_of(nlp, text), "direct")
     assert rows[0]["speaker"] == "Omar Haddad"
+
+
+def test_a_role_in_the_sentence_before_a_name_is_not_its_role(nlp):
+    text = ("Ukraine's President Taras Bondar said any deal without Kyiv would be worthless. "
+            "The Ukrainian leader added that he would not cede territory.\n\n"
+            "Pavel Gromov said Moscow had no objection.\n\n"
+            "European leaders urged caution.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Taras Bondar", "Taras Bondar", "Pavel Gromov", ""]

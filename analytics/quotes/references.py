@@ -77,7 +77,8 @@ def role_holder_near(text: str, start: int, end: int, role: str, qualified: bool
     qualifier before it (``Deputy Governor Ana Lima``) is another role.
     """
     pattern = rf"\b{re.escape(role)}s?\b"
-    before = text[max(0, start - window): start].lower()
+    # Within the name's own line and sentence: "... the Ukrainian leader added X.\n\nGromov said" gives Gromov no role.
+    before = re.split(r"\n|[.!?]\s", text[max(0, start - window): start])[-1].lower()
     after = re.match(r"\s*,\s*([^,;.\n]*)", text[end: end + APPOSITION_CHARS])
     places = [(before, m) for m in re.finditer(pattern, before)][-1:]
     if after:

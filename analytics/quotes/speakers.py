@@ -322,6 +322,8 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         if group:
             named = named_group(self.text, head.idx, lemma) if definite and not modified else ""
             return self._institution_found(named) or self._described_before(head, lemma)
+        if head.tag_ in ("NNS", "NNPS"):
+            return ""  # "European leaders urged ...": several people, not one named before
         qualified = any(c.lower_ in self.cues.role_qualifiers for c in head.children)
         best, best_at = "", -1
         here = bisect.bisect_left(self.mention_starts, head.idx)
@@ -368,7 +370,7 @@ class SpeakerResolver(InstitutionNames, PronounReference):
 
     def _around(self, m: dict) -> str:
         """The text around a mention where its role is given (lowercase): its line's window before it, the apposition after."""
-        before = self.text[max(0, m["start"] - ROLE_WINDOW_CHARS): m["start"]].rsplit("\n", 1)[-1]
+        before = re.split(r"\n|[.!?]\s", self.text[max(0, m["start"] - ROLE_WINDOW_CHARS): m["start"]])[-1]
         after = re.match(r"\s*,\s*[^,;.\n]*", self.text[m["end"]: m["end"] + ROLE_WINDOW_CHARS])
         return (before + (after.group(0) if after else "")).lower()
 
