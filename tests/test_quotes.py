@@ -464,3 +464,13 @@ def test_a_role_in_the_sentence_before_a_name_is_not_its_role(nlp):
             "European leaders urged caution.")
     rows = only(quotes_of(nlp, text), "indirect")
     assert [q["speaker"] for q in rows] == ["Taras Bondar", "Taras Bondar", "Pavel Gromov", ""]
+
+
+def test_quoted_answers_of_a_transcript_are_the_interviewee_s(nlp):
+    text = ("Interview: the health minister on the strike\n\n"
+            "Health Minister Dominika Ruzicka spoke to us on Thursday.\n\n"
+            "Q: Will you raise the pay offer?\n\n"
+            "A: \"We have made a fair offer and it stands.\"\n\n"
+            "RUZICKA: \"Then the emergency wards will stay open, and we will keep talking.\"\n")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Dominika Ruzicka", "Dominika Ruzicka"]

@@ -68,3 +68,11 @@ def test_sentences_and_transcript_labels_are_not_list_labels():
     assert label_of("MINISTER: \u201cThe tariffs stay.\u201d") == (-1, "")
     assert label_of("Q: \u201cWill the tariffs stay?\u201d") == (-1, "")
     assert label_of("The minister said \u201cthe tariffs stay\u201d") == (-1, "")
+
+
+def test_a_transcript_label_is_one_letter_or_a_word_in_capitals():
+    from analytics.quotes.references import transcript_label
+
+    for text, label in [("A: \u201cYes.\u201d", "A"), ("MINISTER: \u201cNo.\u201d", "MINISTER"),
+                        ("Ana Lima: \u201cNo.\u201d", ""), ("He said: \u201cNo.\u201d", "")]:
+        assert transcript_label(text, text.index("\u201c") + 1) == label

@@ -156,3 +156,14 @@ def line_label(text: str, quote_start: int, titles: frozenset[str]) -> tuple[int
         return (offset, "") if stripped != lead else (-1, "")
     name = " ".join(words)
     return text.index(words[0], offset), name
+
+
+def transcript_label(text: str, quote_start: int) -> str:
+    """The label of a transcript's line before its quotation (``A: "..."``, ``MINISTER: "..."``), or "".
+
+    A label is one letter or a word in capitals, alone on its line before a colon.
+    """
+    line_start = text.rfind("\n", 0, quote_start) + 1
+    lead = text[line_start: quote_start].rstrip("\"'“”‘’«»„ ").lstrip(_BULLETS)
+    m = re.fullmatch(r"([A-Z][A-Z.'’ -]*):", lead)
+    return m.group(1).strip() if m else ""

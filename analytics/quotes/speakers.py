@@ -34,7 +34,7 @@ from ..lexicons import ReportingCues
 from .institutions import InstitutionNames
 from .marks import ALL_MARKS
 from .pronouns import FULL_NAME_WORDS, REFERENCE_SENTENCES, PronounReference
-from .references import article_genders, introduced_unnamed, line_label, named_group, role_holder_near
+from .references import article_genders, introduced_unnamed, line_label, transcript_label, named_group, role_holder_near
 from .reported import SUBJECT_DEPS, is_reporting_verb
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -51,6 +51,8 @@ ROLE_MENTIONS_BACK = 200
 ROLE_WINDOW_CHARS = 60
 # How many first letters of a modifier tell its country: "Ukrainian president" and "Ukraine's President" share "ukra".
 MODIFIER_STEM = 4
+# A transcript's labels for the interviewee's answers.
+ANSWER_LABELS = ("A",)
 # A quotation opens its sentence when at most this many tokens (its mark) come before it.
 SENTENCE_OPENING_TOKENS = 1
 # Lowercase words inside a name are its particles (``ten``, ``al``, ``von``): never longer than this.
@@ -87,6 +89,7 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         self._last_speaker: tuple[str, int] | None = None  # (actor, token index)
         self.layout = layout
         self.quoted: list[tuple[int, int]] = []  # the article's quotations (characters), set by the extractor
+        self._interviewee = ""  # the person a transcript's label named last
         self._institutions: set[str] = set()  # speakers named as institutions, not in the registry
         self.genders = article_genders(doc, self.mentions, registry.kind_of, cues)
         self.history: list[tuple[str, str, int]] = []  # (subject lemma, speaker, token index) in text order
@@ -264,6 +267,9 @@ class SpeakerResolver(InstitutionNames, PronounReference):
     def labelled(self, quote_start: int) -> str | None:
         """The person a list line names before its quotation (``• Berg, union chief: "..."``), "" for a label that is
         not a person's name (``• Halbrook shelf-stacker, who asked not to be named:``), None for a line with no label."""
+        label = transcript_label(self.text, quote_start)
+        if label:
+            return self._transcript_speaker(label, quote_start)
         at, name = line_label(self.text, quote_start, self.cues.titles)
         if at < 0:
             return None
@@ -274,6 +280,18 @@ class SpeakerResolver(InstitutionNames, PronounReference):
             if m["start"] < at + len(name) and self.kind(m["actor"]) == "person":
                 return m["actor"]
         return name if self._named_person(name) else ""
+
+    def _transcript_speaker(self, label: str, at: int) -> str:
+        """Who a transcript's label names: ``RUZICKA:`` the person of that surname, ``A:`` the interviewee (the
+        person a label named last, else the first person the article names), ``Q:`` and the rest no one."""
+        persons = [m["actor"] for m in self.mentions if m["start"] < at and self.kind(m["actor"]) == "person"]
+        if label in ANSWER_LABELS:
+            return self._interviewee or (persons[0] if persons else "")
+        for actor in reversed(persons):
+            if actor.split()[-1].upper() == label.split()[-1]:
+                self._interviewee = actor
+                return actor
+        return ""
 
     def _named_person(self, name: str) -> bool:
         """Whether ``name`` (a list line's label) is a person's, not an organisation's or a role's."""
