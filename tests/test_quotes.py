@@ -474,3 +474,10 @@ def test_quoted_answers_of_a_transcript_are_the_interviewee_s(nlp):
             "RUZICKA: \"Then the emergency wards will stay open, and we will keep talking.\"\n")
     rows = only(quotes_of(nlp, text), "direct")
     assert [q["speaker"] for q in rows] == ["Dominika Ruzicka", "Dominika Ruzicka"]
+
+
+def test_a_scare_quote_does_not_hide_the_topic_of_a_sentence(nlp):
+    text = ("Tomas Osei said the strike would go ahead. Halvard Brenn called the walkout a \"stunt\". "
+            "\"We have made our final offer,\" he said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Halvard Brenn"]

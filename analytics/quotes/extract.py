@@ -68,7 +68,7 @@ def extract_quotes(
     quotes += _direct_quotes(doc, speech, absorbed, headings, layout, cues, text)
     quotes.sort(key=lambda q: q["start"])
     resolver = SpeakerResolver(doc, mentions, entities, registry, cues, layout)
-    resolver.quoted = quotations
+    resolver.quoted = speech  # quotations of speech, not scare quotes
     rows = _attributed_rows(doc, quotes, resolver, layout, article_id, text)
     for n, row in enumerate(rows, start=1):
         row["quote_id"] = f"{article_id}-q{n:03d}"
