@@ -481,3 +481,12 @@ def test_a_scare_quote_does_not_hide_the_topic_of_a_sentence(nlp):
             "\"We have made our final offer,\" he said.")
     rows = only(quotes_of(nlp, text), "direct")
     assert [q["speaker"] for q in rows] == ["Halvard Brenn"]
+
+
+def test_a_title_before_one_name_is_not_the_role_of_the_next(nlp):
+    text = ("Finance Minister Caspian Reed and his Irish counterpart, Niamh Doyle, met in Dublin on Monday.\n\n"
+            "Doyle said she hoped the truce would hold.\n\n"
+            "Reed told reporters that Britain would not retaliate. "
+            "\"Retaliation hurts our own shoppers first,\" the minister said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == "Caspian Reed"

@@ -67,18 +67,19 @@ def article_genders(doc: Doc, mentions: list[dict], kinds, cues: ReportingCues) 
 
 
 def role_holder_near(text: str, start: int, end: int, role: str, qualified: bool, cues: ReportingCues,
-                     window: int) -> bool:
+                     window_start: int) -> bool:
     """Whether the name at ``text[start:end]`` is introduced with the role noun ``role``.
 
-    Before it within ``window`` characters (``Trade minister Ana Lima``, ``the
-    head of the bank, Ana Lima``), or in an apposition right after it
+    Before it from ``window_start`` on (``Trade minister Ana Lima``, ``the
+    head of the bank, Ana Lima``; the caller stops the window at the name
+    before, whose role it would be), or in an apposition right after it
     (``Ana Lima, the union's general secretary``). Unless the description
     itself is ``qualified`` (``the deputy governor``), a role with a
     qualifier before it (``Deputy Governor Ana Lima``) is another role.
     """
     pattern = rf"\b{re.escape(role)}s?\b"
     # Within the name's own line and sentence: "... the Ukrainian leader added X.\n\nGromov said" gives Gromov no role.
-    before = re.split(r"\n|[.!?]\s", text[max(0, start - window): start])[-1].lower()
+    before = re.split(r"\n|[.!?]\s", text[max(0, window_start): start])[-1].lower()
     after = re.match(r"\s*,\s*([^,;.\n]*)", text[end: end + APPOSITION_CHARS])
     places = [(before, m) for m in re.finditer(pattern, before)][-1:]
     if after:

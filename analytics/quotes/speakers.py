@@ -352,10 +352,11 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         synonyms = [r for group in self.cues.role_synonyms if lemma in group.split() for r in group.split() if r != lemma]
         passes = [([lemma], modifiers), ([lemma], []), (synonyms, modifiers)] if modifiers else [([lemma], [])]
         for roles, wanted in passes:
-            for m in reversed(self.mentions[max(here - ROLE_MENTIONS_BACK, 0):here]):
-                if self.kind(m["actor"]) != "person" or not all(w in self._around(m) for w in wanted):
+            for k in range(here - 1, max(here - ROLE_MENTIONS_BACK, 0) - 1, -1):
+                m, window_start = self.mentions[k], self._window_start(k)
+                if self.kind(m["actor"]) != "person" or not all(w in self._around(m, window_start) for w in wanted):
                     continue
-                if any(role_holder_near(self.text, m["start"], m["end"], r, qualified, self.cues, ROLE_WINDOW_CHARS)
+                if any(role_holder_near(self.text, m["start"], m["end"], r, qualified, self.cues, window_start)
                        for r in roles):
                     best, best_at = m["actor"], m["start"]
                     break
@@ -386,9 +387,17 @@ class SpeakerResolver(InstitutionNames, PronounReference):
                 return speaker
         return ""
 
-    def _around(self, m: dict) -> str:
+    def _window_start(self, k: int) -> int:
+        """Where the text that may give the ``k``-th mention its role starts: ROLE_WINDOW_CHARS before it, not
+        before the end of the mention before (``X and his counterpart, Y``: X's title is not Y's)."""
+        start = self.mentions[k]["start"] - ROLE_WINDOW_CHARS
+        if k > 0 and self.mentions[k - 1]["end"] <= self.mentions[k]["start"]:
+            start = max(start, self.mentions[k - 1]["end"])
+        return max(start, 0)
+
+    def _around(self, m: dict, window_start: int) -> str:
         """The text around a mention where its role is given (lowercase): its line's window before it, the apposition after."""
-        before = re.split(r"\n|[.!?]\s", self.text[max(0, m["start"] - ROLE_WINDOW_CHARS): m["start"]])[-1]
+        before = re.split(r"\n|[.!?]\s", self.text[window_start: m["start"]])[-1]
         after = re.match(r"\s*,\s*[^,;.\n]*", self.text[m["end"]: m["end"] + ROLE_WINDOW_CHARS])
         return (before + (after.group(0) if after else "")).lower()
 
