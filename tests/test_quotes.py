@@ -490,3 +490,9 @@ def test_a_title_before_one_name_is_not_the_role_of_the_next(nlp):
             "\"Retaliation hurts our own shoppers first,\" the minister said.")
     rows = only(quotes_of(nlp, text), "direct")
     assert rows[0]["speaker"] == "Caspian Reed"
+
+
+def test_an_air_force_can_speak(nlp):
+    text = "The Vorlandian air force said it had shot down twelve drones overnight."
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert len(rows) == 1 and rows[0]["speaker"].endswith("air force")
