@@ -76,3 +76,11 @@ def test_a_transcript_label_is_one_letter_or_a_word_in_capitals():
     for text, label in [("A: \u201cYes.\u201d", "A"), ("MINISTER: \u201cNo.\u201d", "MINISTER"),
                         ("Ana Lima: \u201cNo.\u201d", ""), ("He said: \u201cNo.\u201d", "")]:
         assert transcript_label(text, text.index("\u201c") + 1) == label
+
+
+def test_a_group_noun_refers_back_to_a_name_that_starts_after_the_sentence_before():
+    from analytics.quotes.references import named_group
+
+    text = "Rail workers marched on Wednesday. The Rail Workers Alliance said 20,000 joined. The alliance"
+    assert named_group(text, text.rindex("The"), "alliance") == "Rail Workers Alliance"
+    assert named_group("The federation said", 0, "federation") == ""

@@ -108,6 +108,9 @@ def named_group(text: str, before: int, noun: str) -> str:
     found = ""
     for m in re.finditer(pattern, text[:before]):
         words = m.group(1).split()
+        ends = [n for n, w in enumerate(words) if w.endswith((".", ",")) and len(w) > 2]
+        if ends:  # "on Wednesday. The Rail Workers' Alliance": the name starts after the sentence's end
+            words = words[ends[-1] + 1:]
         while words and words[0] in ("The", "A", "An"):
             words.pop(0)
         if words:
