@@ -468,6 +468,7 @@ def test_a_role_in_the_sentence_before_a_name_is_not_its_role(nlp):
 
 def test_quoted_answers_of_a_transcript_are_the_interviewee_s(nlp):
     text = ("Interview: the health minister on the strike\n\n"
+            "By Imogen Varley\n\n"
             "Health Minister Dominika Ruzicka spoke to us on Thursday.\n\n"
             "Q: Will you raise the pay offer?\n\n"
             "A: \"We have made a fair offer and it stands.\"\n\n"

@@ -284,7 +284,8 @@ class SpeakerResolver(InstitutionNames, PronounReference):
     def _transcript_speaker(self, label: str, at: int) -> str:
         """Who a transcript's label names: ``RUZICKA:`` the person of that surname, ``A:`` the interviewee (the
         person a label named last, else the first person the article names), ``Q:`` and the rest no one."""
-        persons = [m["actor"] for m in self.mentions if m["start"] < at and self.kind(m["actor"]) == "person"]
+        persons = [m["actor"] for m in self.mentions if m["start"] < at and self.kind(m["actor"]) == "person"
+                   and not self.text[self.text.rfind("\n", 0, m["start"]) + 1:].startswith("By ")]  # not the byline
         if label in ANSWER_LABELS:
             return self._interviewee or (persons[0] if persons else "")
         for actor in reversed(persons):
