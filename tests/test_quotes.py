@@ -497,3 +497,12 @@ def test_an_air_force_can_speak(nlp):
     text = "The Vorlandian air force said it had shot down twelve drones overnight."
     rows = only(quotes_of(nlp, text), "indirect")
     assert len(rows) == 1 and rows[0]["speaker"].endswith("air force")
+
+
+def test_a_company_s_spokesman_speaks_for_the_company_a_person_s_is_found_by_the_role(nlp):
+    text = ("Halbrook Stores said on Monday it would close twelve shops. "
+            "Halbrook's spokesman said staff would be offered other jobs.\n\n"
+            "Senator Dale Harmon's spokesman, Kit Moran, said the senator would vote against. "
+            "Later Harmon's spokesman said the vote had been delayed.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Halbrook Stores", "Halbrook Stores", "Kit Moran", "Kit Moran"]

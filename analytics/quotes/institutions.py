@@ -45,6 +45,15 @@ class InstitutionNames:
                     return "" if self.kind(actor) == "person" else actor
                 if obj.pos_ == "PROPN" or self._is_group(obj):
                     return self._named_institution(obj)
+        for owner in (c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+            # "Halbrook's spokesman" speaks for Halbrook; a person's spokesman is found by the role.
+            if owner.i in self.by_token:
+                actor = self.by_token[owner.i]["actor"]
+                return actor if self.kind(actor) != "person" else ""
+            named = sorted({(e.start, e.text) for e in self.entity_at.values()
+                            if e.label_ == "ORG" and e.start < owner.i and e[0].text == owner.text})
+            if named or self.entity_type(owner) == "ORG":
+                return self._institution_found(named[-1][1] if named else owner.text)
         compounds = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]
         if compounds:
             first = min(t.i for c in compounds for t in c.subtree)
