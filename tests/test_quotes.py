@@ -506,3 +506,17 @@ def test_a_company_s_spokesman_speaks_for_the_company_a_person_s_is_found_by_the
             "Later Harmon's spokesman said the vote had been delayed.")
     rows = only(quotes_of(nlp, text), "indirect")
     assert [q["speaker"] for q in rows] == ["Halbrook Stores", "Halbrook Stores", "Kit Moran", "Kit Moran"]
+
+
+def test_a_service_s_unnamed_officials_are_not_their_country(nlp):
+    registry = parse_registry("actors:\n  - name: Vorland\n    kind: country\n")
+    text = "Vorland intelligence officials said the border was quiet."
+    rows = only(quotes_of(nlp, text, registry), "indirect")
+    assert rows and rows[0]["speaker"] == ""
+
+
+def test_his_office_speaks_for_the_person_he_is(nlp):
+    text = ("President Taras Bondar said he was ready to meet. "
+            "His office said a delegation would travel to the talks.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Taras Bondar", "Taras Bondar"]

@@ -24,10 +24,12 @@ class InstitutionNames:
     """The institution-naming steps of the SpeakerResolver (see the module's docstring)."""
 
     def _owner(self, head: Token) -> str:
-        """``Netanyahu's office said``: the person an office or campaign speaks for."""
+        """``Netanyahu's office said``, ``his office said``: the person an office or campaign speaks for."""
         if head.lemma_.lower() not in self.cues.proxy_nouns:
             return ""
         for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+                return self.antecedent(child, person=True)
             if child.dep_ == "poss":
                 for t in child.subtree:
                     if t.i in self.by_token and self.kind(self.by_token[t.i]["actor"]) == "person":

@@ -200,6 +200,9 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         role = self.registry.actor_for_role(text)
         if role:
             return role
+        unnamed = lower in self.cues.unnamed_speakers or head.lemma_.lower() in self.cues.unnamed_speakers
+        if unnamed and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+            return ""  # "US intelligence officials": a service's unnamed people, not the country
         if self._is_group(head) and any(t.dep_ == "compound" and t.i in self.by_token for t in head.children):
             # "The Harmon campaign", "the Vidal administration": an institution, not its leader.
             first = next((t for t in words if t.dep_ != "det"), head)
