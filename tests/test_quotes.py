@@ -520,3 +520,13 @@ def test_his_office_speaks_for_the_person_he_is(nlp):
             "His office said a delegation would travel to the talks.")
     rows = only(quotes_of(nlp, text), "indirect")
     assert [q["speaker"] for q in rows] == ["Taras Bondar", "Taras Bondar"]
+
+
+def test_a_one_word_label_is_a_person_named_before_or_no_label(nlp):
+    text = ("Ana Lima, the union leader, said the strike would go on. \"We are ready,\" she said.\n\n"
+            "Update: \"The talks are over, and the strike starts at dawn.\"\n\n"
+            "• Tomas Reyes, plant manager: \"We will reopen the plant next week.\"\n"
+            "• Reyes, asked about pay: \"There will be no new offer this year.\"\n")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows][-2:] == ["Tomas Reyes", "Tomas Reyes"]
+    assert rows[1]["speaker"] != "Update"

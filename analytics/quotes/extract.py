@@ -196,6 +196,8 @@ def _speaker(doc: Doc, q: dict, previous: dict | None, resolver: SpeakerResolver
     if source is not None:
         subject = source.get("subject") or resolver.subject_of(source["verb"])
         speaker, speaker_text = resolver.resolve(subject)
+        if not speaker and q["kind"] == "direct" and (label := resolver.labelled(q["start"])):
+            return label, label, ""  # "• Reyes, asked about pay: "..."": the label, not the cue's subject
         if not speaker and not resolver.can_speak(subject):
             if q["kind"] == "indirect":
                 return None  # no one speaks: "These past encounters highlight ..."
@@ -203,6 +205,8 @@ def _speaker(doc: Doc, q: dict, previous: dict | None, resolver: SpeakerResolver
         return speaker, speaker_text, source["cue"]
     if q["kind"] == "direct" and (label := resolver.labelled(q["start"])) is not None:
         # "• Ana Lima, trade minister: "..."": a list line names its speaker; the one before does not carry over.
+        span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
+        resolver.history.append(("", label, span.start if span is not None else 0))  # "• Lima:" later is this one
         return label, label, ""
     if q["kind"] == "direct" and (lead := lead_in_subject(doc, q["start"], resolver)) is not None:
         # `Minister Ahmed Khan was blunt. "This tariff is ..."`: the person just introduced speaks.

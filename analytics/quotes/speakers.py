@@ -282,6 +282,10 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         for m in self.mentions[here: here + 1]:
             if m["start"] < at + len(name) and self.kind(m["actor"]) == "person":
                 return m["actor"]
+        if len(name.split()) < FULL_NAME_WORDS:
+            # "• Mireaux:" after "• Bastien Mireaux, ...:"; but "Reuters:", "Update:" name no one.
+            earlier = [a for _, a, _ in self.history] + [m["actor"] for m in self.mentions if m["start"] < at]
+            return next((a for a in reversed(earlier) if a and a.split()[-1] == name and self.kind(a) == "person"), None)
         return name if self._named_person(name) else ""
 
     def _transcript_speaker(self, label: str, at: int) -> str:
