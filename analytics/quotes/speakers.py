@@ -19,7 +19,9 @@ last; someone introduced as ``a senior official`` and unnamed groups stay
 it. A pronoun is the person who became the topic since the last quote (the
 subject of the sentence before its quotation), else the last speaker;
 ``he`` and ``she`` never go to a person the article shows as the other
-gender (`analytics.quotes.references`).
+gender (`analytics.quotes.pronouns`, `analytics.quotes.references`). A list
+line or a transcript's label names the speaker of its quotation
+(`analytics.quotes.labels`).
 """
 from __future__ import annotations
 
@@ -32,9 +34,10 @@ from ..actors import Registry
 from ..layout import Layout
 from ..lexicons import ReportingCues
 from .institutions import InstitutionNames
+from .labels import LineLabels
 from .marks import ALL_MARKS
 from .pronouns import FULL_NAME_WORDS, REFERENCE_SENTENCES, PronounReference
-from .references import article_genders, introduced_unnamed, line_label, transcript_label, named_group, role_holder_near
+from .references import article_genders, introduced_unnamed, named_group, role_holder_near
 from .reported import SUBJECT_DEPS, is_reporting_verb
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -51,15 +54,13 @@ ROLE_MENTIONS_BACK = 200
 ROLE_WINDOW_CHARS = 60
 # How many first letters of a modifier tell its country: "Ukrainian president" and "Ukraine's President" share "ukra".
 MODIFIER_STEM = 4
-# A transcript's labels for the interviewee's answers.
-ANSWER_LABELS = ("A",)
 # A quotation opens its sentence when at most this many tokens (its mark) come before it.
 SENTENCE_OPENING_TOKENS = 1
 # Lowercase words inside a name are its particles (``ten``, ``al``, ``von``): never longer than this.
 PARTICLE_MAX_CHARS = 3
 
 
-class SpeakerResolver(InstitutionNames, PronounReference):
+class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
     """Turns the subject of a cue into (canonical speaker, words as written).
 
     Reads the parse of ``doc``, the article's ``mentions`` (rows) and
@@ -266,47 +267,6 @@ class SpeakerResolver(InstitutionNames, PronounReference):
         while len(run) > 1 and (run[0].lower_ in self.cues.titles or run[0].lower_ in self.cues.speaker_nouns):
             run.pop(0)
         return self.doc[run[0].i: run[-1].i + 1].text if run else ""
-
-    def labelled(self, quote_start: int) -> str | None:
-        """The person a list line names before its quotation (``• Berg, union chief: "..."``), "" for a label that is
-        not a person's name (``• Halbrook shelf-stacker, who asked not to be named:``), None for a line with no label."""
-        label = transcript_label(self.text, quote_start)
-        if label:
-            return self._transcript_speaker(label, quote_start)
-        at, name = line_label(self.text, quote_start, self.cues.titles)
-        if at < 0:
-            return None
-        if not name:
-            return ""
-        here = bisect.bisect_left(self.mention_starts, at)
-        for m in self.mentions[here: here + 1]:
-            if m["start"] < at + len(name) and self.kind(m["actor"]) == "person":
-                return m["actor"]
-        if len(name.split()) < FULL_NAME_WORDS:
-            # "• Mireaux:" after "• Bastien Mireaux, ...:"; but "Reuters:", "Update:" name no one.
-            earlier = [a for _, a, _ in self.history] + [m["actor"] for m in self.mentions if m["start"] < at]
-            return next((a for a in reversed(earlier) if a and a.split()[-1] == name and self.kind(a) == "person"), None)
-        return name if self._named_person(name) else ""
-
-    def _transcript_speaker(self, label: str, at: int) -> str:
-        """Who a transcript's label names: ``RUZICKA:`` the person of that surname, ``A:`` the interviewee (the
-        person a label named last, else the first person the article names), ``Q:`` and the rest no one."""
-        persons = [m["actor"] for m in self.mentions if m["start"] < at and self.kind(m["actor"]) == "person"
-                   and not self.text[self.text.rfind("\n", 0, m["start"]) + 1:].startswith("By ")]  # not the byline
-        if label in ANSWER_LABELS:
-            return self._interviewee or (persons[0] if persons else "")
-        for actor in reversed(persons):
-            if actor.split()[-1].upper() == label.split()[-1]:
-                self._interviewee = actor
-                return actor
-        return ""
-
-    def _named_person(self, name: str) -> bool:
-        """Whether ``name`` (a list line's label) is a person's, not an organisation's or a role's."""
-        last = name.split()[-1].lower()
-        return not (last in self.cues.group_nouns or last in self.cues.institution_nouns
-                    or last in self.cues.speaker_nouns or any(m["actor"] == name and self.kind(name) != "person"
-                                                              for m in self.mentions))
 
     def can_speak(self, head: Token | None) -> bool:
         """Whether an unresolved subject can still be a speaker (a name, a pronoun, a group or role noun)."""
