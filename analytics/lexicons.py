@@ -46,6 +46,13 @@ class ReportingCues:
     titles: frozenset[str]
     institution_nouns: frozenset[str]
     proxy_nouns: frozenset[str]
+    voice_nouns: frozenset[str]
+    portfolio_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    role_qualifiers: frozenset[str]
+    male_words: frozenset[str]
+    female_words: frozenset[str]
+    role_synonyms: frozenset[str]
 
 
 def load_reporting_cues(path: str | Path | None = None) -> ReportingCues:

@@ -301,3 +301,232 @@ def test_an_accusation_is_reported_speech(nlp):
 def test_a_label_given_in_a_relative_clause_is_not_a_quote(nlp):
     text = 'The agreement, which analysts called a "fragile truce," does not address export controls.'
     assert quotes_of(nlp, text) == []
+
+
+# --- Roles, pronouns and institutions, resolved from what the article says -------------
+
+def speakers_of(rows):
+    return [(q["speaker"], q["cue"]) for q in rows]
+
+
+def test_a_pronoun_goes_to_the_person_who_just_became_the_topic(nlp):
+    text = ("Union leader Tariq Osei said the dockers would strike on Monday.\n"
+            "Mr Halvard Brenn, the port's owner, dismissed the threat. \"We have made our final offer,\" he said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == "Halvard Brenn"
+
+
+def test_a_pronoun_does_not_cross_a_person_of_the_other_gender(nlp):
+    text = ("Ms Leonie Vasquez, the candidate for the Greens, said the count was flawed.\n"
+            "Party chairman Olu Mensah was at the count as well. Later that night she said the result "
+            "would be challenged in court.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Leonie Vasquez", "Leonie Vasquez"]
+
+
+def test_a_role_after_the_first_mention_is_the_person_the_article_gives_it(nlp):
+    text = ("Deputy Governor Ines Arroyo said inflation would fall. Governor Pieter Kahl was less sure.\n"
+            "The governor said rates would stay high for a year.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[-1]["speaker"] == "Pieter Kahl"
+
+
+def test_a_role_given_in_an_apposition_after_the_name(nlp):
+    text = ("Miriam Achebe, the union's general secretary, met the employers on Friday.\n"
+            "The general secretary said the pay offer was an insult to the workers.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[0]["speaker"] == "Miriam Achebe"
+
+
+def test_someone_introduced_as_a_nobody_stays_unnamed(nlp):
+    text = ("Trade minister Karl Obi said the tariffs would stay.\n"
+            "A senior diplomat in the capital was blunter. \"Those tariffs are a bargaining chip,\" the diplomat said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == ""
+
+
+def test_a_spokesperson_for_an_institution_is_the_institution(nlp):
+    text = ("A spokesperson for the Commerce Ministry said the tariffs would take effect in May.\n"
+            "\"There will be no exemptions,\" the spokesperson added.")
+    rows = quotes_of(nlp, text)
+    assert [q["speaker"] for q in rows] == ["Commerce Ministry", "Commerce Ministry"]
+
+
+def test_a_group_noun_refers_back_to_the_institution_named_with_it(nlp):
+    text = ("The Harbour Workers Federation called the strike on Monday.\n"
+            "The federation said in a statement that talks had collapsed. It added that pickets would start at dawn.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Harbour Workers Federation", "Harbour Workers Federation"]
+
+
+def test_a_ministry_named_by_its_portfolio_and_the_statement_that_speaks_for_it(nlp):
+    text = ("The finance ministry said in a statement that the merger would be reviewed.\n"
+            "\"No decision has been taken,\" the statement said.")
+    rows = quotes_of(nlp, text)
+    assert [q["speaker"] for q in rows] == ["finance ministry", "finance ministry"]
+
+
+def test_the_nearer_of_two_named_subjects_speaks(nlp):
+    text = "Asked by the panel chair, Rosa Delacroix, whether the deal was fair, Mr Ivo Stanek said it was balanced."
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[0]["speaker"] == "Ivo Stanek"
+
+
+def test_a_full_name_the_registry_lacks_becomes_the_topic(nlp):
+    text = ("Ms Adaeze Osei, the union's leader, said the strike would go ahead.\n"
+            "Marguerite Vandersloot, the employers' negotiator, was less patient. "
+            "\"Their demands are a fantasy,\" she told reporters.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"].endswith("Vandersloot")
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation(nlp):
+    text = ("Farmers were angrier about the merger. Ewan Morley of the Hill Dairy Farmers’ Association said a "
+            "bigger buyer would squeeze them.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[0]["speaker"] == "Ewan Morley"
+
+
+def test_an_embassy_named_by_a_country_the_parser_does_not_know(nlp):
+    text = "The Calvessan embassy said the war had to end by winter."
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[0]["speaker"] == "Calvessan embassy"
+
+
+def test_each_line_of_a_reaction_list_is_said_by_the_person_it_names(nlp):
+    text = ("Reactions to the merger\n\n"
+            "• Dana Whitcombe, chief executive of Norhaven Foods: \"This deal makes us stronger.\"\n"
+            "• Felipe Arrau, Retail Staff Union: \"Every store on that list is somebody's job.\"\n"
+            "• Dr Ilona Sark, competition economist: \"Prices will rise within a year.\"\n"
+            "• A cashier, who asked not to be named: \"Nobody has told us anything.\"\n"
+            "• Whitcombe, asked about closures: \"None are planned.\"\n")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Dana Whitcombe", "Felipe Arrau", "Ilona Sark", "", "Dana Whitcombe"]
+
+
+
+def test_she_skips_a_man_the_article_shows_as_one(nlp):
+    text = ("Mr Tomas Ruiz, the union's negotiator, said the strike would go on.\n"
+            "Ms Elena Duarte, the hospital's director, met him on Friday. Ruiz later said the talks had failed. "
+            "\"We are still ready to talk,\" she said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == "Elena Duarte"
+
+
+def test_a_person_he_referred_to_is_not_she_later(nlp):
+    text = ("Kim Alder ran the recount. Jo Brandt said the count was wrong. \"We will appeal,\" he said. "
+            "\"The margin is tiny,\" she added.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Jo Brandt", "Kim Alder"]
+
+
+def test_a_long_quotation_still_carries_its_speaker_to_the_next_pronoun(nlp):
+    text = ("\"The ceasefire is holding. The guns are quiet. Nobody trusts it yet,\" said Amira, 41, a teacher in the town.\n\n"
+            "\"My children slept through the night. That has not happened in a year. I want it to last,\" she added.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Amira", "Amira"]
+
+
+def test_a_role_with_a_country_goes_to_the_holder_introduced_with_it(nlp):
+    text = ("Vorland's President Olek Marchuk flew to the border talks on Monday.\n"
+            "He was met there by Sarnian President Ivo Petran.\n"
+            "The Vorlandian president said the truce would hold.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert rows[-1]["speaker"] == "Olek Marchuk"
+
+
+def test_a_campaign_named_by_its_candidate_stays_an_institution(nlp):
+    text = ("Senator Dale Harmon said the election had been stolen.\n"
+            "The Harmon campaign said in a statement that it would ask for a recount.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Dale Harmon", "Harmon campaign"]
+
+
+def test_a_quotation_without_a_cue_after_a_new_person_in_an_apposition(nlp):
+    text = ("Daniel Okoro, a baker, has lost half his trade. \"The taps are dry by nine,\" he said.\n\n"
+            "The city's water director, Priya Nandan, defended the rationing. \"It is this or empty reservoirs in August.\"")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Daniel Okoro", "Priya Nandan"]
+
+
+def test_a_role_named_by_another_word_for_it_with_the_same_institution(nlp):
+    text = ("The head of the central bank, Omar Haddad, warned that prices would rise. "
+            "His predecessor, Lena Moss, disagreed. She said inflation would stay low.\n\n"
+            "\"We have seen this before,\" the central bank chief said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == "Omar Haddad"
+
+
+def test_a_role_in_the_sentence_before_a_name_is_not_its_role(nlp):
+    text = ("Ukraine's President Taras Bondar said any deal without Kyiv would be worthless. "
+            "The Ukrainian leader added that he would not cede territory.\n\n"
+            "Pavel Gromov said Moscow had no objection.\n\n"
+            "European leaders urged caution.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Taras Bondar", "Taras Bondar", "Pavel Gromov", ""]
+
+
+def test_quoted_answers_of_a_transcript_are_the_interviewee_s(nlp):
+    text = ("Interview: the health minister on the strike\n\n"
+            "By Imogen Varley\n\n"
+            "Health Minister Dominika Ruzicka spoke to us on Thursday.\n\n"
+            "Q: Will you raise the pay offer?\n\n"
+            "A: \"We have made a fair offer and it stands.\"\n\n"
+            "RUZICKA: \"Then the emergency wards will stay open, and we will keep talking.\"\n")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Dominika Ruzicka", "Dominika Ruzicka"]
+
+
+def test_a_scare_quote_does_not_hide_the_topic_of_a_sentence(nlp):
+    text = ("Tomas Osei said the strike would go ahead. Halvard Brenn called the walkout a \"stunt\". "
+            "\"We have made our final offer,\" he said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows] == ["Halvard Brenn"]
+
+
+def test_a_title_before_one_name_is_not_the_role_of_the_next(nlp):
+    text = ("Finance Minister Caspian Reed and his Irish counterpart, Niamh Doyle, met in Dublin on Monday.\n\n"
+            "Doyle said she hoped the truce would hold.\n\n"
+            "Reed told reporters that Britain would not retaliate. "
+            "\"Retaliation hurts our own shoppers first,\" the minister said.")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert rows[0]["speaker"] == "Caspian Reed"
+
+
+def test_an_air_force_can_speak(nlp):
+    text = "The Vorlandian air force said it had shot down twelve drones overnight."
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert len(rows) == 1 and rows[0]["speaker"].endswith("air force")
+
+
+def test_a_company_s_spokesman_speaks_for_the_company_a_person_s_is_found_by_the_role(nlp):
+    text = ("Halbrook Stores said on Monday it would close twelve shops. "
+            "Halbrook's spokesman said staff would be offered other jobs.\n\n"
+            "Senator Dale Harmon's spokesman, Kit Moran, said the senator would vote against. "
+            "Later Harmon's spokesman said the vote had been delayed.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Halbrook Stores", "Halbrook Stores", "Kit Moran", "Kit Moran"]
+
+
+def test_a_service_s_unnamed_officials_are_not_their_country(nlp):
+    registry = parse_registry("actors:\n  - name: Vorland\n    kind: country\n")
+    text = "Vorland intelligence officials said the border was quiet."
+    rows = only(quotes_of(nlp, text, registry), "indirect")
+    assert rows and rows[0]["speaker"] == ""
+
+
+def test_his_office_speaks_for_the_person_he_is(nlp):
+    text = ("President Taras Bondar said he was ready to meet. "
+            "His office said a delegation would travel to the talks.")
+    rows = only(quotes_of(nlp, text), "indirect")
+    assert [q["speaker"] for q in rows] == ["Taras Bondar", "Taras Bondar"]
+
+
+def test_a_one_word_label_is_a_person_named_before_or_no_label(nlp):
+    text = ("Ana Lima, the union leader, said the strike would go on. \"We are ready,\" she said.\n\n"
+            "Update: \"The talks are over, and the strike starts at dawn.\"\n\n"
+            "• Tomas Reyes, plant manager: \"We will reopen the plant next week.\"\n"
+            "• Reyes, asked about pay: \"There will be no new offer this year.\"\n")
+    rows = only(quotes_of(nlp, text), "direct")
+    assert [q["speaker"] for q in rows][-2:] == ["Tomas Reyes", "Tomas Reyes"]
+    assert rows[1]["speaker"] != "Update"

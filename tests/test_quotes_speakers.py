@@ -45,3 +45,42 @@ def test_an_unnamed_group_cannot_speak_but_a_role_can(nlp):
     doc, resolver = resolver_for(nlp, "These encounters highlight the risks, the spokesperson said.")
     assert not resolver.can_speak(token(doc, "encounters"))
     assert resolver.can_speak(token(doc, "spokesperson"))
+
+
+def label_of(text):
+    from analytics.quotes.references import line_label
+
+    return line_label(text, text.index("\u201c") + 1, load_reporting_cues().titles)
+
+
+def test_a_list_line_is_labelled_by_the_name_before_its_colon():
+    text = "Reactions\n\u2022 Dr Ilona Sark, competition economist: \u201cPrices will rise.\u201d"
+    assert label_of(text) == (text.index("Ilona"), "Ilona Sark")
+
+
+def test_a_bulleted_label_that_is_no_name_names_no_one():
+    text = "\u2022 A cashier, who asked not to be named: \u201cNobody told us.\u201d"
+    assert label_of(text) == (2, "")
+
+
+def test_sentences_and_transcript_labels_are_not_list_labels():
+    assert label_of("She put it simply: \u201cThe tariffs stay.\u201d") == (-1, "")
+    assert label_of("MINISTER: \u201cThe tariffs stay.\u201d") == (-1, "")
+    assert label_of("Q: \u201cWill the tariffs stay?\u201d") == (-1, "")
+    assert label_of("The minister said \u201cthe tariffs stay\u201d") == (-1, "")
+
+
+def test_a_transcript_label_is_one_letter_or_a_word_in_capitals():
+    from analytics.quotes.references import transcript_label
+
+    for text, label in [("A: \u201cYes.\u201d", "A"), ("MINISTER: \u201cNo.\u201d", "MINISTER"),
+                        ("Ana Lima: \u201cNo.\u201d", ""), ("He said: \u201cNo.\u201d", "")]:
+        assert transcript_label(text, text.index("\u201c") + 1) == label
+
+
+def test_a_group_noun_refers_back_to_a_name_that_starts_after_the_sentence_before():
+    from analytics.quotes.references import named_group
+
+    text = "Rail workers marched on Wednesday. The Rail Workers Alliance said 20,000 joined. The alliance"
+    assert named_group(text, text.rindex("The"), "alliance") == "Rail Workers Alliance"
+    assert named_group("The federation said", 0, "federation") == ""

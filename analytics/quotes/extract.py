@@ -68,6 +68,7 @@ def extract_quotes(
     quotes += _direct_quotes(doc, speech, absorbed, headings, layout, cues, text)
     quotes.sort(key=lambda q: q["start"])
     resolver = SpeakerResolver(doc, mentions, entities, registry, cues, layout)
+    resolver.quoted = speech  # quotations of speech, not scare quotes
     rows = _attributed_rows(doc, quotes, resolver, layout, article_id, text)
     for n, row in enumerate(rows, start=1):
         row["quote_id"] = f"{article_id}-q{n:03d}"
@@ -169,7 +170,7 @@ def _attributed_rows(doc: Doc, quotes: list[dict], resolver: SpeakerResolver, la
         speaker, speaker_text, cue = said
         if speaker:
             anchor = doc.char_span(q["start"], q["end"], alignment_mode="expand")
-            resolver.spoke(speaker, anchor.start if anchor is not None else 0)
+            resolver.spoke(speaker, anchor.end - 1 if anchor is not None else 0)  # reference reaches from its end
         start, end = q["start"], q["end"]
         sent = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
         row = {
@@ -195,11 +196,18 @@ def _speaker(doc: Doc, q: dict, previous: dict | None, resolver: SpeakerResolver
     if source is not None:
         subject = source.get("subject") or resolver.subject_of(source["verb"])
         speaker, speaker_text = resolver.resolve(subject)
+        if not speaker and q["kind"] == "direct" and (label := resolver.labelled(q["start"])):
+            return label, label, ""  # "• Reyes, asked about pay: "..."": the label, not the cue's subject
         if not speaker and not resolver.can_speak(subject):
             if q["kind"] == "indirect":
                 return None  # no one speaks: "These past encounters highlight ..."
             return speaker, "", ""
         return speaker, speaker_text, source["cue"]
+    if q["kind"] == "direct" and (label := resolver.labelled(q["start"])) is not None:
+        # "• Ana Lima, trade minister: "..."": a list line names its speaker; the one before does not carry over.
+        span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
+        resolver.history.append(("", label, span.start if span is not None else 0))  # "• Lima:" later is this one
+        return label, label, ""
     if q["kind"] == "direct" and (lead := lead_in_subject(doc, q["start"], resolver)) is not None:
         # `Minister Ahmed Khan was blunt. "This tariff is ..."`: the person just introduced speaks.
         speaker, speaker_text = resolver.resolve(lead)

@@ -9,9 +9,19 @@ Speakers the registry and mentions do not know are still named where the
 text names them: a proper-noun run without its titles (``Manager Erik ten
 Hag``), an organisation the parser recognises, an institution named by its
 country (``the Israeli military``), the person an office speaks for
-(``Netanyahu's office``). A definite description (``the Dutchman``) is the
-person last described or named that way, else the person who spoke last; an
-indefinite one (``a senior official``) and unnamed groups stay "".
+(``Netanyahu's office``), the institution a spokesperson speaks for (see
+`analytics.quotes.institutions`). A definite description (``the
+minister``) is the person the article introduces with that role (a title
+before the name, an apposition after it; not ``Deputy Governor X`` for
+``the governor``) or last described that way, else the person who spoke
+last; someone introduced as ``a senior official`` and unnamed groups stay
+"". A group noun (``the federation``) is the institution last named with
+it. A pronoun is the person who became the topic since the last quote (the
+subject of the sentence before its quotation), else the last speaker;
+``he`` and ``she`` never go to a person the article shows as the other
+gender (`analytics.quotes.pronouns`, `analytics.quotes.references`). A list
+line or a transcript's label names the speaker of its quotation
+(`analytics.quotes.labels`).
 """
 from __future__ import annotations
 
@@ -23,7 +33,11 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import Registry
 from ..layout import Layout
 from ..lexicons import ReportingCues
+from .institutions import InstitutionNames
+from .labels import LineLabels
 from .marks import ALL_MARKS
+from .pronouns import FULL_NAME_WORDS, REFERENCE_SENTENCES, PronounReference
+from .references import article_genders, introduced_unnamed, named_group, role_holder_near
 from .reported import SUBJECT_DEPS, is_reporting_verb
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -32,21 +46,21 @@ _RELATIVE = {"who", "which", "that"}
 # How many verbs up a cue's subject is looked for: a participle or a
 # coordinated cue hangs a few verbs below the one with the subject, never more.
 SUBJECT_CLIMB_STEPS = 8
-# How far back (in sentences) a pronoun or a definite description reaches for
-# the person it refers to: further back, the text names them again.
-REFERENCE_SENTENCES = 3
 # How many earlier mentions a description (``the minister``) is looked for
 # among: a role is introduced within the article's last few paragraphs.
 ROLE_MENTIONS_BACK = 200
 # How far before a name (characters) the noun that introduces it stands:
 # ``Trade minister Ana Lima``.
 ROLE_WINDOW_CHARS = 60
+# How many first letters of a modifier tell its country: "Ukrainian president" and "Ukraine's President" share "ukra".
+MODIFIER_STEM = 4
 # A quotation opens its sentence when at most this many tokens (its mark) come before it.
 SENTENCE_OPENING_TOKENS = 1
 # Lowercase words inside a name are its particles (``ten``, ``al``, ``von``): never longer than this.
 PARTICLE_MAX_CHARS = 3
 
-class SpeakerResolver:
+
+class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
     """Turns the subject of a cue into (canonical speaker, words as written).
 
     Reads the parse of ``doc``, the article's ``mentions`` (rows) and
@@ -74,6 +88,11 @@ class SpeakerResolver:
         self.mentions = sorted(mentions, key=lambda m: m["start"])
         self.mention_starts = [m["start"] for m in self.mentions]
         self._last_speaker: tuple[str, int] | None = None  # (actor, token index)
+        self.layout = layout
+        self.quoted: list[tuple[int, int]] = []  # the article's quotations (characters), set by the extractor
+        self._interviewee = ""  # the person a transcript's label named last
+        self._institutions: set[str] = set()  # speakers named as institutions, not in the registry
+        self.genders = article_genders(doc, self.mentions, registry.kind_of, cues)
         self.history: list[tuple[str, str, int]] = []  # (subject lemma, speaker, token index) in text order
 
     @property
@@ -82,12 +101,12 @@ class SpeakerResolver:
         return self._last_speaker
 
     def spoke(self, speaker: str, token: int) -> None:
-        """Note that ``speaker`` says the quote starting at token ``token``: pronouns and descriptions after it may refer to them."""
+        """Note that ``speaker`` says the quote ending at token ``token``: pronouns and descriptions after it may refer to them."""
         self._last_speaker = (speaker, token)
 
     def kind(self, actor: str) -> str:
-        """The kind of ``actor`` in the registry (``person`` for those it lacks)."""
-        return self.registry.kind_of(actor)
+        """The kind of ``actor`` in the registry (``person`` for those it lacks, but for institutions named here)."""
+        return "organisation" if actor in self._institutions else self.registry.kind_of(actor)
 
     def entity_type(self, token: Token) -> str:
         """The label of the entity ``token`` is in (``ORG``, ``GPE`` ...), or ""."""
@@ -107,7 +126,8 @@ class SpeakerResolver:
             steps += 1
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             # A mis-parsed title can give two subjects ("ex - president ... Medvedev"): take the named one.
-            subject = next((c for c in subjects if c.i in self.by_token), subjects[-1] if subjects else None)
+            # Of two named ones ("Asked by the chair, Ana Lima, ... Ms Abara said"), the nearer the verb.
+            subject = next((c for c in reversed(subjects) if c.i in self.by_token), subjects[-1] if subjects else None)
             if subject is not None:
                 if node is verb or is_reporting_verb(node, self.cues) or node.lemma_.lower() in self.cues.clause_adjectives:
                     return subject
@@ -175,13 +195,36 @@ class SpeakerResolver:
                 for t in child.subtree:
                     if t.i in self.by_token and t.dep_ != "poss":
                         return self.by_token[t.i]["actor"]
+        member = self._member_of(head)
+        if member:
+            return member
         role = self.registry.actor_for_role(text)
         if role:
             return role
+        unnamed = lower in self.cues.unnamed_speakers or head.lemma_.lower() in self.cues.unnamed_speakers
+        if unnamed and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+            return ""  # "US intelligence officials": a service's unnamed people, not the country
+        if self._is_group(head) and any(t.dep_ == "compound" and t.i in self.by_token for t in head.children):
+            # "The Harmon campaign", "the Vidal administration": an institution, not its leader.
+            first = next((t for t in words if t.dep_ != "det"), head)
+            return self._institution_found(self.doc[first.i: head.i + 1].text)
         for t in words:
             if t.i in self.by_token and t.dep_ not in ("poss",) and not _is_possessor(t):
                 return self.by_token[t.i]["actor"]
-        named = self._owner(head) or self._entity_name(head) or self._institution(head, words) or self._unlisted_name(head)
+        named = self._owner(head) or self._represented(head)
+        if named:
+            return named
+        named = self._entity_name(head)
+        if named:
+            # The parser's ORG or GPE is often a person's name: an institution only by a group's name.
+            if self._is_group(head):
+                self._institutions.add(named)
+            return named
+        named = self._institution(head, words) or self._proper_name(head)
+        if named:
+            self._institutions.add(named)
+            return named
+        named = self._unlisted_name(head)
         if named:
             return named
         for child in head.children:
@@ -191,34 +234,17 @@ class SpeakerResolver:
             return ""
         return self.described(head)
 
-    def _owner(self, head: Token) -> str:
-        """``Netanyahu's office said``: the person an office or campaign speaks for."""
-        if head.lemma_.lower() not in self.cues.proxy_nouns:
-            return ""
+    def _member_of(self, head: Token) -> str:
+        """``Bryn Pritchard of the Growers' Association said``, parsed with the group as the subject: the person."""
         for child in head.children:
-            if child.dep_ == "poss":
-                for t in child.subtree:
-                    if t.i in self.by_token and self.kind(self.by_token[t.i]["actor"]) == "person":
-                        return self.by_token[t.i]["actor"]
+            if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < head.i \
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+                if child.i in self.by_token:
+                    return self.by_token[child.i]["actor"]
+                name = self._unlisted_name(child)
+                if len(name.split()) >= FULL_NAME_WORDS:
+                    return name
         return ""
-
-    def _entity_name(self, head: Token) -> str:
-        """An organisation or place the parser names (``The World Trade Organization``), without its article."""
-        ent = self.entity_at.get(head.i)
-        if ent is None or ent.label_ not in ("ORG", "GPE"):
-            return ""
-        return re.sub(r"^(the|The)\s+", "", ent.text)
-
-    def _institution(self, head: Token, words: list[Token]) -> str:
-        """``The Israeli military``, ``Chinese foreign ministry``: an institution named by its country."""
-        noun = " ".join(t.lower_ for t in words[-2:]) if len(words) > 1 else ""
-        if head.lemma_.lower() not in self.cues.institution_nouns and noun not in self.cues.institution_nouns:
-            return ""
-        country = any(self.entity_type(t) in ("NORP", "GPE") or t.i in self.by_token for t in words if t.i < head.i)
-        if not country:
-            return ""
-        first = next((n for n, t in enumerate(words) if t.dep_ != "det"), 0)
-        return self.doc[words[first].i: head.i + 1].text
 
     def _unlisted_name(self, head: Token) -> str:
         """A person's name the registry and mentions lack (``Manager Erik ten Hag`` -> ``Erik ten Hag``).
@@ -257,13 +283,16 @@ class SpeakerResolver:
         return any(lemma.endswith(suffix) for suffix in self.cues.speaker_suffixes)
 
     def described(self, head: Token) -> str:
-        """Who a description refers to: ``the minister``, ``the Dutchman``, ``the official``.
+        """Who a description refers to: ``the minister``, ``the Dutchman``, ``the federation``.
 
-        The most recent of: a person introduced with that noun (``Trade
-        minister Ana Lima``), a speaker described by the same noun before
-        (an unnamed ``senior official`` stays unnamed). Failing both, a
-        definite singular description of a person (not ``the company``) is
-        the person who spoke last, if recently.
+        A group noun (``the federation``) is the institution named with it
+        last (``the United Nursing Federation``); a document (``the
+        statement``) is whoever spoke last. A role is the most recent of: a
+        person the article introduces with that role (``Trade minister Ana
+        Lima``, ``Ana Lima, the trade minister``), a speaker described by the
+        same noun before. Someone introduced since as ``a ... official``
+        stays unnamed. Failing all, a definite singular description of a
+        person (not ``the company``) is the person who spoke last, if recently.
         """
         if head.pos_ not in ("NOUN", "PROPN"):
             return ""
@@ -271,57 +300,94 @@ class SpeakerResolver:
         if determiners & {"a", "an", "another", "one", "some", "any"}:
             return ""  # "A senior official said": someone new, not anyone named before
         lemma = head.lemma_.lower()
+        definite = "the" in determiners
+        modified = any(c.dep_ in ("amod", "compound") for c in head.children)
+        if definite and lemma in self.cues.document_nouns:
+            return self._issuer(head, lemma)
+        group = lemma in self.cues.group_nouns or lemma in self.cues.institution_nouns or lemma in self.cues.unnamed_speakers
+        if group:
+            named = named_group(self.text, head.idx, lemma) if definite and not modified else ""
+            return self._institution_found(named) or self._described_before(head, lemma)
+        if head.tag_ in ("NNS", "NNPS"):
+            return ""  # "European leaders urged ...": several people, not one named before
+        qualified = any(c.lower_ in self.cues.role_qualifiers for c in head.children)
         best, best_at = "", -1
         here = bisect.bisect_left(self.mention_starts, head.idx)
-        for m in reversed(self.mentions[max(here - ROLE_MENTIONS_BACK, 0):here]):
-            if self.kind(m["actor"]) != "person":
-                continue
-            window = self.text[max(0, m["start"] - ROLE_WINDOW_CHARS): m["start"]].lower()
-            if re.search(rf"\b{re.escape(lemma)}\b", window):
-                best, best_at = m["actor"], m["start"]
+        # "the Ukrainian president": first a holder introduced with the modifier too (Ukraine's President X).
+        modifiers = [c.lower_[:MODIFIER_STEM] for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha
+                     and c.lower_ not in self.cues.role_qualifiers]
+        # ... and the central bank chief may be introduced as the head of the central bank.
+        synonyms = [r for group in self.cues.role_synonyms if lemma in group.split() for r in group.split() if r != lemma]
+        passes = [([lemma], modifiers), ([lemma], []), (synonyms, modifiers)] if modifiers else [([lemma], [])]
+        for roles, wanted in passes:
+            for k in range(here - 1, max(here - ROLE_MENTIONS_BACK, 0) - 1, -1):
+                m, window_start = self.mentions[k], self._window_start(k)
+                if self.kind(m["actor"]) != "person" or not all(w in self._around(m, window_start) for w in wanted):
+                    continue
+                if any(role_holder_near(self.text, m["start"], m["end"], r, qualified, self.cues, window_start)
+                       for r in roles):
+                    best, best_at = m["actor"], m["start"]
+                    break
+            if best_at >= 0:
                 break
         for prev_lemma, speaker, at in reversed(self.history):
             if prev_lemma == lemma and at < head.i:
                 if self.doc[at].idx > best_at:
                     best, best_at = speaker, self.doc[at].idx
                 break
+        if introduced_unnamed(self.text, head.idx, head.lower_) > best_at:
+            return ""  # "A senior official ... was blunter. '...,' the official said."
         if best_at >= 0:
             return best
-        definite = "the" in determiners
-        group = lemma in self.cues.group_nouns or lemma in self.cues.institution_nouns or lemma in self.cues.unnamed_speakers
-        if definite and head.tag_ in ("NN", "NNP") and not group and self._last_speaker:
-            actor, at = self._last_speaker
-            if self.kind(actor) == "person" and self._sentences_between(at, head.i) <= REFERENCE_SENTENCES:
-                return actor
+        if definite and head.tag_ in ("NN", "NNP"):
+            return self._recent_speaker(head, person=True)
         return ""
+
+    def _issuer(self, head: Token, noun: str) -> str:
+        """Who issued ``the statement``: the speaker of the latest cue whose sentence names it (``said in a statement``)."""
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        for _, speaker, at in reversed(self.history):
+            if at >= head.sent.start:
+                continue
+            if self._sentences_between(at, head.i) > REFERENCE_SENTENCES:
+                return ""
+            if pattern.search(self.doc[at].sent.text):
+                return speaker
+        return ""
+
+    def _window_start(self, k: int) -> int:
+        """Where the text that may give the ``k``-th mention its role starts: ROLE_WINDOW_CHARS before it, not
+        before the end of the mention before (``X and his counterpart, Y``: X's title is not Y's)."""
+        start = self.mentions[k]["start"] - ROLE_WINDOW_CHARS
+        if k > 0 and self.mentions[k - 1]["end"] <= self.mentions[k]["start"]:
+            start = max(start, self.mentions[k - 1]["end"])
+        return max(start, 0)
+
+    def _around(self, m: dict, window_start: int) -> str:
+        """The text around a mention where its role is given (lowercase): its line's window before it, the apposition after."""
+        before = re.split(r"\n|[.!?]\s", self.text[window_start: m["start"]])[-1]
+        after = re.match(r"\s*,\s*[^,;.\n]*", self.text[m["end"]: m["end"] + ROLE_WINDOW_CHARS])
+        return (before + (after.group(0) if after else "")).lower()
+
+    def _described_before(self, head: Token, lemma: str) -> str:
+        """The speaker last described by the same noun before ``head`` (``the union ... the union added``), or ""."""
+        for prev_lemma, speaker, at in reversed(self.history):
+            if prev_lemma == lemma and at < head.i:
+                return speaker
+        return ""
+
+    def _recent_speaker(self, head: Token, person: bool | None) -> str:
+        """The person (or, with ``person`` None, anyone) who spoke last, if within REFERENCE_SENTENCES of ``head``."""
+        if not self._last_speaker:
+            return ""
+        actor, at = self._last_speaker
+        if person is not None and (self.kind(actor) == "person") != person:
+            return ""
+        return actor if self._sentences_between(at, head.i) <= REFERENCE_SENTENCES else ""
 
     def _sentences_between(self, a: int, b: int) -> int:
         """How many sentence starts lie between the tokens ``a`` and ``b``."""
         return abs(bisect.bisect_right(self.sent_starts, b) - bisect.bisect_right(self.sent_starts, a))
-
-    def antecedent(self, pronoun: Token, person: bool) -> str:
-        """What a pronoun refers to: the recent speaker, else the nearest subject mention."""
-        sent_starts = self.sent_starts
-        here = bisect.bisect_right(sent_starts, pronoun.i) - 1
-        if self._last_speaker:
-            actor, at = self._last_speaker
-            then = bisect.bisect_right(sent_starts, at) - 1
-            if here - then <= REFERENCE_SENTENCES and (self.kind(actor) == "person") == person:
-                return actor
-        fallback = ""
-        pos = bisect.bisect_left(self.mention_starts, pronoun.idx)
-        for m in reversed(self.mentions[:pos]):
-            if (self.kind(m["actor"]) == "person") != person:
-                continue
-            tok = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
-            if tok is None:
-                continue
-            if here - m["sentence"] > REFERENCE_SENTENCES:
-                break
-            if tok.root.dep_ in SUBJECT_DEPS:
-                return m["actor"]
-            fallback = fallback or m["actor"]
-        return fallback
 
 
 def _is_possessor(token: Token) -> bool:
@@ -334,8 +400,8 @@ def lead_in_subject(doc: Doc, start: int, resolver: SpeakerResolver) -> Token | 
     """The subject of the sentence before an unattributed quotation, when that sentence is about a person.
 
     Only for a quotation that opens its sentence right after another
-    sentence of the same paragraph, and whose subject is a person's name
-    (not a pronoun, which the running speaker covers).
+    sentence of the same paragraph, and whose subject names a person, in
+    itself or in an apposition (not a pronoun, which the running speaker covers).
     """
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
@@ -347,8 +413,6 @@ def lead_in_subject(doc: Doc, start: int, resolver: SpeakerResolver) -> Token | 
     if "\n" in before.text or before.is_space or any(t.text in ALL_MARKS for t in before.sent):
         return None  # a new paragraph, or a quotation before: `"A," he said. "B."` continues it
     subject = next((c for c in before.sent.root.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.i not in resolver.by_token:
-        return None
-    if resolver.kind(resolver.by_token[subject.i]["actor"]) != "person":
+    if subject is None or not resolver.subject_person(before.sent):
         return None
     return subject

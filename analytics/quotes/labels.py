@@ -1,0 +1,63 @@
+"""Speakers named by the layout of a line: list lines and transcripts. A part of
+`analytics.quotes.speakers.SpeakerResolver`.
+
+``• Ana Lima, trade minister: "..."`` is Ana Lima's (a bulleted label that is
+no name, ``• A cashier, who asked not to be named:``, names no one; a
+one-word label is the person of that surname named before, else no
+label); in a transcript ``LIMA: "..."`` is the person of that surname,
+``A: "..."`` the interviewee, ``Q: "..."`` no one.
+"""
+from __future__ import annotations
+
+import bisect
+
+from .pronouns import FULL_NAME_WORDS
+from .references import line_label, transcript_label
+
+# A transcript's labels for the interviewee's answers.
+ANSWER_LABELS = ("A",)
+
+
+class LineLabels:
+    """The line-label steps of the SpeakerResolver (see the module's docstring)."""
+
+    def labelled(self, quote_start: int) -> str | None:
+        """The person a list line names before its quotation (``• Berg, union chief: "..."``), "" for a label that is
+        not a person's name (``• Halbrook shelf-stacker, who asked not to be named:``), None for a line with no label."""
+        label = transcript_label(self.text, quote_start)
+        if label:
+            return self._transcript_speaker(label, quote_start)
+        at, name = line_label(self.text, quote_start, self.cues.titles)
+        if at < 0:
+            return None
+        if not name:
+            return ""
+        here = bisect.bisect_left(self.mention_starts, at)
+        for m in self.mentions[here: here + 1]:
+            if m["start"] < at + len(name) and self.kind(m["actor"]) == "person":
+                return m["actor"]
+        if len(name.split()) < FULL_NAME_WORDS:
+            # "• Mireaux:" after "• Bastien Mireaux, ...:"; but "Reuters:", "Update:" name no one.
+            earlier = [a for _, a, _ in self.history] + [m["actor"] for m in self.mentions if m["start"] < at]
+            return next((a for a in reversed(earlier) if a and a.split()[-1] == name and self.kind(a) == "person"), None)
+        return name if self._named_person(name) else ""
+
+    def _transcript_speaker(self, label: str, at: int) -> str:
+        """Who a transcript's label names: ``RUZICKA:`` the person of that surname, ``A:`` the interviewee (the
+        person a label named last, else the first person the article names), ``Q:`` and the rest no one."""
+        persons = [m["actor"] for m in self.mentions if m["start"] < at and self.kind(m["actor"]) == "person"
+                   and not self.text[self.text.rfind("\n", 0, m["start"]) + 1:].startswith("By ")]  # not the byline
+        if label in ANSWER_LABELS:
+            return self._interviewee or (persons[0] if persons else "")
+        for actor in reversed(persons):
+            if actor.split()[-1].upper() == label.split()[-1]:
+                self._interviewee = actor
+                return actor
+        return ""
+
+    def _named_person(self, name: str) -> bool:
+        """Whether ``name`` (a list line's label) is a person's, not an organisation's or a role's."""
+        last = name.split()[-1].lower()
+        return not (last in self.cues.group_nouns or last in self.cues.institution_nouns
+                    or last in self.cues.speaker_nouns or any(m["actor"] == name and self.kind(name) != "person"
+                                                              for m in self.mentions))

@@ -1,0 +1,116 @@
+"""What a pronoun refers to, as the subject of a cue: a part of `analytics.quotes.speakers.SpeakerResolver`.
+
+``he`` or ``she`` is the person who became the topic since the last quote
+(the subject of the sentence before the pronoun's quotation: ``Mr Pennant
+dismissed the idea. '...,' he said.``), else the person who spoke last,
+else the nearest person in subject position, within a few sentences; never
+a person the article shows as the other gender (``Mr``, ``Ms``, ``the
+chairwoman``: `analytics.quotes.references.article_genders`). ``it``,
+``they`` and ``we`` are the institution that spoke last, or the nearest one.
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from .references import PRONOUN_GENDER
+from .reported import SUBJECT_DEPS
+
+# How far back (in sentences) a pronoun or a definite description reaches for the one it refers to:
+# further back, the text names them again.
+REFERENCE_SENTENCES = 3
+# How many sentences of one quotation a pronoun's attribution looks back over for the sentence before it.
+QUOTED_SENTENCES_BACK = 6
+# How many words make a name a person's full name (``Marguerite Ossery``), not maybe a firm's (``Halbrook``).
+FULL_NAME_WORDS = 2
+
+
+class PronounReference:
+    """The pronoun steps of the SpeakerResolver (see the module's docstring)."""
+
+    def _fits(self, actor: str, person: bool, gender: str) -> bool:
+        """Whether a pronoun of that kind and gender can refer to ``actor``: he/she not across a gender the article shows."""
+        if (self.kind(actor) == "person") != person:
+            return False
+        return not gender or self.genders.get(actor, gender) == gender
+
+    def antecedent(self, pronoun: Token, person: bool) -> str:
+        """What a pronoun refers to: the person who became the topic since the last quote, the recent
+        speaker, else the nearest subject mention; he/she never across a person of the other gender.
+
+        The person ``he`` or ``she`` refers to is shown that gender from then on.
+        """
+        actor = self._antecedent(pronoun, person)
+        gender = PRONOUN_GENDER.get(pronoun.lower_, "")
+        if actor and gender and person:
+            self.genders.setdefault(actor, gender)
+        return actor
+
+    def _antecedent(self, pronoun: Token, person: bool) -> str:
+        sent_starts = self.sent_starts
+        here = bisect.bisect_right(sent_starts, pronoun.i) - 1
+        gender = PRONOUN_GENDER.get(pronoun.lower_, "")
+        topic = self.topic_before(pronoun) if person else ""
+        if topic and self._fits(topic, person, gender):
+            return topic
+        if self._last_speaker:
+            actor, at = self._last_speaker
+            then = bisect.bisect_right(sent_starts, at) - 1
+            if here - then <= REFERENCE_SENTENCES and self._fits(actor, person, gender):
+                return actor
+        fallback = ""
+        pos = bisect.bisect_left(self.mention_starts, pronoun.idx)
+        for m in reversed(self.mentions[:pos]):
+            if not self._fits(m["actor"], person, gender):
+                continue
+            tok = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if tok is None:
+                continue
+            if here - m["sentence"] > REFERENCE_SENTENCES:
+                break
+            if tok.root.dep_ in SUBJECT_DEPS:
+                return m["actor"]
+            fallback = fallback or m["actor"]
+        return fallback
+
+    def topic_before(self, pronoun: Token) -> str:
+        """The person who is the subject of the sentence before the pronoun's quotation, if they became the topic
+        after the last quote: ``Mr Pennant dismissed the idea. '...,' he said.``
+
+        The sentences of the quotation the pronoun attributes are passed
+        over; the one before must be of the same paragraph and hold no
+        quotation itself.
+        """
+        sent = pronoun.sent
+        paragraph = self.layout.paragraph_of(pronoun.idx)
+        for _ in range(QUOTED_SENTENCES_BACK + 1):
+            if sent.start == 0:
+                return ""
+            sent = self.doc[sent.start - 1].sent
+            if self.layout.paragraph_of(sent.start_char) != paragraph:
+                return ""
+            if not self._is_quoted(sent.start_char, sent.end_char):
+                break
+        else:
+            return ""
+        if self._last_speaker and self._last_speaker[1] >= sent.start:
+            return ""
+        return self.subject_person(sent)
+
+    def subject_person(self, sent) -> str:
+        """The person the subject of ``sent`` names (directly or in an apposition: ``The director, Ana Lima,``), or ""."""
+        for subject in (c for c in sent.root.children if c.dep_ in SUBJECT_DEPS):
+            for t in [subject] + [c for c in subject.children if c.dep_ == "appos"]:
+                if t.i in self.by_token:
+                    actor = self.by_token[t.i]["actor"]
+                    return actor if self.kind(actor) == "person" else ""
+                # A full name the registry lacks (the parser often calls one an ORG); one word may be a firm's.
+                name = self._unlisted_name(t) if self.entity_type(t) not in ("GPE", "NORP") else ""
+                if len(name.split()) >= FULL_NAME_WORDS and self._named_person(name):
+                    return name
+        return ""
+
+    def _is_quoted(self, start: int, end: int) -> bool:
+        """Whether the characters ``start:end`` overlap one of the article's quotations (or its marks)."""
+        return any(s - 1 < end and e + 1 > start for s, e in self.quoted)
