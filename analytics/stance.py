@@ -67,7 +67,7 @@ from .layout import Layout, layout_of
 from .outcomes import Outcome, Target, carrying_sentences, outcome_matches
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
-    denying_determiner, governing_prep, governs, harm_role, is_expected, is_negated, is_required_for,
+    denying_determiner, evaluated_subject, governing_prep, governs, harm_role, is_expected, is_negated, is_required_for,
     negated_verb, tree_distance,
 )
 
@@ -176,9 +176,13 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     hedges: list[str] = []
     chain: list[tuple[Token, float, str]] = []  # cues that take the outcome as object: they compose
 
-    for hit in find_stance_cues(sent, stance_cues):
+    hits = find_stance_cues(sent, stance_cues)
+    # "their talk of X is a smokescreen": the predicate judges the whole subject, whose own words only frame X.
+    judged = {h.token.i: evaluated_subject(h.token, anchors) for h in hits if h.category in ("favor", "against")}
+    framing = {t.i for subject in judged.values() if subject is not None for t in subject.subtree}
+    for hit in hits:
         tok = hit.token
-        if tok.i in own or tok.i in reporting or _in_other_condition(tok, anchors, stance_cues):
+        if tok.i in own or tok.i in reporting or tok.i in framing or _in_other_condition(tok, anchors, stance_cues):
             continue
         in_quote = span.start <= tok.i < span.end
         if hit.category == "hedge":
@@ -193,7 +197,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         if polarity is None:  # harm: who does it decides
             polarity = 1 if harm_role(tok, anchors) == "patient" else -1
         negated = is_negated(tok, stance_cues)
-        distance = min(tree_distance(tok, a) for a in (inside if in_quote else anchors))
+        distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in (inside if in_quote else anchors))
         value = hit.weight * polarity * (-1 if negated else 1) / (1 + distance / DISTANCE_SCALE)
         value *= 1.0 if in_quote else CONTEXT_WEIGHT
         label = f"{'not ' if negated else ''}{hit.text}"
@@ -237,7 +241,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             syntax = -NEGATED_VERB
             evidence.append(f"{root.text} … not {verb.text} {syntax:+.2f}")
             break
-        if is_expected(root, stance_cues):
+        if is_expected(root, stance_cues, frozenset(h.token.i for h in hits if h.category == "against")):
             syntax = EXPECTED
             evidence.append(f"{root.text} expected {syntax:+.2f}")
             break

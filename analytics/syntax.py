@@ -94,8 +94,11 @@ def _is_stance_cue(token: Token, stance_cues: StanceCues) -> bool:
     return any(words in getattr(stance_cues, c) for c in WEIGHTED_CUES)
 
 
-def is_expected(root: Token, stance_cues: StanceCues) -> bool:
-    """Whether an outcome is stated as coming: ``X will take place``, ``there will be X``, ``will hold X``."""
+def is_expected(root: Token, stance_cues: StanceCues, cue_words: frozenset[int] = frozenset()) -> bool:
+    """Whether an outcome is stated as coming: ``X will take place``, ``there will be X``, ``will hold X``.
+
+    Not when the verb begins an against cue of its own (``X would take years``: an obstacle).
+    """
     if denying_determiner(root):
         return False
     verb = _predicate_of_subject(root)
@@ -103,6 +106,8 @@ def is_expected(root: Token, stance_cues: StanceCues) -> bool:
         verb = root.head
     elif verb is not None and any(c.dep_ in ("acomp", "attr") for c in verb.children):
         return False  # "X would be pointless": an evaluation, not an expectation
+    if verb is not None and verb.i in cue_words:
+        return False
     if verb is not None:
         if verb.lemma_.lower() not in stance_cues.expectation_verbs or any(c.dep_ == "neg" for c in verb.children):
             return False
@@ -111,6 +116,24 @@ def is_expected(root: Token, stance_cues: StanceCues) -> bool:
     if verb is None or any(c.dep_ == "neg" for c in verb.children):
         return False
     return verb.lemma_.lower() in stance_cues.bringing_verbs and _has_modal(verb)
+
+
+def evaluated_subject(cue: Token, anchors: list[Token]) -> Token | None:
+    """The subject holding the outcome that ``cue`` predicates of: ``X is a sham``, ``talk of X was a smokescreen``.
+
+    ``cue`` is the complement of a copula or a verb like ``prove`` / ``seem``
+    (``attr``, ``acomp``, ``oprd``, or the noun a preposition hangs on such
+    a complement: ``a reward for``), the outcome lies in that verb's subject.
+    """
+    node = cue
+    if node.dep_ in ("amod", "compound") and node.head.dep_ in ("attr", "acomp", "oprd"):
+        node = node.head  # "the right decision": the adjective evaluates through its noun
+    if node.dep_ not in ("attr", "acomp", "oprd"):
+        return None
+    subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subject is not None and any(a in subject.subtree for a in anchors):
+        return subject
+    return None
 
 
 def denying_determiner(root: Token) -> Token | None:

@@ -209,3 +209,60 @@ def test_cue_words_are_read_the_same_in_every_process():
     seen = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
                            env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4", "5", "6")}
     assert seen == {"[('prepared', 0.8)]\n"}  # the lemma's weight, read first
+
+
+# --------------------------------------------------------------------------- how English takes a position (issue 14)
+
+STRIKE = parse_outcomes("""
+outcomes:
+  - key: strike
+    label: The dockers' strike
+    terms: [strike, walkout, stoppage]
+  - key: merger
+    label: The merger of the two banks
+    terms: [merger, takeover]
+  - key: ceasefire
+    label: A ceasefire
+    terms: [ceasefire, truce]
+""")
+
+
+def test_rejecting_a_framing_is_against(nlp):
+    text = "The rebel commander said the government's talk of a truce was a smokescreen for moving tanks."
+    assert stance(nlp, text, "the government's talk of a truce was a smokescreen for moving tanks", STRIKE,
+                  "ceasefire") == "against"
+    text = "The union leader said the bank's offer of a merger was a stunt to calm the markets."
+    assert stance(nlp, text, "the bank's offer of a merger was a stunt to calm the markets", STRIKE, "merger") == "against"
+
+
+def test_calling_it_off_is_against_and_refusing_to_is_favor(nlp):
+    text = "The union said it would call off the strike on Friday."
+    assert stance(nlp, text, "it would call off the strike on Friday", STRIKE, "strike") == "against"
+    text = "The union said it would not call off the strike, whatever the port offered."
+    assert stance(nlp, text, "it would not call off the strike, whatever the port offered", STRIKE, "strike") == "favor"
+
+
+def test_an_obstacle_is_against(nlp):
+    text = "The regulator said a merger of that size would take years."
+    assert stance(nlp, text, "a merger of that size would take years", STRIKE, "merger") == "against"
+    text = "The shareholders' group said it would contest every step of the takeover in court."
+    assert stance(nlp, text, "it would contest every step of the takeover in court", STRIKE, "merger") == "against"
+
+
+def test_kept_alive_is_favor_and_declared_dead_is_against(nlp):
+    text = "The chairman said the merger was still on the table."
+    assert stance(nlp, text, "the merger was still on the table", STRIKE, "merger") == "favor"
+    text = "The chairman said the merger was dead."
+    assert stance(nlp, text, "the merger was dead", STRIKE, "merger") == "against"
+
+
+def test_going_ahead_regardless_is_favor(nlp):
+    text = "The dockers' leader said the strike would go ahead regardless of the court ruling."
+    assert stance(nlp, text, "the strike would go ahead regardless of the court ruling", STRIKE, "strike") == "favor"
+
+
+def test_an_evaluating_predicate_decides(nlp):
+    text = "The minister said the merger was the right decision for savers."
+    assert stance(nlp, text, "the merger was the right decision for savers", STRIKE, "merger") == "favor"
+    text = "The minister said the merger was not the answer to the bank's troubles."
+    assert stance(nlp, text, "the merger was not the answer to the bank's troubles", STRIKE, "merger") == "against"
