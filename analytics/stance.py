@@ -19,7 +19,8 @@ of a whole sentence is not stance, so it is only one weak term here):
                           -1 against word (reject, warn, doubt, useless ...)
                           harm word (destroy, undermine ...): -1 when the outcome
                           does the harm, +1 when it suffers it ("damage to the
-                          prospects for peace")
+                          prospects for peace") or when the harm falls on
+                          adversaries only ("will bleed the smugglers dry")
                 proximity 1 / (1 + dependency-tree distance to the outcome / 3)
                 negation  -1 when the cue word is negated (not, never, n't, no ...)
               except that cue words taking the outcome as their object compose:
@@ -67,7 +68,7 @@ from .layout import Layout, layout_of
 from .outcomes import Outcome, Target, carrying_sentences, outcome_matches
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
-    denying_determiner, evaluated_subject, governing_prep, governs, harm_role, is_expected, is_negated, is_required_for,
+    denying_determiner, evaluated_subject, governing_prep, governs, harm_role, harms_adversary, is_expected, is_negated, is_required_for,
     negated_verb, tree_distance,
 )
 
@@ -194,8 +195,9 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             hedges.append(f"{hit.text} for it")
             continue
         polarity = {"favor": 1, "against": -1}.get(hit.category)
-        if polarity is None:  # harm: who does it decides
-            polarity = 1 if harm_role(tok, anchors) == "patient" else -1
+        if polarity is None:  # harm: who does it, and to whom, decides
+            role = harm_role(tok, anchors)
+            polarity = 1 if role == "patient" or harms_adversary(tok, stance_cues) else -1
         negated = is_negated(tok, stance_cues)
         distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in (inside if in_quote else anchors))
         value = hit.weight * polarity * (-1 if negated else 1) / (1 + distance / DISTANCE_SCALE)

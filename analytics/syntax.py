@@ -163,6 +163,33 @@ def harm_role(cue: Token, anchors: list[Token]) -> str | None:
     return None
 
 
+def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
+    """Whether the harm ``cue`` names falls on adversaries only: ``bleed the smugglers dry``, ``damage to the gangs``.
+
+    Every conjunct of what suffers must be one (``punishes the victim and the aggressor alike`` is no such harm).
+    """
+    for c in cue.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            head = c
+        elif c.dep_ == "prep" and c.lower_ in ("to", "on") and any(g.dep_ == "pobj" for g in c.children):
+            head = next(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("ccomp", "xcomp", "oprd") and any(g.dep_ == "nsubj" for g in c.children):
+            head = next(g for g in c.children if g.dep_ == "nsubj")  # "bleed [the smugglers dry]"
+        else:
+            continue
+        if all(_names_adversary(n, stance_cues) for n in (head, *head.conjuncts)):
+            return True
+    return False
+
+
+def _names_adversary(noun: Token, stance_cues: StanceCues) -> bool:
+    """Whether ``noun`` is an adversary, or something of one (``the business model of the gangs``)."""
+    if noun.lemma_.lower() in stance_cues.adversaries:
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in stance_cues.adversaries
+                                                             for g in p.children) for p in noun.children)
+
+
 def is_required_for(cue: Token, anchors: list[Token]) -> bool:
     """Whether the outcome is what ``cue`` (a precondition) is required for: ``a precondition for any agreement``."""
     for a in anchors:

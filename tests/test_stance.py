@@ -266,3 +266,26 @@ def test_an_evaluating_predicate_decides(nlp):
     assert stance(nlp, text, "the merger was the right decision for savers", STRIKE, "merger") == "favor"
     text = "The minister said the merger was not the answer to the bank's troubles."
     assert stance(nlp, text, "the merger was not the answer to the bank's troubles", STRIKE, "merger") == "against"
+
+
+CRIME = parse_outcomes("""
+outcomes:
+  - key: port_checks
+    label: Container checks at the port
+    terms: [port checks, container checks, inspections]
+""")
+
+
+def test_harm_to_the_other_side_is_for_the_measure(nlp):
+    text = "The customs chief said the container checks would bleed the smugglers dry."
+    assert stance(nlp, text, "the container checks would bleed the smugglers dry", CRIME, "port_checks") == "favor"
+    text = "The mayor said the inspections would break up the gangs that run the docks."
+    assert stance(nlp, text, "the inspections would break up the gangs that run the docks", CRIME, "port_checks") == "favor"
+
+
+def test_harm_to_anyone_else_is_against_the_measure(nlp):
+    text = "The hauliers said the container checks would bleed small exporters dry."
+    assert stance(nlp, text, "the container checks would bleed small exporters dry", CRIME, "port_checks") == "against"
+    text = "The hauliers said the inspections would punish the honest trader and the smuggler alike."
+    assert stance(nlp, text, "the inspections would punish the honest trader and the smuggler alike", CRIME,
+                  "port_checks") == "against"
