@@ -22,7 +22,10 @@ of a whole sentence is not stance, so it is only one weak term here):
                           prospects for peace") or when the harm falls on
                           adversaries only ("will bleed the smugglers dry")
                 proximity 1 / (1 + dependency-tree distance to the outcome / 3)
-                negation  -1 when the cue word is negated (not, never, n't, no ...)
+                negation  -1 when the cue word is negated (not, never, n't, no, nobody,
+                          "rather than" ...), or is an attitude (hope, fear ...)
+                          whose clause is ("I hope it never comes to that");
+                          in "A rather than B" only the denied B counts
               except that cue words taking the outcome as their object compose:
               they count once, with the largest size and the product of their
               signs, times the reporting verb's lean when the quote is its
@@ -35,7 +38,8 @@ of a whole sentence is not stance, so it is only one weak term here):
               -1.0 outcome denied by its determiner ("there will be no early election")
               -1.0 outcome is the subject or object of a negated verb that is not
                    itself a cue ("Tomahawks would not change the situation",
-                   "should not be pressured into giving up territory")
+                   "should not be pressured into giving up territory"); +1.0
+                   when that clause is feared ("fear the truce will not hold")
               +0.6 outcome stated as coming: subject of a future or possible
                    "take place / begin / stay ..." (not "would be pointless"), or
                    object of a modal "hold / sign / provide / bring ..." ("will
@@ -68,8 +72,8 @@ from .layout import Layout, layout_of
 from .outcomes import Outcome, Target, carrying_sentences, outcome_matches
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
-    denying_determiner, evaluated_subject, governing_prep, governs, harm_role, harms_adversary, is_expected, is_negated, is_required_for,
-    negated_verb, tree_distance,
+    contrasted_away, denying_determiner, evaluated_subject, governing_prep, governs, harm_role, harms_adversary,
+    is_expected, is_negated, is_required_for, negated_complement, negated_verb, tree_distance,
 )
 
 STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "found_by", "stance", "score", "evidence"]
@@ -181,6 +185,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     # "their talk of X is a smokescreen": the predicate judges the whole subject, whose own words only frame X.
     judged = {h.token.i: evaluated_subject(h.token, anchors) for h in hits if h.category in ("favor", "against")}
     framing = {t.i for subject in judged.values() if subject is not None for t in subject.subtree}
+    # "delayed rather than dead": the point is what is denied, the word it is set against only qualifies it.
+    framing |= {c.i for c in (contrasted_away(h.token, stance_cues) for h in hits) if c is not None}
     for hit in hits:
         tok = hit.token
         if tok.i in own or tok.i in reporting or tok.i in framing or _in_other_condition(tok, anchors, stance_cues):
@@ -198,7 +204,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         if polarity is None:  # harm: who does it, and to whom, decides
             role = harm_role(tok, anchors)
             polarity = 1 if role == "patient" or harms_adversary(tok, stance_cues) else -1
-        negated = is_negated(tok, stance_cues)
+        negated = is_negated(tok, stance_cues) != (negated_complement(tok, stance_cues) is not None)
         distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in (inside if in_quote else anchors))
         value = hit.weight * polarity * (-1 if negated else 1) / (1 + distance / DISTANCE_SCALE)
         value *= 1.0 if in_quote else CONTEXT_WEIGHT
@@ -241,6 +247,9 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         verb = negated_verb(root, stance_cues)
         if verb is not None:
             syntax = -NEGATED_VERB
+            if verb.dep_ in ("ccomp", "xcomp") and (verb.head.lemma_.lower(),) in stance_cues.against \
+                    and verb.head.lemma_.lower() in stance_cues.attitudes:
+                syntax = NEGATED_VERB  # "we fear the truce will not hold": its failing is feared
             evidence.append(f"{root.text} … not {verb.text} {syntax:+.2f}")
             break
         if is_expected(root, stance_cues, frozenset(h.token.i for h in hits if h.category == "against")):

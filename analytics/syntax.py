@@ -33,12 +33,44 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def is_negated(token: Token, stance_cues: StanceCues) -> bool:
-    """Whether a word is negated: a negation attached to it or its head, or among the 3 words before it."""
+    """Whether a word is negated: a negation attached to it or its head, or among the 3 words before it.
+
+    A negation of several words (``rather than``, ``no one``) counts when it ends just before the word
+    or its phrase: ``delayed rather than dead``.
+    """
     for t in (token, token.head):
-        if any(c.dep_ == "neg" or (c.lower_ in stance_cues.negations and c.dep_ in ("advmod", "det")) for c in t.children):
+        if any(_denies(c, stance_cues) for c in t.children):
             return True
     before = token.doc[max(token.i - 3, token.sent.start): token.i]
-    return any(t.lower_ in stance_cues.negations for t in before)
+    if any(t.lower_ in stance_cues.negations for t in before):
+        return True
+    words = " ".join(t.lower_ for t in token.doc[max(token.i - 3, token.sent.start): token.i])
+    return any(" " in n and words.endswith(n) for n in stance_cues.negations)
+
+
+def contrasted_away(token: Token, stance_cues: StanceCues) -> Token | None:
+    """The word ``token`` is set against by a negation phrase: ``delayed`` in ``delayed rather than dead``."""
+    if token.dep_ != "conj":
+        return None
+    words = " ".join(t.lower_ for t in token.doc[max(token.i - 3, token.sent.start): token.i])
+    return token.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
+
+
+def _denies(child: Token, stance_cues: StanceCues) -> bool:
+    return child.dep_ == "neg" or (child.lower_ in stance_cues.negations and child.dep_ in ("advmod", "det"))
+
+
+def negated_complement(cue: Token, stance_cues: StanceCues) -> Token | None:
+    """The negated clause an attitude verb takes (``I hope it never comes to that``), which reverses the attitude."""
+    if cue.lemma_.lower() not in stance_cues.attitudes:
+        return None
+    for clause in cue.children:
+        if clause.dep_ in ("ccomp", "xcomp") and any(_denies(c, stance_cues) for c in clause.children):
+            return clause
+        if clause.dep_ in ("ccomp", "xcomp") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in stance_cues.negations
+                                                     for c in clause.children):
+            return clause  # "I hope nobody ..."
+    return None
 
 
 def governing_prep(token: Token, words: set[str], steps: int = 3) -> Token | None:

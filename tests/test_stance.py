@@ -289,3 +289,27 @@ def test_harm_to_anyone_else_is_against_the_measure(nlp):
     text = "The hauliers said the inspections would punish the honest trader and the smuggler alike."
     assert stance(nlp, text, "the inspections would punish the honest trader and the smuggler alike", CRIME,
                   "port_checks") == "against"
+
+
+def test_a_hope_that_it_never_happens_is_against(nlp):
+    text = "The port director said he hoped the strike would never happen."
+    assert stance(nlp, text, "he hoped the strike would never happen", STRIKE, "strike") == "against"
+    text = "The port director said he hoped the merger would happen soon."
+    assert stance(nlp, text, "he hoped the merger would happen soon", STRIKE, "merger") == "favor"
+
+
+def test_a_fear_that_it_will_not_come_is_favor(nlp):
+    text = "The villagers said they feared the truce would not hold."
+    assert stance(nlp, text, "they feared the truce would not hold", STRIKE, "ceasefire") == "favor"
+
+
+def test_rather_than_negates_what_follows(nlp):
+    text = "The chairman said the merger was delayed rather than dead."
+    assert stance(nlp, text, "the merger was delayed rather than dead", STRIKE, "merger") == "favor"
+    text = "The chairman said the merger was dead rather than delayed."
+    assert stance(nlp, text, "the merger was dead rather than delayed", STRIKE, "merger") == "against"
+
+
+def test_nobody_negates_the_cue(nlp):
+    text = "The harbour master said nobody wanted a strike this winter."
+    assert stance(nlp, text, "nobody wanted a strike this winter", STRIKE, "strike") == "against"
