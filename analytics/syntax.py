@@ -39,7 +39,7 @@ def is_negated(token: Token, stance_cues: StanceCues) -> bool:
     or its phrase: ``delayed rather than dead``.
     """
     for t in (token, token.head):
-        if any(_denies(c, stance_cues) for c in t.children):
+        if any(_denies(c, stance_cues) for c in t.children if c.i != token.i):  # "never", "no role" deny no cue of their own
             return True
     before = token.doc[max(token.i - 3, token.sent.start): token.i]
     if any(t.lower_ in stance_cues.negations for t in before):

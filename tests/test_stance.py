@@ -313,3 +313,10 @@ def test_rather_than_negates_what_follows(nlp):
 def test_nobody_negates_the_cue(nlp):
     text = "The harbour master said nobody wanted a strike this winter."
     assert stance(nlp, text, "nobody wanted a strike this winter", STRIKE, "strike") == "against"
+
+
+def test_a_cue_that_begins_with_a_negation_is_not_negated_by_itself(nlp):
+    text = "The board said there was no place for a merger in its plans."
+    assert stance(nlp, text, "there was no place for a merger in its plans", STRIKE, "merger") == "against"
+    text = "The mediator said the talks were out of the question while the strike lasted, and that a truce was out of the question too."
+    assert stance(nlp, text, "a truce was out of the question too", STRIKE, "ceasefire") == "against"
