@@ -26,6 +26,8 @@ of a whole sentence is not stance, so it is only one weak term here):
                           "rather than" ...), or is an attitude (hope, fear ...)
                           whose clause is ("I hope it never comes to that");
                           in "A rather than B" only the denied B counts
+              x 0.5 before and x 1.5 after a turn of the quote ("but", "however":
+              "welcomed X in principle, but the timing is a disaster" is against)
               except that cue words taking the outcome as their object compose:
               they count once, with the largest size and the product of their
               signs, times the reporting verb's lean when the quote is its
@@ -89,6 +91,7 @@ DISTANCE_SCALE = 3     # proximity 1 / (1 + distance / 3): a cue three edges fro
 UNDECIDED = 0.5        # |cues| below this leaves the reporting verb its say
 GLOOM = -0.3           # "without X" with the rest this gloomy wants X ("without a truce, the effort fails")
 HEDGE_FLOOR = 0.5      # hedges weigh at least this (and more than the rest) to pull a quote to neutral
+CONCEDED, CONTRASTED = 0.5, 1.5  # "A, but B": what is conceded before "but" weighs half, what follows more
 
 # "if"/"whether" after these opens an embedded question, not a condition ("to see if we can ...").
 _QUESTION_VERBS = {"see", "ask", "know", "wonder", "check", "find"}
@@ -187,6 +190,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     framing = {t.i for subject in judged.values() if subject is not None for t in subject.subtree}
     # "delayed rather than dead": the point is what is denied, the word it is set against only qualifies it.
     framing |= {c.i for c in (contrasted_away(h.token, stance_cues) for h in hits) if c is not None}
+    turns = [t.i for t in span if t.lower_ in stance_cues.contrastives and t.dep_ in ("cc", "advmod", "mark", "prep")]
     for hit in hits:
         tok = hit.token
         if tok.i in own or tok.i in reporting or tok.i in framing or _in_other_condition(tok, anchors, stance_cues):
@@ -208,6 +212,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in (inside if in_quote else anchors))
         value = hit.weight * polarity * (-1 if negated else 1) / (1 + distance / DISTANCE_SCALE)
         value *= 1.0 if in_quote else CONTEXT_WEIGHT
+        if in_quote and turns:
+            value *= CONCEDED if tok.i < turns[-1] else CONTRASTED
         label = f"{'not ' if negated else ''}{hit.text}"
         if hit.category != "harm" and governs(tok, anchors):
             chain.append((tok, value, label))

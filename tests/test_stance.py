@@ -320,3 +320,11 @@ def test_a_cue_that_begins_with_a_negation_is_not_negated_by_itself(nlp):
     assert stance(nlp, text, "there was no place for a merger in its plans", STRIKE, "merger") == "against"
     text = "The mediator said the talks were out of the question while the strike lasted, and that a truce was out of the question too."
     assert stance(nlp, text, "a truce was out of the question too", STRIKE, "ceasefire") == "against"
+
+
+def test_the_clause_after_but_weighs_more(nlp):
+    text = "The mayor said she welcomed the merger in principle, but the timing was a disaster."
+    assert stance(nlp, text, "she welcomed the merger in principle, but the timing was a disaster", STRIKE,
+                  "merger") == "against"
+    text = "The mayor said the merger had its risks, but she supported it."
+    assert stance(nlp, text, "the merger had its risks, but she supported it", STRIKE, "merger") == "favor"
