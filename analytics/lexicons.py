@@ -106,7 +106,7 @@ WEIGHTED_CUES = ("favor", "against", "harm", "hedge")
 # Plain word lists the rule reads (negations, conditionals, the reporting verbs' lean ...).
 CUE_WORD_LISTS = ("requirement", "negations", "conditionals", "reporting_favor", "reporting_against",
                   "reporting_hedge", "expectation_verbs", "bringing_verbs", "adversaries",
-                  "attitudes", "contrastives")
+                  "attitudes", "contrastives", "rhetorical_openers")
 STANCE_CUE_KEYS = WEIGHTED_CUES + CUE_WORD_LISTS
 
 
@@ -133,6 +133,7 @@ class StanceCues:
     adversaries: frozenset = frozenset()
     attitudes: frozenset = frozenset()
     contrastives: frozenset = frozenset()
+    rhetorical_openers: frozenset = frozenset()
     # Derived from the fields above, so never passed in (``dataclasses.replace`` builds a fresh one).
     index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 

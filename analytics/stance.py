@@ -25,7 +25,9 @@ of a whole sentence is not stance, so it is only one weak term here):
                 negation  -1 when the cue word is negated (not, never, n't, no, nobody,
                           "rather than" ...), or is an attitude (hope, fear ...)
                           whose clause is ("I hope it never comes to that");
-                          in "A rather than B" only the denied B counts
+                          in "A rather than B" only the denied B counts;
+                          and reversed in a rhetorical question ("Why would
+                          anyone support X?")
               x 0.5 before and x 1.5 after a turn of the quote ("but", "however":
               "welcomed X in principle, but the timing is a disaster" is against)
               except that cue words taking the outcome as their object compose:
@@ -75,7 +77,7 @@ from .outcomes import Outcome, Target, carrying_sentences, outcome_matches
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
     contrasted_away, denying_determiner, evaluated_subject, governing_prep, governs, harm_role, harms_adversary,
-    is_expected, is_negated, is_required_for, negated_complement, negated_verb, tree_distance,
+    is_expected, is_negated, is_required_for, negated_complement, rhetorical_question, negated_verb, tree_distance,
 )
 
 STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "found_by", "stance", "score", "evidence"]
@@ -209,6 +211,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             role = harm_role(tok, anchors)
             polarity = 1 if role == "patient" or harms_adversary(tok, stance_cues) else -1
         negated = is_negated(tok, stance_cues) != (negated_complement(tok, stance_cues) is not None)
+        negated = negated != (in_quote and rhetorical_question(tok, span, stance_cues))
         distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in (inside if in_quote else anchors))
         value = hit.weight * polarity * (-1 if negated else 1) / (1 + distance / DISTANCE_SCALE)
         value *= 1.0 if in_quote else CONTEXT_WEIGHT

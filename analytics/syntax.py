@@ -8,7 +8,7 @@ as coming. analytics/stance.py weighs the answers.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .lexicons import WEIGHTED_CUES, StanceCues
 
@@ -148,6 +148,21 @@ def is_expected(root: Token, stance_cues: StanceCues, cue_words: frozenset[int] 
     if verb is None or any(c.dep_ == "neg" for c in verb.children):
         return False
     return verb.lemma_.lower() in stance_cues.bringing_verbs and _has_modal(verb)
+
+
+def rhetorical_question(token: Token, quote: Span, stance_cues: StanceCues) -> bool:
+    """Whether ``token`` stands in a question asked to deny: ``Why should we hand them back?``, ``How can that be fair?``.
+
+    The quote's part of the sentence opens with one of the rhetorical openers, holds a modal, and ends with a
+    question mark.
+    """
+    sent = token.doc[max(token.sent.start, quote.start): min(token.sent.end, quote.end)]
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or words[0].lower_ not in stance_cues.rhetorical_openers:
+        return False
+    if not any(t.text == "?" for t in sent[-3:]):
+        return False
+    return any(t.dep_ == "aux" and t.lower_ in _MODALS | {"should", "must"} for t in sent)
 
 
 def evaluated_subject(cue: Token, anchors: list[Token]) -> Token | None:

@@ -328,3 +328,10 @@ def test_the_clause_after_but_weighs_more(nlp):
                   "merger") == "against"
     text = "The mayor said the merger had its risks, but she supported it."
     assert stance(nlp, text, "the merger had its risks, but she supported it", STRIKE, "merger") == "favor"
+
+
+def test_a_rhetorical_question_denies_what_it_asks(nlp):
+    text = 'The shareholder asked: "Why would anyone support this merger?"'
+    assert stance(nlp, text, "Why would anyone support this merger?", STRIKE, "merger", kind="direct") == "against"
+    text = 'The docker asked: "Why should we call off the strike now?"'
+    assert stance(nlp, text, "Why should we call off the strike now?", STRIKE, "strike", kind="direct") == "favor"
