@@ -106,7 +106,8 @@ WEIGHTED_CUES = ("favor", "against", "harm", "hedge")
 # Plain word lists the rule reads (negations, conditionals, the reporting verbs' lean ...).
 CUE_WORD_LISTS = ("requirement", "negations", "conditionals", "reporting_favor", "reporting_against",
                   "reporting_hedge", "expectation_verbs", "bringing_verbs", "adversaries",
-                  "attitudes", "contrastives", "rhetorical_openers")
+                  "attitudes", "contrastives", "rhetorical_openers",
+                  "discourse_imperatives")
 STANCE_CUE_KEYS = WEIGHTED_CUES + CUE_WORD_LISTS
 
 
@@ -134,6 +135,7 @@ class StanceCues:
     attitudes: frozenset = frozenset()
     contrastives: frozenset = frozenset()
     rhetorical_openers: frozenset = frozenset()
+    discourse_imperatives: frozenset = frozenset()
     # Derived from the fields above, so never passed in (``dataclasses.replace`` builds a fresh one).
     index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 

@@ -48,12 +48,14 @@ of a whole sentence is not stance, so it is only one weak term here):
                    "take place / begin / stay ..." (not "would be pointless"), or
                    object of a modal "hold / sign / provide / bring ..." ("will
                    hold a summit", "there will be a meeting")
+    demand  = +0.8 an imperative of the quote takes the outcome as object ("Hold a
+              snap election now", "Put it to a vote"; not "Look at ...")
     verb    = +0.5 / -0.7 when the reporting verb leans (its own cue words:
               "welcomed", "ruled out"; or confirm, announce / warn, deny ...),
               only when |cues| < 0.5 and the syntax does not decide
     vader   = VADER compound of the 8 words either side of the outcome inside
               the quote, the outcome's own words left out
-    score   = tanh(cues + syntax + verb + 0.4 x vader)
+    score   = tanh(cues + demand + syntax + verb + 0.4 x vader)
               x 0.7 when conditional (if, unless: "tighter sanctions if talks fail")
               x 0.3 when hedges (questions, careful, whether, decide, "too early",
                     the outcome named as what a precondition is for, an
@@ -76,7 +78,7 @@ from .layout import Layout, layout_of
 from .outcomes import Outcome, Target, carrying_sentences, outcome_matches
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
-    contrasted_away, denying_determiner, evaluated_subject, governing_prep, governs, harm_role, harms_adversary,
+    contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role, harms_adversary,
     is_expected, is_negated, is_required_for, negated_complement, rhetorical_question, negated_verb, tree_distance,
 )
 
@@ -87,6 +89,7 @@ CONTEXT_WEIGHT = 0.5   # cue words of the sentence outside the quote
 VADER_WEIGHT = 0.4
 VADER_WINDOW = 8
 PREP_RULE, NEGATED_VERB, EXPECTED = 1.5, 1.0, 0.6
+DEMANDED = 0.8         # an imperative that takes the outcome as object ("Build it")
 VERB_FAVOR, VERB_AGAINST, VERB_HEDGE = 0.5, -0.7, 0.6
 CONDITIONAL, HEDGED = 0.7, 0.3
 DISTANCE_SCALE = 3     # proximity 1 / (1 + distance / 3): a cue three edges from the outcome counts half
@@ -236,6 +239,11 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         leaning = 0  # the verb has had its say
         cues += value
         evidence.append(f"{' > '.join(label for _, _, label in sorted(chain, key=lambda c: len(list(c[0].ancestors))))} {value:+.2f}")
+
+    demand = next((v for v in (demanded(a, span, stance_cues, target.refers is not None) for a in anchors) if v), None)
+    if demand is not None:
+        cues += DEMANDED
+        evidence.append(f"demand '{demand.text}' {DEMANDED:+.2f}")
 
     vader = _window_sentiment(span, inside, own)
     syntax = 0.0

@@ -165,6 +165,30 @@ def rhetorical_question(token: Token, quote: Span, stance_cues: StanceCues) -> b
     return any(t.dep_ == "aux" and t.lower_ in _MODALS | {"should", "must"} for t in sent)
 
 
+def demanded(root: Token, quote: Span, stance_cues: StanceCues, refers: bool) -> Token | None:
+    """The imperative verb of the quote that demands the outcome: ``Build it``, ``Put the deal to a vote``.
+
+    The verb opens its sentence in the base form with no subject, is no cue and no discourse imperative
+    (``look``, ``ask``), and its object holds the outcome (or, when the quote only refers to the outcome,
+    is a pronoun pointing back to it).
+    """
+    for whole in quote.sents:
+        sent = quote.doc[max(whole.start, quote.start): min(whole.end, quote.end)]
+        words = [t for t in sent if not (t.is_punct or t.is_space) and t.lower_ not in stance_cues.discourse_imperatives]
+        verb = words[0] if words else None
+        if verb is None or verb.tag_ != "VB" or _is_stance_cue(verb, stance_cues):
+            continue
+        if verb.dep_ != "ROOT" and not (verb.dep_ in ("xcomp", "ccomp", "conj", "parataxis") and verb.head.i < quote.start):
+            continue
+        if verb.lemma_.lower() in stance_cues.discourse_imperatives or any(
+                c.dep_ in ("nsubj", "aux", "neg") for c in verb.children):
+            continue
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            if root in obj.subtree or (refers and obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that", "them")):
+                return verb
+    return None
+
+
 def evaluated_subject(cue: Token, anchors: list[Token]) -> Token | None:
     """The subject holding the outcome that ``cue`` predicates of: ``X is a sham``, ``talk of X was a smokescreen``.
 

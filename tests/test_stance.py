@@ -335,3 +335,11 @@ def test_a_rhetorical_question_denies_what_it_asks(nlp):
     assert stance(nlp, text, "Why would anyone support this merger?", STRIKE, "merger", kind="direct") == "against"
     text = 'The docker asked: "Why should we call off the strike now?"'
     assert stance(nlp, text, "Why should we call off the strike now?", STRIKE, "strike", kind="direct") == "favor"
+
+
+def test_an_imperative_demands_its_object(nlp):
+    text = 'The opposition leader told the rally: "Hold a snap election now. The country cannot wait."'
+    assert stance(nlp, text, "Hold a snap election now. The country cannot wait.", ELECTION, "early_election",
+                  kind="direct") == "favor"
+    text = 'The opposition leader told the rally: "Kill the merger before it is too late."'
+    assert stance(nlp, text, "Kill the merger before it is too late.", STRIKE, "merger", kind="direct") == "against"
