@@ -44,8 +44,9 @@ of a whole sentence is not stance, so it is only one weak term here):
                    itself a cue ("Tomahawks would not change the situation",
                    "should not be pressured into giving up territory"); +1.0
                    when that clause is feared ("fear the truce will not hold")
-              +0.6 outcome stated as coming: subject of a future or possible
-                   "take place / begin / stay ..." (not "would be pointless"), or
+              +0.6 outcome stated as coming or due: subject of a future, possible
+                   or due (should, must) "take place / begin / stay ..." (not "would
+                   be pointless") or of such a passive "be built / signed ...", or
                    object of a modal "hold / sign / provide / bring ..." ("will
                    hold a summit", "there will be a meeting")
     demand  = +0.8 an imperative of the quote takes the outcome as object ("Hold a

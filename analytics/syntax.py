@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from .lexicons import WEIGHTED_CUES, StanceCues
 
 # Future and possibility auxiliaries: with them a verb states its outcome as coming.
-_MODALS = {"will", "'ll", "would", "could", "can", "shall", "may", "might", "going"}
+_MODALS = {"will", "'ll", "would", "could", "can", "shall", "may", "might", "going", "should", "must"}
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -141,7 +141,9 @@ def is_expected(root: Token, stance_cues: StanceCues, cue_words: frozenset[int] 
     if verb is not None and verb.i in cue_words:
         return False
     if verb is not None:
-        if verb.lemma_.lower() not in stance_cues.expectation_verbs or any(c.dep_ == "neg" for c in verb.children):
+        passive = any(c.dep_ == "auxpass" for c in verb.children)  # "X will be built": X is what is brought about
+        verbs = stance_cues.expectation_verbs | (stance_cues.bringing_verbs if passive else frozenset())
+        if verb.lemma_.lower() not in verbs or any(c.dep_ == "neg" for c in verb.children):
             return False
         return _has_modal(verb) or any(c.lower_ == "soon" for c in verb.subtree)
     verb = _verb_of_object(root)

@@ -343,3 +343,10 @@ def test_an_imperative_demands_its_object(nlp):
                   kind="direct") == "favor"
     text = 'The opposition leader told the rally: "Kill the merger before it is too late."'
     assert stance(nlp, text, "Kill the merger before it is too late.", STRIKE, "merger", kind="direct") == "against"
+
+
+def test_what_should_be_done_is_stated_as_wanted(nlp):
+    text = "The chairman said the merger should be completed by June."
+    assert stance(nlp, text, "the merger should be completed by June", STRIKE, "merger") == "favor"
+    text = "The chairman said the merger should not be completed this year."
+    assert stance(nlp, text, "the merger should not be completed this year", STRIKE, "merger") == "against"
