@@ -15,7 +15,8 @@ of a whole sentence is not stance, so it is only one weak term here):
               rest of its sentence; the reporting verb, the outcome's own name
               and an "if ..." clause about something else left out) of
                 weight x polarity x proximity x negation
-                polarity  +1 favor word (ready, welcome, urge, productive ...)
+                polarity  +1 favor word (ready, welcome, urge, productive ...), -1
+                          when it serves adversaries only ("let the invader dig in")
                           -1 against word (reject, warn, doubt, useless ...)
                           harm word (destroy, undermine ...): -1 when the outcome
                           does the harm, +1 when it suffers it ("damage to the
@@ -79,8 +80,9 @@ from .layout import Layout, layout_of
 from .outcomes import Outcome, Target, carrying_sentences, outcome_matches
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
-    contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role, harms_adversary,
-    is_expected, is_negated, is_required_for, negated_complement, rhetorical_question, negated_verb, tree_distance,
+    contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role,
+    harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
+    rhetorical_question, serves_adversary, tree_distance,
 )
 
 STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "found_by", "stance", "score", "evidence"]
@@ -211,6 +213,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             hedges.append(f"{hit.text} for it")
             continue
         polarity = {"favor": 1, "against": -1}.get(hit.category)
+        if polarity == 1 and serves_adversary(tok, stance_cues):
+            polarity = -1  # "a truce would let the invader dig in"
         if polarity is None:  # harm: who does it, and to whom, decides
             role = harm_role(tok, anchors)
             polarity = 1 if role == "patient" or harms_adversary(tok, stance_cues) else -1

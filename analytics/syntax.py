@@ -236,6 +236,20 @@ def harm_role(cue: Token, anchors: list[Token]) -> str | None:
     return None
 
 
+def serves_adversary(cue: Token, stance_cues: StanceCues) -> bool:
+    """Whether a favouring word serves adversaries only: ``help the smugglers``, ``let the invader dig in``."""
+    for c in cue.children:
+        if c.dep_ in ("dobj", "dative"):
+            head = c
+        elif c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in c.children):
+            head = next(g for g in c.children if g.dep_ == "nsubj")  # "let [the invader dig in]"
+        else:
+            continue
+        if all(_names_adversary(n, stance_cues) for n in (head, *head.conjuncts)):
+            return True
+    return False
+
+
 def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
     """Whether the harm ``cue`` names falls on adversaries only: ``bleed the smugglers dry``, ``damage to the gangs``.
 

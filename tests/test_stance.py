@@ -350,3 +350,10 @@ def test_what_should_be_done_is_stated_as_wanted(nlp):
     assert stance(nlp, text, "the merger should be completed by June", STRIKE, "merger") == "favor"
     text = "The chairman said the merger should not be completed this year."
     assert stance(nlp, text, "the merger should not be completed this year", STRIKE, "merger") == "against"
+
+
+def test_what_serves_the_other_side_is_against(nlp):
+    text = "The general said a truce now would let the invader dig in."
+    assert stance(nlp, text, "a truce now would let the invader dig in", STRIKE, "ceasefire") == "against"
+    text = "The general said a truce now would let the villagers go home."
+    assert stance(nlp, text, "a truce now would let the villagers go home", STRIKE, "ceasefire") == "favor"
