@@ -357,3 +357,10 @@ def test_what_serves_the_other_side_is_against(nlp):
     assert stance(nlp, text, "a truce now would let the invader dig in", STRIKE, "ceasefire") == "against"
     text = "The general said a truce now would let the villagers go home."
     assert stance(nlp, text, "a truce now would let the villagers go home", STRIKE, "ceasefire") == "favor"
+
+
+def test_an_accusing_reporting_verb_leans_against(nlp):
+    text = "The union accused the board of rushing the merger through."
+    assert stance(nlp, text, "the board of rushing the merger through", STRIKE, "merger", cue="accused") == "against"
+    text = "The union hailed the board for pushing the merger through."
+    assert stance(nlp, text, "the board for pushing the merger through", STRIKE, "merger", cue="hailed") == "favor"
