@@ -107,7 +107,7 @@ WEIGHTED_CUES = ("favor", "against", "harm", "hedge")
 CUE_WORD_LISTS = ("requirement", "negations", "conditionals", "reporting_favor", "reporting_against",
                   "reporting_hedge", "expectation_verbs", "bringing_verbs", "adversaries",
                   "attitudes", "contrastives", "rhetorical_openers",
-                  "discourse_imperatives")
+                  "discourse_imperatives", "naming_verbs")
 STANCE_CUE_KEYS = WEIGHTED_CUES + CUE_WORD_LISTS
 
 
@@ -136,6 +136,7 @@ class StanceCues:
     contrastives: frozenset = frozenset()
     rhetorical_openers: frozenset = frozenset()
     discourse_imperatives: frozenset = frozenset()
+    naming_verbs: frozenset = frozenset()
     # Derived from the fields above, so never passed in (``dataclasses.replace`` builds a fresh one).
     index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 

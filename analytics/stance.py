@@ -54,7 +54,8 @@ of a whole sentence is not stance, so it is only one weak term here):
               snap election now", "Put it to a vote"; not "Look at ...")
     verb    = +0.5 / -0.7 when the reporting verb leans (its own cue words:
               "welcomed", "ruled out"; or confirm, announce / warn, deny ...),
-              only when |cues| < 0.5 and the syntax does not decide
+              only when |cues| < 0.5 and the syntax does not decide; none for a
+              naming verb ("called it a stealth tax"), whose VADER weighs 1.0
     vader   = VADER compound of the 8 words either side of the outcome inside
               the quote, the outcome's own words left out
     score   = tanh(cues + demand + syntax + verb + 0.4 x vader)
@@ -91,6 +92,7 @@ FAVOR, AGAINST = 0.25, -0.25
 CONTEXT_WEIGHT = 0.5   # cue words of the sentence outside the quote
 VADER_WEIGHT = 0.4
 VADER_WINDOW = 8
+NAMED_VADER = 1.0      # the sentiment of the name a naming verb gives ("called it an election bribe") weighs fully
 PREP_RULE, NEGATED_VERB, EXPECTED = 1.5, 1.0, 0.6
 DEMANDED = 0.8         # an imperative that takes the outcome as object ("Build it")
 VERB_FAVOR, VERB_AGAINST, VERB_HEDGE = 0.5, -0.7, 0.6
@@ -160,9 +162,16 @@ def _reporting_leaning(doc: Doc, reporting: set[int], lemmas: set[str], stance_c
                 return 1 if hit.category == "favor" else -1
     if lemmas & stance_cues.reporting_against:
         return -1
+    if _names_it(lemmas, stance_cues):
+        return 0  # "called the plan a stunt": the name given decides, not the verb
     if lemmas & stance_cues.reporting_favor:
         return 1
     return 0
+
+
+def _names_it(lemmas: set[str], stance_cues: StanceCues) -> bool:
+    """Whether the reporting verb gives the outcome a name (``called it a stealth tax``), not a call ``for`` it."""
+    return bool(lemmas & stance_cues.naming_verbs) and not lemmas & {"for", "on", "off"}
 
 
 def _in_other_condition(tok: Token, anchors: list[Token], stance_cues: StanceCues) -> bool:
@@ -291,7 +300,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     evidence.append(f"vader {vader:+.2f}")
 
     decided = cues + syntax + verb
-    score = math.tanh(decided + VADER_WEIGHT * vader)
+    score = math.tanh(decided + (NAMED_VADER if _names_it(lemmas, stance_cues) else VADER_WEIGHT) * vader)
     condition = _conditional(span, stance_cues)
     if condition is not None:
         score *= CONDITIONAL

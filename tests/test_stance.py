@@ -364,3 +364,10 @@ def test_an_accusing_reporting_verb_leans_against(nlp):
     assert stance(nlp, text, "the board of rushing the merger through", STRIKE, "merger", cue="accused") == "against"
     text = "The union hailed the board for pushing the merger through."
     assert stance(nlp, text, "the board for pushing the merger through", STRIKE, "merger", cue="hailed") == "favor"
+
+
+def test_a_naming_verb_leaves_it_to_the_name(nlp):
+    text = "The opposition called the merger an ugly and cruel stitch-up."
+    assert stance(nlp, text, "the merger an ugly and cruel stitch-up", STRIKE, "merger", cue="called") == "against"
+    text = "The analyst called the merger a brilliant solution for savers."
+    assert stance(nlp, text, "the merger a brilliant solution for savers", STRIKE, "merger", cue="called") == "favor"
