@@ -58,7 +58,8 @@ of a whole sentence is not stance, so it is only one weak term here):
               naming verb ("called it a stealth tax"), whose VADER weighs 1.0
     vader   = VADER compound of the 8 words either side of the outcome inside
               the quote, the outcome's own words left out
-    score   = tanh(cues + demand + syntax + verb + 0.4 x vader)
+    score   = tanh(cues + demand + syntax + verb + 0.4 x vader); 0.6 x vader when
+              the other terms are all 0
               x 0.7 when conditional (if, unless: "tighter sanctions if talks fail")
               x 0.3 when hedges (questions, careful, whether, decide, "too early",
                     the outcome named as what a precondition is for, an
@@ -92,6 +93,7 @@ FAVOR, AGAINST = 0.25, -0.25
 CONTEXT_WEIGHT = 0.5   # cue words of the sentence outside the quote
 VADER_WEIGHT = 0.4
 VADER_WINDOW = 8
+LONE_VADER = 0.6       # VADER's weight when no cue, syntax or verb term says anything
 NAMED_VADER = 1.0      # the sentiment of the name a naming verb gives ("called it an election bribe") weighs fully
 PREP_RULE, NEGATED_VERB, EXPECTED = 1.5, 1.0, 0.6
 DEMANDED = 0.8         # an imperative that takes the outcome as object ("Build it")
@@ -300,7 +302,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     evidence.append(f"vader {vader:+.2f}")
 
     decided = cues + syntax + verb
-    score = math.tanh(decided + (NAMED_VADER if _names_it(lemmas, stance_cues) else VADER_WEIGHT) * vader)
+    weight = NAMED_VADER if _names_it(lemmas, stance_cues) else VADER_WEIGHT if decided else LONE_VADER
+    score = math.tanh(decided + weight * vader)
     condition = _conditional(span, stance_cues)
     if condition is not None:
         score *= CONDITIONAL

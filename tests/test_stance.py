@@ -371,3 +371,13 @@ def test_a_naming_verb_leaves_it_to_the_name(nlp):
     assert stance(nlp, text, "the merger an ugly and cruel stitch-up", STRIKE, "merger", cue="called") == "against"
     text = "The analyst called the merger a brilliant solution for savers."
     assert stance(nlp, text, "the merger a brilliant solution for savers", STRIKE, "merger", cue="called") == "favor"
+
+
+def test_with_no_other_term_the_sentiment_around_the_outcome_leans(nlp):
+    # VADER compounds of about +/-0.48: enough to lean when nothing else speaks (0.6 x), not at the usual 0.4 x.
+    text = "The dockers said the strike was a proud day for the port."
+    assert stance(nlp, text, "the strike was a proud day for the port", STRIKE, "strike") == "favor"
+    text = "The parents said the strike was a sad day for the port."
+    assert stance(nlp, text, "the strike was a sad day for the port", STRIKE, "strike") == "against"
+    row = stances(nlp, text, "the strike was a sad day for the port", STRIKE)["strike"]
+    assert row["evidence"].startswith("vader")  # no cue word: the sentiment alone decided
