@@ -22,7 +22,9 @@ of a whole sentence is not stance, so it is only one weak term here):
                           does the harm, +1 when it suffers it ("damage to the
                           prospects for peace") or when the harm falls on
                           adversaries only ("will bleed the smugglers dry")
-                proximity 1 / (1 + dependency-tree distance to the outcome / 3)
+                proximity 1 / (1 + dependency-tree distance to the outcome / 3), the
+                          distance at most 4 in a quote that only refers to the
+                          outcome (it is about it as a whole, sentence after sentence)
                 negation  -1 when the cue word is negated (not, never, n't, no, nobody,
                           "rather than" ...), or is an attitude (hope, fear ...)
                           whose clause is ("I hope it never comes to that");
@@ -100,6 +102,7 @@ DEMANDED = 0.8         # an imperative that takes the outcome as object ("Build 
 VERB_FAVOR, VERB_AGAINST, VERB_HEDGE = 0.5, -0.7, 0.6
 CONDITIONAL, HEDGED = 0.7, 0.3
 DISTANCE_SCALE = 3     # proximity 1 / (1 + distance / 3): a cue three edges from the outcome counts half
+REFERRED_REACH = 4     # a quote only referring to the outcome is about it as a whole: no cue is farther
 UNDECIDED = 0.5        # |cues| below this leaves the reporting verb its say
 GLOOM = -0.3           # "without X" with the rest this gloomy wants X ("without a truce, the effort fails")
 HEDGE_FLOOR = 0.5      # hedges weigh at least this (and more than the rest) to pull a quote to neutral
@@ -232,6 +235,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         negated = is_negated(tok, stance_cues) != (negated_complement(tok, stance_cues) is not None)
         negated = negated != (in_quote and rhetorical_question(tok, span, stance_cues))
         distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in (inside if in_quote else anchors))
+        if in_quote and target.refers is not None:
+            distance = min(distance, REFERRED_REACH)  # the quote as a whole is about the outcome: no word of it is far
         value = hit.weight * polarity * (-1 if negated else 1) / (1 + distance / DISTANCE_SCALE)
         value *= 1.0 if in_quote else CONTEXT_WEIGHT
         if in_quote and turns:

@@ -381,3 +381,14 @@ def test_with_no_other_term_the_sentiment_around_the_outcome_leans(nlp):
     assert stance(nlp, text, "the strike was a sad day for the port", STRIKE, "strike") == "against"
     row = stances(nlp, text, "the strike was a sad day for the port", STRIKE)["strike"]
     assert row["evidence"].startswith("vader")  # no cue word: the sentiment alone decided
+
+
+def test_a_quote_that_only_refers_to_the_outcome_is_about_it_as_a_whole(nlp):
+    answer = ("We have been at this for six weeks now, through the rain and the cold mornings at the gates. "
+              "The men are tired. But we are ready to stay out until Christmas.")
+    text = f'The dockers have been on strike since March. Their leader was asked how long it would last. "{answer}"'
+    assert stance(nlp, text, answer, STRIKE, "strike", kind="direct", cue=None) == "favor"
+    answer = ("We have been at this for six weeks now, through the rain and the cold mornings at the gates. "
+              "The men are tired. It has been a disaster for every family on the quay.")
+    text = f'The dockers have been on strike since March. Their leader was asked how long it would last. "{answer}"'
+    assert stance(nlp, text, answer, STRIKE, "strike", kind="direct", cue=None) == "against"
