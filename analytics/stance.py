@@ -234,7 +234,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             polarity = 1 if role == "patient" or harms_adversary(tok, stance_cues) else -1
         negated = is_negated(tok, stance_cues) != (negated_complement(tok, stance_cues) is not None)
         negated = negated != (in_quote and rhetorical_question(tok, span, stance_cues))
-        distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in (inside if in_quote else anchors))
+        near = inside if in_quote else anchors
+        distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in near)
         if in_quote and target.refers is not None:
             distance = min(distance, REFERRED_REACH)  # the quote as a whole is about the outcome: no word of it is far
         value = hit.weight * polarity * (-1 if negated else 1) / (1 + distance / DISTANCE_SCALE)

@@ -153,7 +153,7 @@ def is_expected(root: Token, stance_cues: StanceCues, cue_words: frozenset[int] 
 
 
 def rhetorical_question(token: Token, quote: Span, stance_cues: StanceCues) -> bool:
-    """Whether ``token`` stands in a question asked to deny: ``Why should we hand them back?``, ``How can that be fair?``.
+    """Whether ``token`` stands in a question asked to deny: ``Why should we hand them back?``.
 
     The quote's part of the sentence opens with one of the rhetorical openers, holds a modal, and ends with a
     question mark.
@@ -176,11 +176,12 @@ def demanded(root: Token, quote: Span, stance_cues: StanceCues, refers: bool) ->
     """
     for whole in quote.sents:
         sent = quote.doc[max(whole.start, quote.start): min(whole.end, quote.end)]
-        words = [t for t in sent if not (t.is_punct or t.is_space) and t.lower_ not in stance_cues.discourse_imperatives]
+        words = [t for t in sent if not (t.is_punct or t.is_space or t.lower_ in stance_cues.discourse_imperatives)]
         verb = words[0] if words else None
         if verb is None or verb.tag_ != "VB" or _is_stance_cue(verb, stance_cues):
             continue
-        if verb.dep_ != "ROOT" and not (verb.dep_ in ("xcomp", "ccomp", "conj", "parataxis") and verb.head.i < quote.start):
+        opens = verb.dep_ in ("xcomp", "ccomp", "conj", "parataxis") and verb.head.i < quote.start  # '... told them: "Build it"'
+        if verb.dep_ != "ROOT" and not opens:
             continue
         if verb.lemma_.lower() in stance_cues.discourse_imperatives or any(
                 c.dep_ in ("nsubj", "aux", "neg") for c in verb.children):
