@@ -149,6 +149,8 @@ def is_expected(root: Token, stance_cues: StanceCues, cue_words: frozenset[int] 
     verb = _verb_of_object(root)
     if verb is None or any(c.dep_ == "neg" for c in verb.children):
         return False
+    if verb.i in cue_words or (verb.dep_ in ("xcomp", "advcl") and verb.head.i in cue_words):
+        return False  # "it would take years to complete X": the obstacle governs
     return verb.lemma_.lower() in stance_cues.bringing_verbs and _has_modal(verb)
 
 

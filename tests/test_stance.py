@@ -392,3 +392,10 @@ def test_a_quote_that_only_refers_to_the_outcome_is_about_it_as_a_whole(nlp):
               "The men are tired. It has been a disaster for every family on the quay.")
     text = f'The dockers have been on strike since March. Their leader was asked how long it would last. "{answer}"'
     assert stance(nlp, text, answer, STRIKE, "strike", kind="direct", cue=None) == "against"
+
+
+def test_an_obstacle_governs_what_it_delays(nlp):
+    text = "The regulator said it would take years to complete the merger."
+    assert stance(nlp, text, "it would take years to complete the merger", STRIKE, "merger") == "against"
+    text = "The regulator said it would complete the merger within weeks."
+    assert stance(nlp, text, "it would complete the merger within weeks", STRIKE, "merger") == "favor"
