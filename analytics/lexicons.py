@@ -113,7 +113,9 @@ DEFAULT_STANCE_CUES = DATA / "stance_cues.yml"
 WEIGHTED_CUES = ("favor", "against", "harm", "hedge")
 # Plain word lists the rule reads (negations, conditionals, the reporting verbs' lean ...).
 CUE_WORD_LISTS = ("requirement", "negations", "conditionals", "reporting_favor", "reporting_against",
-                  "reporting_hedge", "expectation_verbs", "bringing_verbs")
+                  "reporting_hedge", "expectation_verbs", "bringing_verbs", "adversaries",
+                  "attitudes", "contrastives", "rhetorical_openers",
+                  "discourse_imperatives", "naming_verbs")
 STANCE_CUE_KEYS = WEIGHTED_CUES + CUE_WORD_LISTS
 
 
@@ -137,6 +139,12 @@ class StanceCues:
     reporting_hedge: frozenset = frozenset()
     expectation_verbs: frozenset = frozenset()
     bringing_verbs: frozenset = frozenset()
+    adversaries: frozenset = frozenset()
+    attitudes: frozenset = frozenset()
+    contrastives: frozenset = frozenset()
+    rhetorical_openers: frozenset = frozenset()
+    discourse_imperatives: frozenset = frozenset()
+    naming_verbs: frozenset = frozenset()
     # Derived from the fields above, so never passed in (``dataclasses.replace`` builds a fresh one).
     index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 

@@ -15,13 +15,24 @@ of a whole sentence is not stance, so it is only one weak term here):
               rest of its sentence; the reporting verb, the outcome's own name
               and an "if ..." clause about something else left out) of
                 weight x polarity x proximity x negation
-                polarity  +1 favor word (ready, welcome, urge, productive ...)
+                polarity  +1 favor word (ready, welcome, urge, productive ...), -1
+                          when it serves adversaries only ("let the invader dig in")
                           -1 against word (reject, warn, doubt, useless ...)
                           harm word (destroy, undermine ...): -1 when the outcome
                           does the harm, +1 when it suffers it ("damage to the
-                          prospects for peace")
-                proximity 1 / (1 + dependency-tree distance to the outcome / 3)
-                negation  -1 when the cue word is negated (not, never, n't, no ...)
+                          prospects for peace") or when the harm falls on
+                          adversaries only ("will bleed the smugglers dry")
+                proximity 1 / (1 + dependency-tree distance to the outcome / 3), the
+                          distance at most 4 in a quote that only refers to the
+                          outcome (it is about it as a whole, sentence after sentence)
+                negation  -1 when the cue word is negated (not, never, n't, no, nobody,
+                          "rather than" ...), or is an attitude (hope, fear ...)
+                          whose clause is ("I hope it never comes to that");
+                          in "A rather than B" only the denied B counts;
+                          and reversed in a rhetorical question ("Why would
+                          anyone support X?")
+              x 0.5 before and x 1.5 after a turn of the quote ("but", "however":
+              "welcomed X in principle, but the timing is a disaster" is against)
               except that cue words taking the outcome as their object compose:
               they count once, with the largest size and the product of their
               signs, times the reporting verb's lean when the quote is its
@@ -34,17 +45,23 @@ of a whole sentence is not stance, so it is only one weak term here):
               -1.0 outcome denied by its determiner ("there will be no early election")
               -1.0 outcome is the subject or object of a negated verb that is not
                    itself a cue ("Tomahawks would not change the situation",
-                   "should not be pressured into giving up territory")
-              +0.6 outcome stated as coming: subject of a future or possible
-                   "take place / begin / stay ..." (not "would be pointless"), or
+                   "should not be pressured into giving up territory"); +1.0
+                   when that clause is feared ("fear the truce will not hold")
+              +0.6 outcome stated as coming or due: subject of a future, possible
+                   or due (should, must) "take place / begin / stay ..." (not "would
+                   be pointless") or of such a passive "be built / signed ...", or
                    object of a modal "hold / sign / provide / bring ..." ("will
                    hold a summit", "there will be a meeting")
+    demand  = +0.8 an imperative of the quote takes the outcome as object ("Hold a
+              snap election now", "Put it to a vote"; not "Look at ...")
     verb    = +0.5 / -0.7 when the reporting verb leans (its own cue words:
               "welcomed", "ruled out"; or confirm, announce / warn, deny ...),
-              only when |cues| < 0.5 and the syntax does not decide
+              only when |cues| < 0.5 and the syntax does not decide; none for a
+              naming verb ("called it a stealth tax"), whose VADER weighs 1.0
     vader   = VADER compound of the 8 words either side of the outcome inside
               the quote, the outcome's own words left out
-    score   = tanh(cues + syntax + verb + 0.4 x vader)
+    score   = tanh(cues + demand + syntax + verb + 0.4 x vader); 0.6 x vader when
+              the other terms are all 0
               x 0.7 when conditional (if, unless: "tighter sanctions if talks fail")
               x 0.3 when hedges (questions, careful, whether, decide, "too early",
                     the outcome named as what a precondition is for, an
@@ -67,8 +84,9 @@ from .layout import Layout, layout_of
 from .outcomes import Outcome, Target, carrying_sentences, outcome_matches
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
-    denying_determiner, governing_prep, governs, harm_role, is_expected, is_negated, is_required_for,
-    negated_verb, tree_distance,
+    contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role,
+    harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
+    rhetorical_question, serves_adversary, tree_distance,
 )
 
 STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "found_by", "stance", "score", "evidence"]
@@ -77,13 +95,18 @@ FAVOR, AGAINST = 0.25, -0.25
 CONTEXT_WEIGHT = 0.5   # cue words of the sentence outside the quote
 VADER_WEIGHT = 0.4
 VADER_WINDOW = 8
+LONE_VADER = 0.6       # VADER's weight when no cue, syntax or verb term says anything
+NAMED_VADER = 1.0      # the sentiment of the name a naming verb gives ("called it an election bribe") weighs fully
 PREP_RULE, NEGATED_VERB, EXPECTED = 1.5, 1.0, 0.6
+DEMANDED = 0.8         # an imperative that takes the outcome as object ("Build it")
 VERB_FAVOR, VERB_AGAINST, VERB_HEDGE = 0.5, -0.7, 0.6
 CONDITIONAL, HEDGED = 0.7, 0.3
 DISTANCE_SCALE = 3     # proximity 1 / (1 + distance / 3): a cue three edges from the outcome counts half
+REFERRED_REACH = 4     # a quote only referring to the outcome is about it as a whole: no cue is farther
 UNDECIDED = 0.5        # |cues| below this leaves the reporting verb its say
 GLOOM = -0.3           # "without X" with the rest this gloomy wants X ("without a truce, the effort fails")
 HEDGE_FLOOR = 0.5      # hedges weigh at least this (and more than the rest) to pull a quote to neutral
+CONCEDED, CONTRASTED = 0.5, 1.5  # "A, but B": what is conceded before "but" weighs half, what follows more
 
 # "if"/"whether" after these opens an embedded question, not a condition ("to see if we can ...").
 _QUESTION_VERBS = {"see", "ask", "know", "wonder", "check", "find"}
@@ -144,9 +167,16 @@ def _reporting_leaning(doc: Doc, reporting: set[int], lemmas: set[str], stance_c
                 return 1 if hit.category == "favor" else -1
     if lemmas & stance_cues.reporting_against:
         return -1
+    if _names_it(lemmas, stance_cues):
+        return 0  # "called the plan a stunt": the name given decides, not the verb
     if lemmas & stance_cues.reporting_favor:
         return 1
     return 0
+
+
+def _names_it(lemmas: set[str], stance_cues: StanceCues) -> bool:
+    """Whether the reporting verb gives the outcome a name (``called it a stealth tax``), not a call ``for`` it."""
+    return bool(lemmas & stance_cues.naming_verbs) and not lemmas & {"for", "on", "off"}
 
 
 def _in_other_condition(tok: Token, anchors: list[Token], stance_cues: StanceCues) -> bool:
@@ -176,9 +206,16 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     hedges: list[str] = []
     chain: list[tuple[Token, float, str]] = []  # cues that take the outcome as object: they compose
 
-    for hit in find_stance_cues(sent, stance_cues):
+    hits = find_stance_cues(sent, stance_cues)
+    # "their talk of X is a smokescreen": the predicate judges the whole subject, whose own words only frame X.
+    judged = {h.token.i: evaluated_subject(h.token, anchors) for h in hits if h.category in ("favor", "against")}
+    framing = {t.i for subject in judged.values() if subject is not None for t in subject.subtree}
+    # "delayed rather than dead": the point is what is denied, the word it is set against only qualifies it.
+    framing |= {c.i for c in (contrasted_away(h.token, stance_cues) for h in hits) if c is not None}
+    turns = [t.i for t in span if t.lower_ in stance_cues.contrastives and t.dep_ in ("cc", "advmod", "mark", "prep")]
+    for hit in hits:
         tok = hit.token
-        if tok.i in own or tok.i in reporting or _in_other_condition(tok, anchors, stance_cues):
+        if tok.i in own or tok.i in reporting or tok.i in framing or _in_other_condition(tok, anchors, stance_cues):
             continue
         in_quote = span.start <= tok.i < span.end
         if hit.category == "hedge":
@@ -190,12 +227,21 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             hedges.append(f"{hit.text} for it")
             continue
         polarity = {"favor": 1, "against": -1}.get(hit.category)
-        if polarity is None:  # harm: who does it decides
-            polarity = 1 if harm_role(tok, anchors) == "patient" else -1
-        negated = is_negated(tok, stance_cues)
-        distance = min(tree_distance(tok, a) for a in (inside if in_quote else anchors))
+        if polarity == 1 and serves_adversary(tok, stance_cues):
+            polarity = -1  # "a truce would let the invader dig in"
+        if polarity is None:  # harm: who does it, and to whom, decides
+            role = harm_role(tok, anchors)
+            polarity = 1 if role == "patient" or harms_adversary(tok, stance_cues) else -1
+        negated = is_negated(tok, stance_cues) != (negated_complement(tok, stance_cues) is not None)
+        negated = negated != (in_quote and rhetorical_question(tok, span, stance_cues))
+        near = inside if in_quote else anchors
+        distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in near)
+        if in_quote and target.refers is not None:
+            distance = min(distance, REFERRED_REACH)  # the quote as a whole is about the outcome: no word of it is far
         value = hit.weight * polarity * (-1 if negated else 1) / (1 + distance / DISTANCE_SCALE)
         value *= 1.0 if in_quote else CONTEXT_WEIGHT
+        if in_quote and turns:
+            value *= CONCEDED if tok.i < turns[-1] else CONTRASTED
         label = f"{'not ' if negated else ''}{hit.text}"
         if hit.category != "harm" and governs(tok, anchors):
             chain.append((tok, value, label))
@@ -216,6 +262,11 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         cues += value
         evidence.append(f"{' > '.join(label for _, _, label in sorted(chain, key=lambda c: len(list(c[0].ancestors))))} {value:+.2f}")
 
+    demand = next((v for v in (demanded(a, span, stance_cues, target.refers is not None) for a in anchors) if v), None)
+    if demand is not None:
+        cues += DEMANDED
+        evidence.append(f"demand '{demand.text}' {DEMANDED:+.2f}")
+
     vader = _window_sentiment(span, inside, own)
     syntax = 0.0
     for root in anchors:
@@ -235,9 +286,12 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         verb = negated_verb(root, stance_cues)
         if verb is not None:
             syntax = -NEGATED_VERB
+            if verb.dep_ in ("ccomp", "xcomp") and (verb.head.lemma_.lower(),) in stance_cues.against \
+                    and verb.head.lemma_.lower() in stance_cues.attitudes:
+                syntax = NEGATED_VERB  # "we fear the truce will not hold": its failing is feared
             evidence.append(f"{root.text} … not {verb.text} {syntax:+.2f}")
             break
-        if is_expected(root, stance_cues):
+        if is_expected(root, stance_cues, frozenset(h.token.i for h in hits if h.category == "against")):
             syntax = EXPECTED
             evidence.append(f"{root.text} expected {syntax:+.2f}")
             break
@@ -254,7 +308,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     evidence.append(f"vader {vader:+.2f}")
 
     decided = cues + syntax + verb
-    score = math.tanh(decided + VADER_WEIGHT * vader)
+    weight = NAMED_VADER if _names_it(lemmas, stance_cues) else VADER_WEIGHT if decided else LONE_VADER
+    score = math.tanh(decided + weight * vader)
     condition = _conditional(span, stance_cues)
     if condition is not None:
         score *= CONDITIONAL

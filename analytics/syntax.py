@@ -8,12 +8,12 @@ as coming. analytics/stance.py weighs the answers.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .lexicons import WEIGHTED_CUES, StanceCues
 
 # Future and possibility auxiliaries: with them a verb states its outcome as coming.
-_MODALS = {"will", "'ll", "would", "could", "can", "shall", "may", "might", "going"}
+_MODALS = {"will", "'ll", "would", "could", "can", "shall", "may", "might", "going", "should", "must"}
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -33,12 +33,44 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def is_negated(token: Token, stance_cues: StanceCues) -> bool:
-    """Whether a word is negated: a negation attached to it or its head, or among the 3 words before it."""
+    """Whether a word is negated: a negation attached to it or its head, or among the 3 words before it.
+
+    A negation of several words (``rather than``, ``no one``) counts when it ends just before the word
+    or its phrase: ``delayed rather than dead``.
+    """
     for t in (token, token.head):
-        if any(c.dep_ == "neg" or (c.lower_ in stance_cues.negations and c.dep_ in ("advmod", "det")) for c in t.children):
+        if any(_denies(c, stance_cues) for c in t.children if c.i != token.i):  # "never", "no role" deny no cue of their own
             return True
     before = token.doc[max(token.i - 3, token.sent.start): token.i]
-    return any(t.lower_ in stance_cues.negations for t in before)
+    if any(t.lower_ in stance_cues.negations for t in before):
+        return True
+    words = " ".join(t.lower_ for t in token.doc[max(token.i - 3, token.sent.start): token.i])
+    return any(" " in n and words.endswith(n) for n in stance_cues.negations)
+
+
+def contrasted_away(token: Token, stance_cues: StanceCues) -> Token | None:
+    """The word ``token`` is set against by a negation phrase: ``delayed`` in ``delayed rather than dead``."""
+    if token.dep_ != "conj":
+        return None
+    words = " ".join(t.lower_ for t in token.doc[max(token.i - 3, token.sent.start): token.i])
+    return token.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
+
+
+def _denies(child: Token, stance_cues: StanceCues) -> bool:
+    return child.dep_ == "neg" or (child.lower_ in stance_cues.negations and child.dep_ in ("advmod", "det"))
+
+
+def negated_complement(cue: Token, stance_cues: StanceCues) -> Token | None:
+    """The negated clause an attitude verb takes (``I hope it never comes to that``), which reverses the attitude."""
+    if cue.lemma_.lower() not in stance_cues.attitudes:
+        return None
+    for clause in cue.children:
+        if clause.dep_ in ("ccomp", "xcomp") and any(_denies(c, stance_cues) for c in clause.children):
+            return clause
+        if clause.dep_ in ("ccomp", "xcomp") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in stance_cues.negations
+                                                     for c in clause.children):
+            return clause  # "I hope nobody ..."
+    return None
 
 
 def governing_prep(token: Token, words: set[str], steps: int = 3) -> Token | None:
@@ -94,8 +126,11 @@ def _is_stance_cue(token: Token, stance_cues: StanceCues) -> bool:
     return any(words in getattr(stance_cues, c) for c in WEIGHTED_CUES)
 
 
-def is_expected(root: Token, stance_cues: StanceCues) -> bool:
-    """Whether an outcome is stated as coming: ``X will take place``, ``there will be X``, ``will hold X``."""
+def is_expected(root: Token, stance_cues: StanceCues, cue_words: frozenset[int] = frozenset()) -> bool:
+    """Whether an outcome is stated as coming: ``X will take place``, ``there will be X``, ``will hold X``.
+
+    Not when the verb begins an against cue of its own (``X would take years``: an obstacle).
+    """
     if denying_determiner(root):
         return False
     verb = _predicate_of_subject(root)
@@ -103,14 +138,78 @@ def is_expected(root: Token, stance_cues: StanceCues) -> bool:
         verb = root.head
     elif verb is not None and any(c.dep_ in ("acomp", "attr") for c in verb.children):
         return False  # "X would be pointless": an evaluation, not an expectation
+    if verb is not None and verb.i in cue_words:
+        return False
     if verb is not None:
-        if verb.lemma_.lower() not in stance_cues.expectation_verbs or any(c.dep_ == "neg" for c in verb.children):
+        passive = any(c.dep_ == "auxpass" for c in verb.children)  # "X will be built": X is what is brought about
+        verbs = stance_cues.expectation_verbs | (stance_cues.bringing_verbs if passive else frozenset())
+        if verb.lemma_.lower() not in verbs or any(c.dep_ == "neg" for c in verb.children):
             return False
         return _has_modal(verb) or any(c.lower_ == "soon" for c in verb.subtree)
     verb = _verb_of_object(root)
     if verb is None or any(c.dep_ == "neg" for c in verb.children):
         return False
+    if verb.i in cue_words or (verb.dep_ in ("xcomp", "advcl") and verb.head.i in cue_words):
+        return False  # "it would take years to complete X": the obstacle governs
     return verb.lemma_.lower() in stance_cues.bringing_verbs and _has_modal(verb)
+
+
+def rhetorical_question(token: Token, quote: Span, stance_cues: StanceCues) -> bool:
+    """Whether ``token`` stands in a question asked to deny: ``Why should we hand them back?``.
+
+    The quote's part of the sentence opens with one of the rhetorical openers, holds a modal, and ends with a
+    question mark.
+    """
+    sent = token.doc[max(token.sent.start, quote.start): min(token.sent.end, quote.end)]
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or words[0].lower_ not in stance_cues.rhetorical_openers:
+        return False
+    if not any(t.text == "?" for t in sent[-3:]):
+        return False
+    return any(t.dep_ == "aux" and t.lower_ in _MODALS | {"should", "must"} for t in sent)
+
+
+def demanded(root: Token, quote: Span, stance_cues: StanceCues, refers: bool) -> Token | None:
+    """The imperative verb of the quote that demands the outcome: ``Build it``, ``Put the deal to a vote``.
+
+    The verb opens its sentence in the base form with no subject, is no cue and no discourse imperative
+    (``look``, ``ask``), and its object holds the outcome (or, when the quote only refers to the outcome,
+    is a pronoun pointing back to it).
+    """
+    for whole in quote.sents:
+        sent = quote.doc[max(whole.start, quote.start): min(whole.end, quote.end)]
+        words = [t for t in sent if not (t.is_punct or t.is_space or t.lower_ in stance_cues.discourse_imperatives)]
+        verb = words[0] if words else None
+        if verb is None or verb.tag_ != "VB" or _is_stance_cue(verb, stance_cues):
+            continue
+        opens = verb.dep_ in ("xcomp", "ccomp", "conj", "parataxis") and verb.head.i < quote.start  # '... told them: "Build it"'
+        if verb.dep_ != "ROOT" and not opens:
+            continue
+        if verb.lemma_.lower() in stance_cues.discourse_imperatives or any(
+                c.dep_ in ("nsubj", "aux", "neg") for c in verb.children):
+            continue
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            if root in obj.subtree or (refers and obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that", "them")):
+                return verb
+    return None
+
+
+def evaluated_subject(cue: Token, anchors: list[Token]) -> Token | None:
+    """The subject holding the outcome that ``cue`` predicates of: ``X is a sham``, ``talk of X was a smokescreen``.
+
+    ``cue`` is the complement of a copula or a verb like ``prove`` / ``seem``
+    (``attr``, ``acomp``, ``oprd``, or the noun a preposition hangs on such
+    a complement: ``a reward for``), the outcome lies in that verb's subject.
+    """
+    node = cue
+    if node.dep_ in ("amod", "compound") and node.head.dep_ in ("attr", "acomp", "oprd"):
+        node = node.head  # "the right decision": the adjective evaluates through its noun
+    if node.dep_ not in ("attr", "acomp", "oprd"):
+        return None
+    subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subject is not None and any(a in subject.subtree for a in anchors):
+        return subject
+    return None
 
 
 def denying_determiner(root: Token) -> Token | None:
@@ -138,6 +237,47 @@ def harm_role(cue: Token, anchors: list[Token]) -> str | None:
         if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and a in c.subtree for c in verb.children):
             return "agent"  # "it would cause damage", "X is dangerous"
     return None
+
+
+def serves_adversary(cue: Token, stance_cues: StanceCues) -> bool:
+    """Whether a favouring word serves adversaries only: ``help the smugglers``, ``let the invader dig in``."""
+    for c in cue.children:
+        if c.dep_ in ("dobj", "dative"):
+            head = c
+        elif c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in c.children):
+            head = next(g for g in c.children if g.dep_ == "nsubj")  # "let [the invader dig in]"
+        else:
+            continue
+        if all(_names_adversary(n, stance_cues) for n in (head, *head.conjuncts)):
+            return True
+    return False
+
+
+def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
+    """Whether the harm ``cue`` names falls on adversaries only: ``bleed the smugglers dry``, ``damage to the gangs``.
+
+    Every conjunct of what suffers must be one (``punishes the victim and the aggressor alike`` is no such harm).
+    """
+    for c in cue.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            head = c
+        elif c.dep_ == "prep" and c.lower_ in ("to", "on") and any(g.dep_ == "pobj" for g in c.children):
+            head = next(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("ccomp", "xcomp", "oprd") and any(g.dep_ == "nsubj" for g in c.children):
+            head = next(g for g in c.children if g.dep_ == "nsubj")  # "bleed [the smugglers dry]"
+        else:
+            continue
+        if all(_names_adversary(n, stance_cues) for n in (head, *head.conjuncts)):
+            return True
+    return False
+
+
+def _names_adversary(noun: Token, stance_cues: StanceCues) -> bool:
+    """Whether ``noun`` is an adversary, or something of one (``the business model of the gangs``)."""
+    if noun.lemma_.lower() in stance_cues.adversaries:
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in stance_cues.adversaries
+                                                             for g in p.children) for p in noun.children)
 
 
 def is_required_for(cue: Token, anchors: list[Token]) -> bool:
