@@ -22,9 +22,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from spacy.tokens import Doc, Span, Token
+
+# spaCy is imported where it is used: a build whose tables are all cached reads this module, not a parse.
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 from .lexicons import StanceCues, load_stance_cues, override_stance_cues
 
