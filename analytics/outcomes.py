@@ -39,7 +39,7 @@ SENTENCE_REACH = 150   # tokens either side of a quote beyond which its "sentenc
 OPENING_WORDS = 6      # words: a pointer this early opens the quote by referring back ("It could take place")
 
 # Words that point back to something named before (the outcome of the previous sentence).
-_ANAPHORS = {"it", "this", "that", "these", "those", "such", "they", "them"}
+ANAPHORS = {"it", "this", "that", "these", "those", "such", "they", "them"}
 _KEY = re.compile(r"^[\w-]+$")
 
 
@@ -252,7 +252,7 @@ def _anaphors(span: Span) -> list[Token]:
     """Words of ``span`` that point back to something (``it``, ``such deliveries``, ``this option``)."""
     found = []
     for t in span:
-        if t.lower_ not in _ANAPHORS:
+        if t.lower_ not in ANAPHORS:
             continue
         if t.lower_ == "that" and t.tag_ != "DT":
             continue  # complementiser or relative pronoun, not a pointer

@@ -241,16 +241,7 @@ def harm_role(cue: Token, anchors: list[Token]) -> str | None:
 
 def serves_adversary(cue: Token, stance_cues: StanceCues) -> bool:
     """Whether a favouring word serves adversaries only: ``help the smugglers``, ``let the invader dig in``."""
-    for c in cue.children:
-        if c.dep_ in ("dobj", "dative"):
-            head = c
-        elif c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in c.children):
-            head = next(g for g in c.children if g.dep_ == "nsubj")  # "let [the invader dig in]"
-        else:
-            continue
-        if all(_names_adversary(n, stance_cues) for n in (head, *head.conjuncts)):
-            return True
-    return False
+    return _only_adversaries(cue, stance_cues, ("dobj", "dative"), (), ("ccomp", "xcomp"))
 
 
 def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
@@ -258,13 +249,20 @@ def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
 
     Every conjunct of what suffers must be one (``punishes the victim and the aggressor alike`` is no such harm).
     """
+    return _only_adversaries(cue, stance_cues, ("dobj", "nsubjpass"), ("to", "on"), ("ccomp", "xcomp", "oprd"))
+
+
+def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps: tuple, clauses: tuple) -> bool:
+    """Whether what ``cue`` acts on names adversaries only, in every conjunct: its object (``objects``
+    dependencies), the object of one of its ``preps``, or the subject of a clause it takes (``clauses``:
+    "let [the invader dig in]", "bleed [the smugglers dry]")."""
     for c in cue.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
+        if c.dep_ in objects:
             head = c
-        elif c.dep_ == "prep" and c.lower_ in ("to", "on") and any(g.dep_ == "pobj" for g in c.children):
+        elif c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children):
             head = next(g for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ in ("ccomp", "xcomp", "oprd") and any(g.dep_ == "nsubj" for g in c.children):
-            head = next(g for g in c.children if g.dep_ == "nsubj")  # "bleed [the smugglers dry]"
+        elif c.dep_ in clauses and any(g.dep_ == "nsubj" for g in c.children):
+            head = next(g for g in c.children if g.dep_ == "nsubj")
         else:
             continue
         if all(_names_adversary(n, stance_cues) for n in (head, *head.conjuncts)):

@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from .layout import Layout
-from .outcomes import Outcome, Target, inflections, carrying_sentences, quote_targets
+from .outcomes import ANAPHORS, SHORT_QUOTE, Outcome, Target, carrying_sentences, inflections, quote_targets
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "targets.json"
 
@@ -50,6 +50,8 @@ FEATURES = (
     "described_paragraph", "other_named", "other_sentence", "pointer", "short", "rule", "candidates",
     "paragraph_gap",
 )
+# Words at the start of a quote in which a pointer ("it", "such") marks it as referring back.
+POINTER_WORDS = 8
 # Paragraphs back beyond which the last mention of an outcome is as good as none (paragraph_gap is 1 there).
 FAR_PARAGRAPHS = 4
 
@@ -194,7 +196,7 @@ def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]
     para_start, para_end = layout.paragraphs[paragraph] if layout.paragraphs else (0, len(doc.text))
     para_span = doc.char_span(para_start, para_end, alignment_mode="expand") or sent
     words = [t for t in span if not (t.is_punct or t.is_space)]
-    pointer = any(t.lower_ in {"it", "this", "that", "these", "those", "such", "they", "them"} for t in span[:8])
+    pointer = any(t.lower_ in ANAPHORS for t in span[:POINTER_WORDS])
 
     named_in_quote = {k for k, at in discourse.outcomes.items() if at.named_within(span.start, span.end)}
     named_in_sentence = {k for k, at in discourse.outcomes.items() if at.in_sentences(first, last)}
@@ -238,7 +240,7 @@ def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]
             "other_named": float(bool(named_in_quote - {key})),
             "other_sentence": float(bool(named_in_sentence - {key})),
             "pointer": float(pointer),
-            "short": float(len(words) <= 8),
+            "short": float(len(words) <= SHORT_QUOTE),
             "rule": float(key in rule),
             "candidates": 1.0 / max(len(keys), 1),
             "paragraph_gap": min(FAR_PARAGRAPHS if back is None else back, FAR_PARAGRAPHS) / FAR_PARAGRAPHS,
