@@ -161,6 +161,40 @@ def inflections(word: str) -> list[str]:
     return sorted(forms)
 
 
+LOOSE_REACH = 2    # parse edges from a term's first word to each other word when they stand apart ("cap on prices")
+LOOSE_WINDOW = 6   # tokens: farther apart, the words of a term are about different things
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def _stem(word: str) -> str:
+    """The Snowball stem of a lowercase word ("capping" and "cap", "prices" and "price" share theirs)."""
+    return _stemmer().stemWord(word)
+
+
+def _stems(words) -> tuple[str, ...]:
+    """The stems of a term's content words (no stop words, letters only), in order, each once."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return tuple(dict.fromkeys(_stem(w.lower()) for w in words if w.isalpha() and w.lower() not in STOP_WORDS))
+
+
+def _edges(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the parse."""
+    up = {a.i: 0}
+    for depth, node in enumerate(a.ancestors, start=1):
+        up[node.i] = depth
+    steps, node = 0, b
+    while node.i not in up and node.head.i != node.i:
+        node, steps = node.head, steps + 1
+    return steps + up.get(node.i, len(up) + steps)
+
+
 class OutcomeMatcher:
     """Finds every outcome's terms (any capitals, common inflections of the last word) and patterns.
 
@@ -188,11 +222,41 @@ class OutcomeMatcher:
                     self.patterns.add(outcome.key, [[dict(t) for t in p] for p in outcome.patterns])
                 except (ValueError, TypeError) as err:
                     raise OutcomeError(f"outcome {outcome.key!r}: invalid pattern ({err})") from err
+        # Terms of two or more content words are also found with their words apart, in another order
+        # or form ("price cap" in "capping prices", "coal phase-out" in "phasing out coal").
+        self.loose = [(outcome.key, stems) for outcome in outcomes for term in outcome.terms
+                      if len(stems := _stems(t.text for t in tokenizer(term))) >= 2]
 
     def __call__(self, doc: Doc) -> list[Span]:
         found = list(self.phrases(doc, as_spans=True))
         if len(self.patterns):
             found += list(self.patterns(doc, as_spans=True))
+        return found
+
+    def apart(self, doc: Doc) -> list[Span]:
+        """The multi-word terms whose content words stand apart in ``doc``: all in one sentence, each at most
+        `LOOSE_REACH` edges of the parse from the first and the whole within `LOOSE_WINDOW` tokens."""
+        from spacy.tokens import Span
+
+        if not self.loose:
+            return []
+        at: dict[str, list] = {}
+        for tok in doc:
+            if tok.is_alpha and not tok.is_stop:
+                at.setdefault(_stem(tok.lower_), []).append(tok)
+        found = []
+        for key, stems in self.loose:
+            first, rest = stems[0], stems[1:]
+            for tok in at.get(first, ()):
+                words = [tok]
+                for stem in rest:
+                    near = [t for t in at.get(stem, ()) if abs(t.i - tok.i) < LOOSE_WINDOW and t.sent.start == tok.sent.start
+                            and t.i not in {w.i for w in words} and _edges(tok, t) <= LOOSE_REACH]
+                    if not near:
+                        break
+                    words.append(min(near, key=lambda t: abs(t.i - tok.i)))
+                else:
+                    found.append(Span(doc, min(w.i for w in words), max(w.i for w in words) + 1, label=key))
         return found
 
 
@@ -210,15 +274,64 @@ def _matcher(vocab, outcomes: tuple[Outcome, ...], patterns: str) -> OutcomeMatc
 
 
 def outcome_matches(doc: Doc, outcomes: list[Outcome]) -> list[Span]:
-    """Every outcome name in ``doc`` (label = outcome key), longest kept where they overlap, in text order."""
+    """Every outcome name in ``doc`` (label = outcome key), longest kept where they overlap, in text order,
+    with the definite noun phrases that take one up again (`bridged_mentions`)."""
     matcher = _matcher(doc.vocab, tuple(outcomes), repr([o.patterns for o in outcomes]))
+    # The terms as written first, then those found apart where they do not overlap one.
     matches = sorted(matcher(doc), key=lambda s: (-(s.end - s.start), s.start))
+    matches += sorted(matcher.apart(doc), key=lambda s: (s.end - s.start, s.start))
     kept, taken = [], set()
     for match in matches:
         if not any(i in taken for i in range(match.start, match.end)):
             taken.update(range(match.start, match.end))
             kept.append(match)
-    return sorted(kept, key=lambda s: s.start)
+    return sorted(kept + bridged_mentions(doc, kept, taken), key=lambda s: s.start)
+
+
+# Determiners that make a noun phrase take up something already in the text ("the package", "such a plan").
+DEFINITE = {"the", "this", "that", "these", "those", "such"}
+
+
+def _carrier_noun(match: Span) -> Token | None:
+    """The noun an outcome's name is a compound of ("package" of "a sanctions package"); None when the name
+    stands alone. "A package of sanctions" does not count: "the outcome of the summit" is not the summit."""
+    root = match.root
+    head = root.head
+    if root.dep_ == "compound" and head.pos_ == "NOUN" and head.i >= match.end:
+        return head
+    return None
+
+
+def bridged_mentions(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]:
+    """Definite noun phrases that take up an outcome named before by the noun its name went with.
+
+    After "a new sanctions package" or "the peace framework", "the package" and "the framework" name the
+    same thing: the head noun of each later definite phrase (``the``, ``this``, ``such`` ...) with that lemma,
+    not itself modified by another noun, becomes a one-token mention of the outcome. A noun that went with
+    the names of two outcomes takes up neither. ``taken``: the tokens of ``named``.
+    """
+    from spacy.tokens import Span
+
+    first: dict[str, int] = {}
+    keys: dict[str, set[str]] = {}
+    for match in named:
+        noun = _carrier_noun(match)
+        if noun is not None and noun.i not in taken:
+            lemma = noun.lemma_.lower()
+            keys.setdefault(lemma, set()).add(match.label_)
+            first[lemma] = min(first.get(lemma, noun.i), noun.i)
+    if not keys:
+        return []
+    found = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or tok.i in taken or len(keys.get(lemma, ())) != 1 or tok.i <= first[lemma]:
+            continue
+        children = list(tok.children)
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children) \
+                and not any(c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") for c in children):
+            found.append(Span(doc, tok.i, tok.i + 1, label=next(iter(keys[lemma]))))
+    return found
 
 
 def outcome_mentions(matches: list[Span], span: Span) -> dict[str, list[Span]]:

@@ -211,3 +211,51 @@ def test_the_carrying_sentences_span_a_quote_across_sentences(nlp):
     doc = nlp("He spoke. It is over. We go home. Then he left.")
     span = doc.char_span(doc.text.index("It"), doc.text.index("home") + 4)
     assert carrying_sentences(doc, span).text == "It is over. We go home."
+
+
+# --------------------------------------------------------------------------- names the term list did not foresee
+
+PHARMA = parse_outcomes("""
+outcomes:
+  - key: price_cap
+    label: Drug price cap
+    terms: [price cap, drug pricing]
+  - key: patent_waiver
+    label: Patent waiver
+    terms: [patent waiver]
+""")
+
+
+def _named(nlp, text: str, outcomes) -> list[tuple[str, str]]:
+    return [(m.label_, m.text) for m in outcome_matches(nlp(text), outcomes)]
+
+
+def test_a_term_is_found_with_its_words_apart_and_in_other_forms(nlp):
+    found = _named(nlp, "The ministry wants to cap prices on insulin. Nobody discussed the patent rules.", PHARMA)
+    assert ("price_cap", "cap prices") in found
+    assert not any(key == "patent_waiver" for key, _ in found)  # "patent" alone is not a waiver
+
+
+def test_words_of_a_term_in_different_clauses_do_not_make_it(nlp):
+    text = "The price of bread rose again, and the union said it would cap its demands at five percent."
+    assert not any(key == "price_cap" for key, _ in _named(nlp, text, PHARMA))
+
+
+def test_a_definite_phrase_takes_up_the_noun_the_outcome_came_with(nlp):
+    text = ("Ministers unveiled a price cap package on Monday. Industry groups said the package "
+            "would empty the shelves.")
+    found = _named(nlp, text, PHARMA)
+    assert ("price_cap", "package") in found
+    # an indefinite one is something new
+    assert ("price_cap", "package") not in _named(nlp, "Ministers unveiled a price cap package. A package of "
+                                                  "tax cuts followed.", PHARMA)
+
+
+def test_the_paragraph_before_names_what_the_package_is(nlp):
+    text = ("Ministers unveiled a price cap package on Monday.\n\n"
+            "\"The package is a gift to the insurers,\" said Lena Varga, who chairs the patients' council.")
+    doc = nlp(text)
+    quote = quote_of(doc, "The package is a gift to the insurers,", kind="direct", speaker="Lena Varga")
+    rows = quote_stances(doc, [quote], PHARMA)
+    assert [r["outcome"] for r in rows] == ["price_cap"]
+    assert rows[0]["found_by"] == "named"
