@@ -114,7 +114,7 @@ WEIGHTED_CUES = ("favor", "against", "harm", "hedge")
 # Plain word lists the rule reads (negations, conditionals, the reporting verbs' lean ...).
 CUE_WORD_LISTS = ("requirement", "negations", "conditionals", "reporting_favor", "reporting_against",
                   "reporting_hedge", "expectation_verbs", "bringing_verbs", "adversaries",
-                  "attitudes", "contrastives", "rhetorical_openers",
+                  "ills", "attitudes", "contrastives", "rhetorical_openers",
                   "discourse_imperatives", "naming_verbs")
 STANCE_CUE_KEYS = WEIGHTED_CUES + CUE_WORD_LISTS
 
@@ -140,6 +140,7 @@ class StanceCues:
     expectation_verbs: frozenset = frozenset()
     bringing_verbs: frozenset = frozenset()
     adversaries: frozenset = frozenset()
+    ills: frozenset = frozenset()
     attitudes: frozenset = frozenset()
     contrastives: frozenset = frozenset()
     rhetorical_openers: frozenset = frozenset()

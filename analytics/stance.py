@@ -16,12 +16,15 @@ of a whole sentence is not stance, so it is only one weak term here):
               and an "if ..." clause about something else left out) of
                 weight x polarity x proximity x negation
                 polarity  +1 favor word (ready, welcome, urge, productive ...), -1
-                          when it serves adversaries only ("let the invader dig in")
-                          -1 against word (reject, warn, doubt, useless ...)
+                          when it serves adversaries or ills only ("let the invader
+                          dig in", "would fuel corruption")
+                          -1 against word (reject, warn, doubt, useless, cut ...),
+                          +1 when it acts on ills only ("cut congestion")
                           harm word (destroy, undermine ...): -1 when the outcome
                           does the harm, +1 when it suffers it ("damage to the
                           prospects for peace") or when the harm falls on
-                          adversaries only ("will bleed the smugglers dry")
+                          adversaries or ills only ("will bleed the smugglers
+                          dry", "choke off the traffic jams")
                 proximity 1 / (1 + dependency-tree distance to the outcome / 3), the
                           distance at most 4 in a quote that only refers to the
                           outcome (it is about it as a whole, sentence after sentence)
@@ -229,6 +232,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         polarity = {"favor": 1, "against": -1}.get(hit.category)
         if polarity == 1 and serves_adversary(tok, stance_cues):
             polarity = -1  # "a truce would let the invader dig in"
+        elif polarity == -1 and harms_adversary(tok, stance_cues):
+            polarity = 1  # "the levy will cut congestion", "sanctions prevent a war"
         if polarity is None:  # harm: who does it, and to whom, decides
             role = harm_role(tok, anchors)
             polarity = 1 if role == "patient" or harms_adversary(tok, stance_cues) else -1

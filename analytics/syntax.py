@@ -245,11 +245,14 @@ def serves_adversary(cue: Token, stance_cues: StanceCues) -> bool:
 
 
 def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
-    """Whether the harm ``cue`` names falls on adversaries only: ``bleed the smugglers dry``, ``damage to the gangs``.
+    """Whether the harm ``cue`` names falls on adversaries or ills only: ``bleed the smugglers dry``, ``damage to
+    the gangs``, ``cut congestion``.
 
     Every conjunct of what suffers must be one (``punishes the victim and the aggressor alike`` is no such harm).
     """
-    return _only_adversaries(cue, stance_cues, ("dobj", "nsubjpass"), ("to", "on"), ("ccomp", "xcomp", "oprd"))
+    # "choke off the jams", "stamp out the gangs": the parser often hangs the object on the particle.
+    return _only_adversaries(cue, stance_cues, ("dobj", "nsubjpass"), ("to", "on", "off", "out", "down"),
+                             ("ccomp", "xcomp", "oprd"))
 
 
 def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps: tuple, clauses: tuple) -> bool:
@@ -270,11 +273,20 @@ def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps
     return False
 
 
-def _names_adversary(noun: Token, stance_cues: StanceCues) -> bool:
-    """Whether ``noun`` is an adversary, or something of one (``the business model of the gangs``)."""
-    if noun.lemma_.lower() in stance_cues.adversaries:
+def _is_ill(noun: Token, stance_cues: StanceCues) -> bool:
+    """Whether ``noun`` names an adversary or an ill (``the gangs``, ``corruption``, ``the traffic jams``,
+    ``the war machine``: the noun with the compound before it counts too)."""
+    lemma = noun.lemma_.lower()
+    if lemma in stance_cues.adversaries or lemma in stance_cues.ills:
         return True
-    return any(p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in stance_cues.adversaries
+    return any(c.dep_ == "compound" and f"{c.lemma_.lower()} {lemma}" in stance_cues.ills for c in noun.children)
+
+
+def _names_adversary(noun: Token, stance_cues: StanceCues) -> bool:
+    """Whether ``noun`` is an adversary or an ill, or something of one (``the business model of the gangs``)."""
+    if _is_ill(noun, stance_cues):
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and _is_ill(g, stance_cues)
                                                              for g in p.children) for p in noun.children)
 
 

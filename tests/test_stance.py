@@ -399,3 +399,35 @@ def test_an_obstacle_governs_what_it_delays(nlp):
     assert stance(nlp, text, "it would take years to complete the merger", STRIKE, "merger") == "against"
     text = "The regulator said it would complete the merger within weeks."
     assert stance(nlp, text, "it would complete the merger within weeks", STRIKE, "merger") == "favor"
+
+
+TOLL = parse_outcomes("""
+outcomes:
+  - key: road_toll
+    label: Road toll
+    terms: [road toll, toll]
+""")
+
+
+@pytest.mark.parametrize("quoted, expected", [
+    ("the toll would choke off the traffic jams on the ring road", "favor"),   # harm to an ill
+    ("the toll would cut congestion in the old town by a third", "favor"),     # reducing an ill
+    ("the toll would prevent gridlock at the bridge", "favor"),
+    ("the toll would cut trade in the old town by a third", "against"),       # reducing anything else
+    ("the toll would hollow out the high street", "against"),
+    ("the council should cut the toll", "against"),                           # reducing the outcome itself
+])
+def test_reducing_an_ill_is_for_what_reduces_it(nlp, quoted, expected):
+    text = f"The mayor's adviser said {quoted}."
+    assert stance(nlp, text, quoted, TOLL, "road_toll") == expected
+
+
+def test_help_given_to_an_ill_is_against(nlp):
+    quoted = "the new licences would fuel corruption and help the smugglers"
+    text = f"An opposition senator said {quoted}."
+    assert stance(nlp, text, quoted, parse_outcomes("""
+outcomes:
+  - key: licences
+    label: Export licences
+    terms: [licences, export licences]
+"""), "licences") == "against"
