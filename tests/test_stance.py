@@ -431,3 +431,22 @@ outcomes:
     label: Export licences
     terms: [licences, export licences]
 """), "licences") == "against"
+
+
+MERGER = parse_outcomes("""
+outcomes:
+  - key: merger
+    label: The merger
+    terms: [merger, takeover]
+""")
+
+
+@pytest.mark.parametrize("quoted, expected", [
+    ("the merger is a blank cheque for the new owners", "against"),
+    ("the takeover was a power grab dressed up as rescue", "against"),
+    ("the merger would be a lifeline for the smaller airline", "favor"),
+    ("the takeover was a step in the right direction", "favor"),
+])
+def test_what_the_speaker_calls_it_is_their_stance(nlp, quoted, expected):
+    text = f"A pilots' union official said {quoted}."
+    assert stance(nlp, text, quoted, MERGER, "merger") == expected
