@@ -296,7 +296,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
                 syntax = NEGATED_VERB  # "we fear the truce will not hold": its failing is feared
             evidence.append(f"{root.text} … not {verb.text} {syntax:+.2f}")
             break
-        if is_expected(root, stance_cues, frozenset(h.token.i for h in hits if h.category == "against")):
+        if is_expected(root, stance_cues, frozenset(
+                i for h in hits if h.category == "against" for i in range(h.token.i, h.token.i + len(h.text.split())))):
             syntax = EXPECTED
             evidence.append(f"{root.text} expected {syntax:+.2f}")
             break

@@ -450,3 +450,27 @@ outcomes:
 def test_what_the_speaker_calls_it_is_their_stance(nlp, quoted, expected):
     text = f"A pilots' union official said {quoted}."
     assert stance(nlp, text, quoted, MERGER, "merger") == expected
+
+
+TOLL_PLAIN = parse_outcomes("""
+outcomes:
+  - key: toll
+    label: Road toll
+    terms: [toll, road toll]
+""")
+
+
+@pytest.mark.parametrize("quoted, expected", [
+    ("there will have to be a toll on the bridge", "favor"),   # necessity
+    ("now is the time for a road toll", "favor"),
+    ("it is not time for a toll", "against"),
+    ("the toll has to go", "against"),                          # "has to go": to be removed
+    ("the toll must go", "against"),
+    ("the toll must go ahead", "favor"),
+    ("the toll would change nothing", "against"),
+    ("there is no point in a toll", "against"),
+    ("the hauliers would challenge the toll in court", "against"),
+])
+def test_necessity_removal_and_futility(nlp, quoted, expected):
+    text = f"A councillor said {quoted}."
+    assert stance(nlp, text, quoted, TOLL_PLAIN, "toll") == expected
