@@ -153,7 +153,7 @@ class StanceCues:
         # Cue phrases by first word, longest first: {word: [(words, category, weight)]}.
         for category in WEIGHTED_CUES:
             for words, weight in getattr(self, category).items():
-                self.index.setdefault(words[0], []).append((words, category, weight))
+                self.index.setdefault(words[0].partition("/")[0], []).append((words, category, weight))
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e[0]))
 

@@ -136,13 +136,20 @@ def find_stance_cues(tokens, stance_cues: StanceCues) -> list[StanceCueHit]:
         for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):  # lemma first: a set's order changes per process
             for words, category, weight in index.get(key, ()):
                 following = tokens[n: n + len(words)]
-                if len(following) == len(words) and all(w in (t.lemma_.lower(), t.lower_) for w, t in zip(words, following)):
+                if len(following) == len(words) and all(_is_word(w, t) for w, t in zip(words, following)):
                     hits.append(StanceCueHit(category, tok, " ".join(t.text for t in following), weight))
                     skip_to = n + len(words)
                     break
             if skip_to > n:
                 break
     return hits
+
+
+def _is_word(word: str, tok: Token) -> bool:
+    """Whether ``tok`` is the cue word ``word``: its lemma or lowercase form, and its part of speech when the
+    word names one ("back/verb" is the verb that supports, not the "back" of "get it back")."""
+    word, _, pos = word.partition("/")
+    return word in (tok.lemma_.lower(), tok.lower_) and (not pos or tok.pos_ == pos.upper())
 
 
 def _reporting_verb_tokens(doc: Doc, quote: dict, sent: Span) -> set[int]:

@@ -209,3 +209,11 @@ def test_a_bare_yaml_boolean_in_a_reporting_list_is_refused_with_the_fix():
 def test_the_shipped_word_lists_hold_the_words_yaml_would_have_turned_into_booleans():
     assert "no" in load_stance_cues().negations
     assert "true" not in load_reporting_cues().content_prepositions
+
+
+def test_a_cue_word_with_a_part_of_speech_is_indexed_by_its_word(tmp_path):
+    from analytics.lexicons import override_stance_cues
+
+    cues = override_stance_cues({"favor": {"back/verb": 0.8}}, "test")
+    words = [entry[0] for entry in cues.index["back"]]
+    assert ("back/verb",) in words and ("back",) not in words

@@ -474,3 +474,12 @@ outcomes:
 def test_necessity_removal_and_futility(nlp, quoted, expected):
     text = f"A councillor said {quoted}."
     assert stance(nlp, text, quoted, TOLL_PLAIN, "toll") == expected
+
+
+def test_a_cue_word_can_require_its_part_of_speech(nlp):
+    # "back" supports only as a verb: "get the money back" says nothing of the merger
+    quoted = "the merger would let the pension fund get its money back"
+    rows = stances(nlp, f"A trustee said {quoted}.", quoted, MERGER)
+    assert "back" not in rows["merger"]["evidence"].split("; ")[0]
+    quoted = "the union would back the merger"
+    assert stance(nlp, f"A trustee said {quoted}.", quoted, MERGER, "merger") == "favor"
