@@ -68,9 +68,9 @@ def choose_files(files: list[tuple[str, int]]) -> tuple[list[int], list[tuple[st
         if len(taken) >= MAX_FILES:
             left_out.append((name, f"more than {MAX_FILES} files in one analysis"))
         elif size > MAX_FILE_BYTES:
-            left_out.append((name, f"{megabytes(size)}, larger than the {MAX_FILE_BYTES // MB} MB a file may have"))
+            left_out.append((name, f"{megabytes(size)}, larger than the {MAX_FILE_BYTES / MB:g} MB a file may have"))
         elif total + size > MAX_UPLOAD_BYTES:
-            left_out.append((name, f"{megabytes(size)} would take this analysis past {MAX_UPLOAD_BYTES // MB} MB "
+            left_out.append((name, f"{megabytes(size)} would take this analysis past {MAX_UPLOAD_BYTES / MB:g} MB "
                                    f"in all (it already has {megabytes(total)}); analyse it on its own"))
         else:
             taken.append(position)
@@ -210,6 +210,13 @@ class Workers:
             except TimeoutError:
                 if show:
                     show(self.status(ticket))
+
+    def close(self) -> None:
+        """End the worker processes (analyses not yet finished fail)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _hand_over(self, ticket: Ticket) -> None:
         # Under self._lock. A pool that broke (a worker died) is replaced by a new one.
