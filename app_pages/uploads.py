@@ -9,6 +9,10 @@ line, first come first served, and are told how many are before them;
 beyond `MAX_WAITING` waiting an upload is refused with a message instead of
 an ever longer wait.
 
+An analysis runs to its end even when its visitor leaves the page (a
+running parse is not interrupted); the same content handed over again
+meanwhile joins it instead of queueing twice.
+
 No Streamlit here: the workers import this module (it imports nothing heavy
 until a worker needs it), and the limits are plain functions.
 """
@@ -157,8 +161,8 @@ class Status:
         """What the waiting visitor reads."""
         if not self.started and self.ahead >= self.at_once:
             other = "analysis" if self.ahead == 1 else "analyses"
-            return (f"Waiting for {self.ahead} other {other} to finish first "
-                    f"(at most {self.at_once} run at a time); yours starts when one ends.")
+            return (f"Waiting for {self.ahead} other {other} that came before yours "
+                    f"(at most {self.at_once} run at a time); yours starts as soon as a worker is free.")
         if not self.started:
             return "Starting a worker for your analysis…"
         if self.parsed < self.total:
