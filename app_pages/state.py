@@ -9,9 +9,9 @@ other visitor ever sees it; cached analyses and results are keyed by content
 and only read, so sharing them is safe. A `View` carries its store into the
 cached queries itself: no module global holds a visitor's store.
 
-The default corpus is analysed here, once per server. A visitor's own corpus
-(or the default one with their edited actors and outcomes) is analysed in a
-worker process (`app_pages.uploads`), its tables kept in their session: the
+The default corpus (small, its parses cached) is analysed here, once per
+server and configuration. A visitor's own corpus is analysed in a worker
+process (`app_pages.uploads`), its tables kept in their session: the
 server's threads only wait, showing the visitor where their analysis stands.
 """
 from __future__ import annotations

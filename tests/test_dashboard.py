@@ -346,3 +346,19 @@ def test_a_failed_analysis_gets_a_message_and_keeps_the_corpus_shown(monkeypatch
 
 def failing_analysis(rows, registry_text, outcomes_text, progress):
     raise RuntimeError("worker lost its footing")
+
+
+def test_editing_the_actors_after_an_upload_analyses_the_upload_again_with_them():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    at.text_area(key="pasted").set_value("The dockers' union said on Monday that the strike at the harbour would go on.")
+    next(b for b in at.button if b.label == "Analyse").click().run()
+    assert "Dockers Union" not in at.sidebar.multiselect(key="actors").options
+    at.text_area(key="registry_edit").set_value(
+        "actors:\n  - name: Dockers Union\n    kind: organisation\n    aliases: [dockers' union]\n")
+    next(b for b in at.button if b.label.startswith("Apply")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page("app_pages/overview.py").run()
+    assert metric(at, "Articles") == "1"
+    assert "Dockers Union" in at.sidebar.multiselect(key="actors").options
