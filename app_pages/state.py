@@ -8,6 +8,11 @@ What a visitor uploads or edits lives in ``st.session_state`` only, so no
 other visitor ever sees it; cached analyses and results are keyed by content
 and only read, so sharing them is safe. A `View` carries its store into the
 cached queries itself: no module global holds a visitor's store.
+
+The default corpus (small, its parses cached) is analysed here, once per
+server and configuration. A visitor's own corpus is analysed in a worker
+process (`app_pages.uploads`), its tables kept in their session: the
+server's threads only wait, showing the visitor where their analysis stands.
 """
 from __future__ import annotations
 
@@ -26,10 +31,10 @@ from analytics import store
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import read_csv, to_csv_bytes, zip_tables
-from analytics.build import analyse_corpus
-from analytics.parse import ParseCache, default_cache_dir, load_model, parse_texts
-from analytics.outcomes import DEFAULT_OUTCOMES, parse_outcomes, stance_cues_for
+from analytics.parse import load_model
+from analytics.outcomes import DEFAULT_OUTCOMES
 from analytics.store import STANCES, Filters, Store
+from app_pages import uploads
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
@@ -45,30 +50,49 @@ def model():
 
 @st.cache_resource
 def model_lock() -> threading.Lock:
-    """One parse at a time: visitors' sessions run in threads, and a spaCy pipeline is not made for concurrent use."""
+    """One parse at a time in the server: sessions run in threads, and a spaCy pipeline is not made for concurrent use."""
     return threading.Lock()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def analyse(articles: tuple[tuple[str, ...], ...], registry_text: str, outcomes_text: str) -> dict[str, pd.DataFrame]:
-    """The analysis tables of a corpus, cached by its content and configuration."""
-    corpus = [Article(*row) for row in articles]
-    nlp = model()
+    """The analysis tables of the server's own corpus (`default_articles`, small, its parses cached) with a
+    registry and outcomes, in this process, cached by content. A visitor's corpus goes to a worker
+    (`analyse_in_worker`)."""
     with model_lock():
-        return analyse_corpus(
-            corpus, nlp, parse_registry(registry_text), parse_outcomes(outcomes_text),
-            cache=ParseCache(default_cache_dir(), nlp), lexicon=stance_cues_for(outcomes_text),
-        ).tables
+        return uploads.analyse_rows(articles, registry_text, outcomes_text, nlp=model())
 
 
-def parse_with_progress(articles: tuple[tuple[str, ...], ...], progress) -> None:
-    """Parse a new corpus into the parse cache, reporting progress; `analyse` then reads it from there.
+@st.cache_resource
+def upload_workers() -> uploads.Workers:
+    """The worker processes that analyse visitors' corpora, once per server."""
+    return uploads.Workers()
 
-    Kept outside the cached `analyse`, whose page elements Streamlit could not replay.
-    """
-    nlp = model()
-    with model_lock():
-        parse_texts(nlp, [row[1] for row in articles], ParseCache(default_cache_dir(), nlp), on_parsed=progress)
+
+def analyse_in_worker(rows: tuple[tuple[str, ...], ...], registry: str, outcomes: str) -> dict[str, pd.DataFrame]:
+    """The analysis tables of ``rows``, made by a worker process while this page shows where it stands
+    (waiting for others, parsing, the rest). Raises `uploads.UploadError` with a message for the visitor."""
+    workers = upload_workers()
+    ticket = workers.submit(analysis_key(rows, registry, outcomes), rows, registry, outcomes)
+    shown = st.empty()
+
+    def show(status: uploads.Status) -> None:
+        if status.started:
+            shown.progress(min(status.parsed / max(status.total, 1), 1.0), text=status.message())
+        else:
+            shown.info(status.message(), icon=":material/hourglass_top:")
+
+    try:
+        return workers.wait(ticket, show)[1]
+    finally:
+        shown.empty()
+
+
+def keep_analysis(rows: tuple[tuple[str, ...], ...], registry: str, outcomes: str, tables: dict[str, pd.DataFrame]) -> None:
+    """Make ``rows`` the visitor's corpus, with its tables (analysed with ``registry`` and ``outcomes``)."""
+    key = analysis_key(rows, registry, outcomes)
+    st.session_state["corpus_rows"] = rows
+    st.session_state["own_analysis"] = (key, Store.from_tables(tables))
 
 
 @st.cache_data(show_spinner=False)
@@ -127,10 +151,31 @@ def current_store() -> tuple[str, Store]:
         return f"prebuilt:{folder}:{stamp}", _prebuilt_store(str(folder), stamp)
     rows = corpus_rows()
     registry, outcomes = registry_text(), outcomes_text()
-    with st.spinner(f"Analysing {len(rows)} articles…"):
-        tables = analyse(rows, registry, outcomes)
-    key = hashlib.sha1(f"{corpus_key()}\0{registry}\0{outcomes}".encode("utf-8", "surrogatepass")).hexdigest()
-    return key, _memory_store(key, tables)
+    key = analysis_key(rows, registry, outcomes)
+    if not own_corpus():
+        with st.spinner(f"Analysing {len(rows)} articles…"):
+            return key, _memory_store(key, analyse(rows, registry, outcomes))
+    kept = st.session_state.get("own_analysis")
+    if kept is None or kept[0] != key:
+        # The visitor's corpus with the actors or outcomes they have just edited: analysed again in a worker.
+        try:
+            tables = analyse_in_worker(rows, registry, outcomes)
+        except uploads.UploadError as err:
+            st.error(md_escape(str(err)))
+            st.stop()
+        keep_analysis(rows, registry, outcomes, tables)
+        kept = st.session_state["own_analysis"]
+    return kept
+
+
+def own_corpus() -> bool:
+    """Whether the visitor analysed a corpus of their own in this session."""
+    return bool(st.session_state.get("corpus_rows"))
+
+
+def analysis_key(rows: tuple[tuple[str, ...], ...], registry: str, outcomes: str) -> str:
+    """Names the analysis of ``rows`` with ``registry`` and ``outcomes`` (what cached results are keyed by)."""
+    return hashlib.sha1(f"{rows_digest(rows)}\0{registry}\0{outcomes}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def texts() -> dict[str, str]:
@@ -279,8 +324,13 @@ def corpus_key() -> str:
     folder = prebuilt_folder()
     if folder is not None:
         return f"prebuilt:{folder}"
+    return rows_digest(corpus_rows())
+
+
+def rows_digest(rows: tuple[tuple[str, ...], ...]) -> str:
+    """A digest of the ids and texts of ``rows``."""
     digest = hashlib.sha1()
-    for row in corpus_rows():
+    for row in rows:
         digest.update(row[0].encode("utf-8", "surrogatepass") + b"\0" + row[1].encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()
 

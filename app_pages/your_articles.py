@@ -4,69 +4,65 @@ import streamlit as st
 from analytics.actors import RegistryError, parse_registry
 from analytics.corpus import corpus_from_files
 from analytics.outcomes import OutcomeError, parse_outcomes
-from app_pages import state
-
-MAX_FILES = 200
-MAX_BYTES = 20 * 1024 * 1024  # per file; the server's own limit is in .streamlit/config.toml
+from app_pages import state, uploads
 
 st.title("Your articles")
 st.caption("Upload .txt files, or a .csv / .jsonl with a `text` column (optional `article_id, title, source, date, url`), "
-           f"or paste a text. Up to {MAX_FILES} files of {MAX_BYTES // 2**20} MB each. What you upload stays in this "
-           "browser session: no other visitor sees it.")
+           "or paste a text. What you upload stays in this browser session: no other visitor sees it.")
+st.caption(f"Limits, so that one analysis cannot take the server from everyone else: up to {uploads.MAX_FILES} files "
+           f"and {uploads.MAX_UPLOAD_BYTES // uploads.MB} MB in all per analysis (about a minute per MB), and "
+           f"{uploads.MAX_ARTICLE_CHARS:,} characters per article (a longer one takes more memory than an analysis "
+           f"is given: split it). At most {uploads.MAX_ANALYSES} analyses run at a time; yours waits its turn, "
+           "and this page says how many are before it. Files over a limit are listed; the rest is analysed.")
+
+
+def not_analysed(skipped: list[tuple[str, str]]) -> None:
+    if skipped:
+        st.warning("Not analysed:\n" + "\n".join(f"- {state.md_escape(n)}: {state.md_escape(r)}" for n, r in skipped))
+
 
 files = st.file_uploader("Files", type=["txt", "csv", "jsonl"], accept_multiple_files=True, key="upload")
 pasted = st.text_area("…or paste an article", key="pasted", height=150)
 if st.button("Analyse", type="primary", icon=":material/play_arrow:"):
     chosen = list(files or [])
-    if len(chosen) > MAX_FILES:
-        st.error(f"{len(chosen)} files is more than {MAX_FILES}; only the first {MAX_FILES} are read.")
-        chosen = chosen[:MAX_FILES]
-    inputs, too_big = [], []
-    for f in chosen:
-        if f.size > MAX_BYTES:
-            too_big.append(f.name)
-        else:
-            inputs.append((f.name, f.getvalue()))
+    named = [(f.name, f.size) for f in chosen]
     if pasted.strip():
-        inputs.append(("pasted.txt", pasted.encode("utf-8")))
+        named.append(("pasted.txt", len(pasted.encode("utf-8"))))
+    taken, skipped = uploads.choose_files(named)
+    inputs = [(chosen[i].name, chosen[i].getvalue()) if i < len(chosen) else ("pasted.txt", pasted.encode("utf-8"))
+              for i in taken]
     corpus = corpus_from_files(inputs)
-    for name in too_big:
-        corpus.skipped.append((name, f"larger than {MAX_BYTES // 2**20} MB"))
-    if corpus.skipped:
-        st.warning("Not analysed:\n" + "\n".join(f"- {state.md_escape(n)}: {state.md_escape(r)}" for n, r in corpus.skipped))
+    articles, too_long = uploads.drop_long_articles(corpus.articles)
+    skipped += corpus.skipped + too_long
+    not_analysed(skipped)
     for warning in corpus.warnings:
         st.caption(state.md_escape(warning))
-    if not corpus.articles:
+    if not articles:
         st.error("No readable article: nothing to analyse.")
     else:
-        rows = state.as_rows(corpus.articles)
-        bar = st.progress(0.0, text="Parsing…")
-        done = [0]
-
-        def advance(n: int) -> None:
-            done[0] += n
-            bar.progress(min(done[0] / len(rows), 1.0), text=f"Parsed {done[0]} of {len(rows)} articles")
-
-        state.parse_with_progress(rows, advance)
-        bar.progress(1.0, text="Finding mentions, quotes and stances…")
-        state.analyse(rows, state.registry_text(), state.outcomes_text())
-        bar.empty()
-        st.session_state["corpus_rows"] = rows
-        # Rerun so the sidebar's filters list the new corpus; the report waits in the session for that run.
-        st.session_state["upload_report"] = (len(rows), corpus.skipped, corpus.warnings)
-        st.rerun()
+        rows = state.as_rows(articles)
+        registry, outcomes = state.registry_text(), state.outcomes_text()
+        try:
+            tables = state.analyse_in_worker(rows, registry, outcomes)
+        except uploads.UploadError as err:
+            st.error(state.md_escape(str(err)) + " Your previous corpus is still shown.")
+        else:
+            state.keep_analysis(rows, registry, outcomes, tables)
+            # Rerun so the sidebar's filters list the new corpus; the report waits in the session for that run.
+            st.session_state["upload_report"] = (len(rows), skipped, corpus.warnings)
+            st.rerun()
 
 report = st.session_state.pop("upload_report", None)
 if report:
     count, skipped, warnings = report
     st.success(f"Analysed {count} articles. Every page now shows your corpus.")
-    if skipped:
-        st.warning("Not analysed:\n" + "\n".join(f"- {state.md_escape(n)}: {state.md_escape(r)}" for n, r in skipped))
+    not_analysed(skipped)
     for warning in warnings:
         st.caption(state.md_escape(warning))
 
 if st.session_state.get("corpus_rows") and st.button("Back to the default corpus"):
     del st.session_state["corpus_rows"]
+    st.session_state.pop("own_analysis", None)
     st.rerun()
 
 st.divider()

@@ -253,3 +253,112 @@ def test_prebuilt_parquet_tables_show_every_page_capped_with_full_downloads(larg
                       f"WHERE a.source = 'Wire'").fetchall()[0][0]
     assert 0 < wire < quotes
     assert f"**{wire:,}** quotes" in [m.value for m in at.markdown]
+
+
+def slow_analysis(rows, registry_text, outcomes_text, progress):
+    """The real analysis after a pause: an upload that takes a while (run in a worker, so at module level)."""
+    import time
+
+    from app_pages import uploads
+
+    time.sleep(4)
+    return uploads.analyse_rows(rows, registry_text, outcomes_text, progress)
+
+
+def test_an_upload_over_a_limit_is_named_and_the_rest_is_analysed(monkeypatch):
+    from app_pages import uploads
+
+    monkeypatch.setattr(uploads, "MAX_UPLOAD_BYTES", 400)
+    monkeypatch.setattr(uploads, "MAX_ARTICLE_CHARS", 150)
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    at.file_uploader(key="upload").set_value([
+        ("strike.txt", b"Union leader Grace Okafor said on Monday that the strike would continue.", "text/plain"),
+        ("merger.txt", b"The board approved the merger on Friday, its chairman said. " * 8, "text/plain"),
+        ("trade.csv", ("article_id,text\nt1,\"Ministers said the tariffs would stay.\"\n"
+                       "t2,\"" + "The trade talks went on. " * 8 + "\"\n").encode(), "text/csv"),
+    ])
+    at.run()
+    next(b for b in at.button if b.label == "Analyse").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    (warning,) = [w.value for w in at.warning]
+    assert "merger" in warning and "in all" in warning  # 480 bytes: past the 400 of one analysis
+    assert "trade" in warning and "t2" in warning and "memory" in warning  # 200 characters: past 150
+    assert any("Analysed 2 articles" in s.value for s in at.success)
+    at.switch_page("app_pages/overview.py").run()
+    assert set(at.dataframe[0].value["article_id"]) == {"strike", "t1"}
+
+
+def test_a_slow_upload_runs_in_a_worker_holds_no_other_visitor_up_and_the_next_one_is_told_to_wait(monkeypatch, request):
+    # AppTest cannot run two sessions at the same moment, so another visitor's slow analysis is handed to the
+    # workers here, as their page would hand it; meanwhile one visitor browses and another uploads.
+    import os
+    import time
+
+    from app_pages import state, uploads
+
+    workers = uploads.Workers(at_once=1, task=slow_analysis)
+    request.addfinalizer(workers.close)
+    shown = []
+    status = workers.status
+    monkeypatch.setattr(workers, "status", lambda ticket: shown.append(status(ticket)) or shown[-1])
+    monkeypatch.setattr(state, "upload_workers", lambda: workers)
+    elsewhere = (("merger", "The board approved the merger on Friday, its chairman Tom Reyes said.",
+                  "", "", "", "", "merger.txt"),)
+    busy = workers.submit("someone else's", elsewhere, state.registry_text(), state.outcomes_text())
+    deadline = time.monotonic() + 15
+    while busy.pid is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert busy.pid not in (None, os.getpid())  # the analysis runs in a process of its own
+    browsing, uploader = app(), app()
+    began = time.monotonic()
+    browsing.run()
+    browsing.switch_page("app_pages/quotes.py").run()
+    assert not busy.done.done() and time.monotonic() - began < 4  # pages came while it ran
+    assert not browsing.exception and len(browsing.dataframe[0].value) > 0
+    uploader.run()
+    uploader.switch_page("app_pages/your_articles.py").run()
+    uploader.text_area(key="pasted").set_value("Union leader Grace Okafor said on Monday that the strike would continue.")
+    next(b for b in uploader.button if b.label == "Analyse").click().run()
+    assert not uploader.exception, [e.value for e in uploader.exception]
+    assert any("Waiting for 1 other analysis" in s.message() for s in shown)
+    assert any("Analysed 1 articles" in s.value for s in uploader.success)
+    assert busy.done.result()[1]["articles"]["article_id"].tolist() == ["merger"]
+
+
+def test_a_failed_analysis_gets_a_message_and_keeps_the_corpus_shown(monkeypatch, request):
+    from app_pages import state, uploads
+
+    workers = uploads.Workers(at_once=1, task=failing_analysis)
+    request.addfinalizer(workers.close)
+    monkeypatch.setattr(state, "upload_workers", lambda: workers)
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    at.text_area(key="pasted").set_value("The strike ended on Friday.")
+    next(b for b in at.button if b.label == "Analyse").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("The analysis failed" in e.value and "worker lost its footing" in e.value for e in at.error)
+    at.switch_page("app_pages/overview.py").run()
+    assert metric(at, "Articles") == "5"
+
+
+def failing_analysis(rows, registry_text, outcomes_text, progress):
+    raise RuntimeError("worker lost its footing")
+
+
+def test_editing_the_actors_after_an_upload_analyses_the_upload_again_with_them():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    at.text_area(key="pasted").set_value("The dockers' union said on Monday that the strike at the harbour would go on.")
+    next(b for b in at.button if b.label == "Analyse").click().run()
+    assert "Dockers Union" not in at.sidebar.multiselect(key="actors").options
+    at.text_area(key="registry_edit").set_value(
+        "actors:\n  - name: Dockers Union\n    kind: organisation\n    aliases: [dockers' union]\n")
+    next(b for b in at.button if b.label.startswith("Apply")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page("app_pages/overview.py").run()
+    assert metric(at, "Articles") == "1"
+    assert "Dockers Union" in at.sidebar.multiselect(key="actors").options
