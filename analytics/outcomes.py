@@ -172,6 +172,7 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its words: each form is stemmed once per process
 def _stem(word: str) -> str:
     """The Snowball stem of a lowercase word ("capping" and "cap", "prices" and "price" share theirs)."""
     return _stemmer().stemWord(word)
@@ -226,6 +227,7 @@ class OutcomeMatcher:
         # or form ("price cap" in "capping prices", "coal phase-out" in "phasing out coal").
         self.loose = [(outcome.key, stems) for outcome in outcomes for term in outcome.terms
                       if len(stems := _stems(t.text for t in tokenizer(term))) >= 2]
+        self.loose_stems = {stem for _, stems in self.loose for stem in stems}
 
     def __call__(self, doc: Doc) -> list[Span]:
         found = list(self.phrases(doc, as_spans=True))
@@ -241,9 +243,10 @@ class OutcomeMatcher:
         if not self.loose:
             return []
         at: dict[str, list] = {}
+        wanted = self.loose_stems
         for tok in doc:
-            if tok.is_alpha and not tok.is_stop:
-                at.setdefault(_stem(tok.lower_), []).append(tok)
+            if tok.is_alpha and not tok.is_stop and (stem := _stem(tok.lower_)) in wanted:
+                at.setdefault(stem, []).append(tok)
         found = []
         for key, stems in self.loose:
             first, rest = stems[0], stems[1:]
