@@ -28,7 +28,7 @@ def count_mentions(text, variants):
 
 def main(name):
     story = importlib.import_module("story_" + name)
-    out = HERE.parent / name
+    out = HERE.parent.parent / "training" / name
     (out / "articles").mkdir(parents=True, exist_ok=True)
     (out / "outcomes.yml").write_text(story.OUTCOMES)
     keys = {o["key"] for o in yaml.safe_load(story.OUTCOMES)["outcomes"]}
