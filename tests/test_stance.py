@@ -499,3 +499,10 @@ def test_a_cue_word_can_require_its_part_of_speech(nlp):
     assert "back" not in rows["merger"]["evidence"].split("; ")[0]
     quoted = "the union would back the merger"
     assert stance(nlp, f"A trustee said {quoted}.", quoted, MERGER, "merger") == "favor"
+
+
+def test_a_measure_announced_as_coming_is_favor_and_a_past_fact_is_not(nlp):
+    text = "The trade commissioner said the new duties would be unveiled next week."
+    assert stance(nlp, text, "the new duties would be unveiled next week", TRADE, "tariffs") == "favor"
+    text = "The trade commissioner said the new duties were unveiled last week."
+    assert stance(nlp, text, "the new duties were unveiled last week", TRADE, "tariffs") == "neutral"
