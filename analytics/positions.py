@@ -14,6 +14,7 @@ when anyone said it and are left out (the Timeline page counts them).
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pandas as pd
 
@@ -21,6 +22,8 @@ POSITION_CHANGE_COLUMNS = ["speaker", "outcome", "from_date", "from_stance", "fr
                            "to_date", "to_stance", "to_quote_id"]
 LABELS = ("favor", "against", "neutral")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Dates with the month written out, as manifests and feeds print them ("17 October 2025", "Oct 17, 2025").
+WRITTEN_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
 
 
 def article_dates(articles: pd.DataFrame) -> pd.Series:
@@ -36,12 +39,22 @@ def article_dates(articles: pd.DataFrame) -> pd.Series:
 def _day(value) -> str | None:
     text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
     if ISO_DAY.match(text):
-        parsed = pd.to_datetime(text[:10], errors="coerce", format="%Y-%m-%d")
-    elif any(c.isalpha() for c in text):
-        parsed = pd.to_datetime(text, errors="coerce", format="mixed")
+        text, formats = text[:10], ("%Y-%m-%d",)
     else:
-        return None
-    return None if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
+        formats = WRITTEN_DATES
+    for form in formats:
+        try:
+            return datetime.strptime(text, form).strftime("%Y-%m-%d")
+        except ValueError:
+            continue
+    return None
+
+
+def day_sql(column: str) -> str:
+    """A DuckDB expression giving the DATE that `article_dates` reads in the text ``column`` (NULL where none)."""
+    written = ", ".join(f"TRY_STRPTIME(TRIM({column}), '{form}')::DATE" for form in WRITTEN_DATES)
+    return (f"CASE WHEN regexp_matches(TRIM({column}), '^\\d{{4}}-\\d{{2}}-\\d{{2}}') "
+            f"THEN TRY_CAST(SUBSTR(TRIM({column}), 1, 10) AS DATE) ELSE COALESCE({written}) END")
 
 
 def day_position(labels: list[str], scores: list[float]) -> str:
