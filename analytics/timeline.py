@@ -51,6 +51,14 @@ def coverage(store: Store, f: Filters) -> Coverage:
     return Coverage(int(row["dated"]), int(row["undated"]), first, last, period_for(first, last))
 
 
+def periods_between(first: str, last: str, period: str) -> list[str]:
+    """Every period from the one holding ``first`` to the one holding ``last`` (their first days), so that a
+    period without articles shows as zero rather than being skipped."""
+    freq = {"day": "D", "week": "W-MON", "month": "MS"}[period]
+    start = pd.Timestamp(first).to_period({"day": "D", "week": "W-SUN", "month": "M"}[period]).start_time
+    return [d.strftime("%Y-%m-%d") for d in pd.date_range(start, pd.Timestamp(last), freq=freq)]
+
+
 def _period(period: str) -> str:
     if period not in PERIODS:
         raise ValueError(f"period must be one of {PERIODS}, not {period!r}")

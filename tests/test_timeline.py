@@ -84,3 +84,11 @@ def test_sql_and_python_read_dates_alike():
     con.register("t", pd.DataFrame({"i": range(len(values)), "d": values}))
     sql = con.execute(f"SELECT i, strftime({day_sql('d')}, '%Y-%m-%d') AS day FROM t").df().dropna()
     assert dict(zip(sql["i"], sql["day"])) == python.to_dict()
+
+
+def test_every_period_of_the_span_is_listed_as_the_queries_start_it(stored):
+    assert timeline.periods_between("2026-03-02", "2026-03-04", "day") == ["2026-03-02", "2026-03-03", "2026-03-04"]
+    weeks = timeline.periods_between("2026-03-04", "2026-03-20", "week")
+    assert weeks == ["2026-03-02", "2026-03-09", "2026-03-16"]  # Mondays, as DuckDB's date_trunc('week')
+    assert set(timeline.stance_over_time(stored, store.Filters(), "week")["period"]) <= set(weeks)
+    assert timeline.periods_between("2026-01-31", "2026-03-01", "month") == ["2026-01-01", "2026-02-01", "2026-03-01"]
