@@ -84,3 +84,42 @@ def test_a_group_noun_refers_back_to_a_name_that_starts_after_the_sentence_befor
     text = "Rail workers marched on Wednesday. The Rail Workers Alliance said 20,000 joined. The alliance"
     assert named_group(text, text.rindex("The"), "alliance") == "Rail Workers Alliance"
     assert named_group("The federation said", 0, "federation") == ""
+
+
+# --- Through the whole analysis, as a build runs it -----------------------------
+
+def quotes_of(nlp, text):
+    """The quotes of one article, with REGISTRY and the people the text names."""
+    from analytics.corpus import Article
+    from analytics.parse import parse_texts
+    from analytics.pipeline import analyse_doc, discover_registry
+
+    doc = parse_texts(nlp, [text])[0]
+    return analyse_doc(doc, Article("t", text), discover_registry([doc], REGISTRY))["quotes"]
+
+
+def speakers(rows):
+    return [q["speaker"] for q in rows]
+
+
+def test_someone_introduced_without_a_name_is_no_one_named_in_the_sentence(nlp):
+    text = "Lena Marsh, Acme's director, met the dockers. An Acme official said the talks had stalled over night shifts."
+    assert speakers(quotes_of(nlp, text)) == [""]
+
+
+def test_an_unnamed_speaker_stays_unnamed_in_the_quotes_that_follow(nlp):
+    text = ("Lena Marsh said the convoy was late. One diplomat, asked about the convoy, laughed. "
+            "“We are ready,” the diplomat said. “Whether we are able is another matter.”")
+    assert speakers(quotes_of(nlp, text)) == ["Lena Marsh", "", ""]
+
+
+def test_a_report_attributed_to_a_source_is_said_by_its_own_subject(nlp):
+    text = ("Marta Okoro told the council that the bridge would reopen in May, a city hall spokesperson said.\n\n"
+            "According to a statement from his office, Senator Piet Vos said the levy must be scrapped.")
+    rows = quotes_of(nlp, text)
+    assert [(q["speaker"], q["kind"]) for q in rows] == [("Marta Okoro", "indirect"), ("Piet Vos", "indirect")]
+
+
+def test_a_report_inside_what_someone_says_stays_theirs(nlp):
+    text = "Rafael Dunne said that Marta Okoro told him the bridge would reopen in May."
+    assert speakers(quotes_of(nlp, text)) == ["Rafael Dunne"]

@@ -120,7 +120,7 @@ def named_group(text: str, before: int, noun: str) -> str:
 
 def introduced_unnamed(text: str, before: int, noun: str) -> int:
     """Where (character) the article last introduced someone as ``a ... noun`` before ``before``, or -1."""
-    pattern = rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,{INDEFINITE_MODIFIERS}}}{re.escape(noun)}\b"
+    pattern = rf"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){{0,{INDEFINITE_MODIFIERS}}}{re.escape(noun)}\b"
     last = -1
     for m in re.finditer(pattern, text[:before], flags=re.IGNORECASE):
         last = m.start()

@@ -41,6 +41,8 @@ from .reported import SUBJECT_DEPS, is_reporting_verb
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we"}
 _RELATIVE = {"who", "which", "that"}
+# Determiners that introduce someone new: "a senior official", "one diplomat", "two people familiar with it".
+_INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several"}
 # How many verbs up a cue's subject is looked for: a participle or a
 # coordinated cue hangs a few verbs below the one with the subject, never more.
 SUBJECT_CLIMB_STEPS = 8
@@ -132,6 +134,24 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
                 break
         return first
 
+    def inner_subject(self, source: dict, start: int, end: int) -> Token | None:
+        """The subject of the report that the reported clause ``start:end`` is itself, when its cue only gives
+        the source: ``Ana Lima told the board that ..., a company official said``, ``according to her office,
+        Ana Lima said ...``: Ana Lima speaks. None when the clause is no such report, or follows its cue
+        (``Lima said that Ortiz told her ...`` is Lima's)."""
+        verb = source["verb"]
+        if verb.idx < end and verb.lower_ != "according":
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is None or not is_reporting_verb(root, self.cues):
+            return None
+        # Its own reported clause after it, not "X agreed to a meeting" or "X is expected to attend".
+        if not any(c.dep_ == "ccomp" and c.i > root.i for c in root.children) \
+                and not any(t.dep_ == "mark" and t.lower_ == "that" for t in self.doc[root.i + 1: root.right_edge.i + 1]):
+            return None
+        return next((c for c in root.children if c.dep_ == "nsubj" and c.i >= span.start), None)
+
     def phrase_tokens(self, head: Token) -> list[Token]:
         """The subject's words without relative clauses, participle phrases and quotes."""
         drop = set()
@@ -188,6 +208,8 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
         member = self._member_of(head)
         if member:
             return member
+        if self._someone_unnamed(head):
+            return ""  # "A senior EU negotiator said", "a White House official said": a person the text does not name
         role = self.registry.actor_for_role(text)
         if role:
             return role
@@ -223,6 +245,20 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
         if lower in self.cues.unnamed_speakers or head.lemma_.lower() in self.cues.unnamed_speakers:
             return ""
         return self.described(head)
+
+    def _someone_unnamed(self, head: Token) -> bool:
+        """Whether ``head`` is a person introduced without a name: ``a senior official``, ``one European diplomat``.
+
+        Its institution or country (``a White House official``) is not the
+        speaker; a voice of one (``a Kremlin spokesman``) speaks for it, so is
+        not someone unnamed.
+        """
+        lemma = head.lemma_.lower()
+        if lemma in self.cues.voice_nouns or head.lower_ in self.cues.voice_nouns:
+            return False
+        if lemma not in self.cues.speaker_nouns and lemma not in self.cues.unnamed_speakers:
+            return False
+        return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in head.children)
 
     def _member_of(self, head: Token) -> str:
         """``Bryn Pritchard of the Growers' Association said``, parsed with the group as the subject: the person."""
