@@ -88,14 +88,14 @@ def test_a_group_noun_refers_back_to_a_name_that_starts_after_the_sentence_befor
 
 # --- Through the whole analysis, as a build runs it -----------------------------
 
-def quotes_of(nlp, text):
-    """The quotes of one article, with REGISTRY and the people the text names."""
+def quotes_of(nlp, text, registry=None):
+    """The quotes of one article, with ``registry`` (default REGISTRY) and the people the text names."""
     from analytics.corpus import Article
     from analytics.parse import parse_texts
     from analytics.pipeline import analyse_doc, discover_registry
 
     doc = parse_texts(nlp, [text])[0]
-    return analyse_doc(doc, Article("t", text), discover_registry([doc], REGISTRY))["quotes"]
+    return analyse_doc(doc, Article("t", text), discover_registry([doc], registry or REGISTRY))["quotes"]
 
 
 def speakers(rows):
@@ -123,3 +123,29 @@ def test_a_report_attributed_to_a_source_is_said_by_its_own_subject(nlp):
 def test_a_report_inside_what_someone_says_stays_theirs(nlp):
     text = "Rafael Dunne said that Marta Okoro told him the bridge would reopen in May."
     assert speakers(quotes_of(nlp, text)) == ["Rafael Dunne"]
+
+
+def test_a_first_name_given_with_an_age_names_a_passer_by(nlp):
+    text = ("Sara Quint, a local grocer, said the new tram would help. ‘It brings people in,’ she said.\n\n"
+            "Omar, 63, a retired welder, disagreed. ‘Nobody asked us about the noise.’\n\n"
+            "Ines, 29, who rents above the depot, said the works had already cost her sleep. ‘Every night, drilling.’")
+    assert speakers(quotes_of(nlp, text)) == ["Sara Quint", "Sara Quint", "Omar", "Ines", "Ines"]
+
+
+PEOPLE = parse_registry("actors:\n  - name: Pavel Rusk\n  - name: Ilse Varga\n")
+
+
+def test_she_is_not_someone_the_article_shows_as_a_man_by_his_own_pronoun(nlp):
+    text = ("Pavel Rusk, the harbour board's treasurer, told me that he had never seen a worse year.\n\n"
+            "The dredging row is where Ilse Varga is weakest. She promised a new channel, then said it was unaffordable.")
+    rows = quotes_of(nlp, text, PEOPLE)
+    assert [q["speaker"] for q in rows if q["speaker_text"].lower() == "she"] == ["Ilse Varga"]
+
+
+def test_a_question_about_someone_else_shows_no_gender(nlp):
+    from analytics.quotes.references import article_genders
+
+    doc = nlp("Pavel Rusk asked whether she had any plan at all. Later Ilse Varga said that she had one.")
+    mentions, _ = extract_mentions(doc, PEOPLE, "t", layout_of(doc))
+    genders = article_genders(doc, mentions, PEOPLE.kind_of, load_reporting_cues())
+    assert "Pavel Rusk" not in genders and genders.get("Ilse Varga") == "female"

@@ -14,7 +14,7 @@ import bisect
 
 from spacy.tokens import Token
 
-from .references import PRONOUN_GENDER
+from .references import PRONOUN_GENDER, aged_name
 from .reported import SUBJECT_DEPS
 
 # How far back (in sentences) a pronoun or a definite description reaches for the one it refers to:
@@ -107,7 +107,7 @@ class PronounReference:
                     return actor if self.kind(actor) == "person" else ""
                 # A full name the registry lacks (the parser often calls one an ORG); one word may be a firm's.
                 name = self._unlisted_name(t) if self.entity_type(t) not in ("GPE", "NORP") else ""
-                if len(name.split()) >= FULL_NAME_WORDS and self._named_person(name):
+                if (len(name.split()) >= FULL_NAME_WORDS or aged_name(t)) and self._named_person(name):
                     return name
         return ""
 

@@ -34,7 +34,7 @@ from .institutions import InstitutionNames
 from .labels import LineLabels
 from .marks import ALL_MARKS
 from .pronouns import FULL_NAME_WORDS, PronounReference
-from .references import article_genders
+from .references import aged_name, article_genders
 from .roles import RoleReference
 from .reported import SUBJECT_DEPS, is_reporting_verb
 
@@ -278,6 +278,8 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
         The run of proper nouns ending at the subject, with name particles
         (``ten``, ``al``) inside it and titles before it left out.
         """
+        if aged_name(head):
+            return head.text  # "Derek, 59, said": the parser may take a first name for a noun
         if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
             return ""  # "the Dutchman" is a description, not a name
         # The parse often breaks such names up ("ten" as a number), so read the words, not the tree.
