@@ -149,3 +149,17 @@ def test_a_question_about_someone_else_shows_no_gender(nlp):
     mentions, _ = extract_mentions(doc, PEOPLE, "t", layout_of(doc))
     genders = article_genders(doc, mentions, PEOPLE.kind_of, load_reporting_cues())
     assert "Pavel Rusk" not in genders and genders.get("Ilse Varga") == "female"
+
+
+def test_of_two_holders_of_a_role_the_description_is_the_one_named_last(nlp):
+    text = ("President Ana Lima of Ardania met President Tomas Varo of Bellmark in Geneva on Monday.\n\n"
+            "The mood had soured by Tuesday, when Lima, in her opening remarks, warned that the talks could fail. "
+            "“We will not sign anything today,” the president said.")
+    assert speakers(quotes_of(nlp, text)) == ["Ana Lima", "Ana Lima"]
+
+
+def test_a_modified_role_no_one_was_introduced_with_is_the_speaker_just_named(nlp):
+    text = ("President Tomas Varo of Bellmark opened the summit on Monday.\n\n"
+            "In Brussels, Ilse Brandt said the fund was ready. "
+            "The Commission president, who has long backed the plan, added that the money would flow by June.")
+    assert speakers(quotes_of(nlp, text)) == ["Ilse Brandt", "Ilse Brandt"]

@@ -69,16 +69,16 @@ class RoleReference:
         synonyms = [r for group in self.cues.role_synonyms if lemma in group.split() for r in group.split() if r != lemma]
         passes = [([lemma], modifiers), ([lemma], []), (synonyms, modifiers)] if modifiers else [([lemma], [])]
         for roles, wanted in passes:
-            for k in range(here - 1, max(here - ROLE_MENTIONS_BACK, 0) - 1, -1):
-                m, window_start = self.mentions[k], self._window_start(k)
-                if self.kind(m["actor"]) != "person" or not all(w in self._around(m, window_start) for w in wanted):
-                    continue
-                if any(role_holder_near(self.text, m["start"], m["end"], r, qualified, self.cues, window_start)
-                       for r in roles):
-                    best, best_at = m["actor"], m["start"]
-                    break
-            if best_at >= 0:
+            holders = self._holders(here, roles, wanted, qualified)
+            if holders:
+                best = max(holders, key=holders.get)
+                best_at = holders[best]
                 break
+            recent = self._recent_speaker(head, person=True) if wanted and definite else ""
+            if recent and recent not in self._holders(here, [lemma], [], qualified):
+                # "the Commission president" right after a speaker no one introduced with that modifier: the speaker,
+                # not a president of something else.
+                return recent
         for prev_lemma, speaker, at in reversed(self.history):
             if prev_lemma == lemma and at < head.i:
                 if self.doc[at].idx > best_at:
@@ -91,6 +91,28 @@ class RoleReference:
         if definite and head.tag_ in ("NN", "NNP"):
             return self._recent_speaker(head, person=True)
         return ""
+
+    def _holders(self, here: int, roles: list[str], wanted: list[str], qualified: bool) -> dict[str, int]:
+        """person -> where the text last named them (outside quotations, if it did), for the holders of one of
+        ``roles`` introduced among the mentions before the ``here``-th with the words ``wanted`` around the
+        introduction. Of two presidents, the one named last is the topic, not the one introduced last."""
+        latest: dict[str, int] = {}  # actor -> start of their latest mention outside quotations
+        holders: dict[str, int] = {}  # actor -> start of their latest mention with the role
+        for k in range(here - 1, max(here - ROLE_MENTIONS_BACK, 0) - 1, -1):
+            m = self.mentions[k]
+            if self.kind(m["actor"]) != "person":
+                continue
+            if m["actor"] not in latest and not self._is_quoted(m["start"], m["end"]):
+                latest[m["actor"]] = m["start"]
+            if m["actor"] in holders:
+                continue
+            window_start = self._window_start(k)
+            if not all(w in self._around(m, window_start) for w in wanted):
+                continue
+            if any(role_holder_near(self.text, m["start"], m["end"], r, qualified, self.cues, window_start)
+                   for r in roles):
+                holders[m["actor"]] = m["start"]
+        return {actor: max(latest.get(actor, -1), at) for actor, at in holders.items()}
 
     def _issuer(self, head: Token, noun: str) -> str:
         """Who issued ``the statement``: the speaker of the latest cue whose sentence names it (``said in a statement``)."""
