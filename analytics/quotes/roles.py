@@ -67,18 +67,19 @@ class RoleReference:
                      and c.lower_ not in self.cues.role_qualifiers]
         # ... and the central bank chief may be introduced as the head of the central bank.
         synonyms = [r for group in self.cues.role_synonyms if lemma in group.split() for r in group.split() if r != lemma]
-        passes = [([lemma], modifiers), ([lemma], []), (synonyms, modifiers)] if modifiers else [([lemma], [])]
+        passes = [([lemma], modifiers), (synonyms, modifiers), ([lemma], [])] if modifiers else [([lemma], [])]
         for roles, wanted in passes:
+            if modifiers and not wanted and definite:
+                # "the Commission president" right after a speaker no one introduced with those words: the speaker,
+                # not a president of something else.
+                recent = self._recent_speaker(head, person=True)
+                if recent and recent not in self._holders(here, [lemma], [], qualified):
+                    return recent
             holders = self._holders(here, roles, wanted, qualified)
             if holders:
                 best = max(holders, key=holders.get)
                 best_at = holders[best]
                 break
-            recent = self._recent_speaker(head, person=True) if wanted and definite else ""
-            if recent and recent not in self._holders(here, [lemma], [], qualified):
-                # "the Commission president" right after a speaker no one introduced with that modifier: the speaker,
-                # not a president of something else.
-                return recent
         for prev_lemma, speaker, at in reversed(self.history):
             if prev_lemma == lemma and at < head.i:
                 if self.doc[at].idx > best_at:
