@@ -163,3 +163,24 @@ def test_a_modified_role_no_one_was_introduced_with_is_the_speaker_just_named(nl
             "In Brussels, Ilse Brandt said the fund was ready. "
             "The Commission president, who has long backed the plan, added that the money would flow by June.")
     assert speakers(quotes_of(nlp, text)) == ["Ilse Brandt", "Ilse Brandt"]
+
+
+def test_the_subject_of_a_main_clause_becomes_the_topic_though_a_quote_came_before_in_its_sentence(nlp):
+    text = ("Earlier on Sunday, after Pavel Rusk wrote that the port was finished, Ilse Varga struck a calmer note. "
+            "“We will rebuild it, pier by pier,” she wrote.")
+    assert speakers(quotes_of(nlp, text, PEOPLE)) == ["Pavel Rusk", "Ilse Varga"]
+
+
+def test_a_pronoun_after_a_quotation_of_several_paragraphs_reaches_back_to_its_start(nlp):
+    text = ("Marta Okoro, who chairs the island forum, said the fund was “a number for the press”.\n\n"
+            "“We did not come here to bargain. The sum sounds large. Spread over ten years it is small. "
+            "Spread over a hundred islands it is nothing.\n\n"
+            "“Our people will judge us by one thing: whether the money arrives,” she said.")
+    assert set(speakers(quotes_of(nlp, text))) == {"Marta Okoro"}
+
+
+def test_carry_over_stops_where_another_person_became_the_subject(nlp):
+    text = ("Ilse Varga said the harbour plan had “cost a fortune”.\n\n"
+            "Pavel Rusk, who spoke later in the programme, dismissed the criticism.\n\n"
+            "“A cap is not cruelty. It is arithmetic,” he said.")
+    assert speakers(quotes_of(nlp, text, PEOPLE)) == ["Ilse Varga", "Pavel Rusk"]
