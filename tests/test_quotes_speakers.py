@@ -184,3 +184,21 @@ def test_carry_over_stops_where_another_person_became_the_subject(nlp):
             "Pavel Rusk, who spoke later in the programme, dismissed the criticism.\n\n"
             "“A cap is not cruelty. It is arithmetic,” he said.")
     assert speakers(quotes_of(nlp, text, PEOPLE)) == ["Ilse Varga", "Pavel Rusk"]
+
+
+def test_a_party_label_after_the_is_the_person_just_quoted_not_an_institution(nlp):
+    text = ("Senator Lena Marsh said the ferry bill was ready. "
+            "The Vermont Democrat said the tolls would pay for it within a decade.")
+    assert speakers(quotes_of(nlp, text)) == ["Lena Marsh", "Lena Marsh"]
+
+
+def test_offices_named_by_a_role_or_by_their_title_are_institutions(nlp):
+    text = ("The prime minister's office said it regretted the vote.\n\n"
+            "The Office of the President said in a statement that the team had a mandate.")
+    assert speakers(quotes_of(nlp, text)) == ["prime minister's office", "Office of the President"]
+
+
+def test_an_organisation_in_apposition_and_the_issuer_of_a_document_speak(nlp):
+    text = ("The plant's owner, the state utility KarPower, said in a statement that it would follow the plan.\n\n"
+            "A joint statement released by Acme said the two firms had agreed.")
+    assert speakers(quotes_of(nlp, text)) == ["KarPower", "Acme"]

@@ -205,7 +205,12 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
                 for t in child.subtree:
                     if t.i in self.by_token and t.dep_ != "poss":
                         return self.by_token[t.i]["actor"]
-        member = self._member_of(head)
+        for child in head.children:
+            # "The plant's owner, the state utility KarPower,": an organisation described as one (not a person's name).
+            if child.dep_ == "appos" and self.entity_type(child) == "ORG" and self.can_speak(head) \
+                    and any(c.dep_ == "det" or c.dep_ == "compound" and c.pos_ == "NOUN" for c in child.children):
+                return self._institution_found(self._entity_name(child))
+        member = self._member_of(head) or self._issued_by(head)
         if member:
             return member
         if self._someone_unnamed(head):
