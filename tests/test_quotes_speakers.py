@@ -202,3 +202,22 @@ def test_an_organisation_in_apposition_and_the_issuer_of_a_document_speak(nlp):
     text = ("The plant's owner, the state utility KarPower, said in a statement that it would follow the plan.\n\n"
             "A joint statement released by Acme said the two firms had agreed.")
     assert speakers(quotes_of(nlp, text)) == ["KarPower", "Acme"]
+
+
+def test_a_group_noun_refers_back_to_the_institution_named_with_it_and_of(nlp):
+    text = ("Ewan Brodie, chief executive of the Tarnley Chamber of Commerce, said trade was down.\n\n"
+            "The chamber said in a statement that it would fund a legal challenge.")
+    assert speakers(quotes_of(nlp, text)) == ["Ewan Brodie", "Tarnley Chamber of Commerce"]
+
+
+def test_the_administration_is_an_institution_not_its_leader(nlp):
+    text = ("President Lena Marsh shelved the summit last month.\n\n"
+            "Three weeks on, the administration insists its new approach is working.")
+    assert speakers(quotes_of(nlp, text)) == ["administration"]
+
+
+def test_the_noun_before_a_participle_after_with_is_its_speaker(nlp):
+    text = ("Acme has so far refused, with a senior company source saying that arbitration would "
+            "\"hand our budget to three strangers\".")
+    rows = quotes_of(nlp, text)
+    assert [(q["speaker"], q["speaker_text"]) for q in rows] == [("", "a senior company source")]

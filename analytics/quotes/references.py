@@ -138,21 +138,26 @@ def named_group(text: str, before: int, noun: str) -> str:
 
     ``the federation`` refers back to ``the United Nursing Federation``: a
     run of capitalised words ending in the noun, capitalised, without its
-    leading ``The``.
+    leading ``The``; ``the chamber`` to ``the Brennford Chamber of
+    Commerce``, the noun followed by ``of`` and capitalised words.
     """
     if not noun.isalpha():
         return ""
-    pattern = rf"((?:[A-Z][\w'’&.-]*\s+){{1,{GROUP_NAME_WORDS}}}){re.escape(noun.capitalize())}\b"
+    word = r"[A-Z][\w'’&.-]*"
+    pattern = (rf"((?:{word}\s+){{0,{GROUP_NAME_WORDS}}}){re.escape(noun.capitalize())}\b"
+               rf"((?:\s+of\s+(?:the\s+)?{word}(?:\s+{word}){{0,{GROUP_NAME_WORDS - 1}}})?)")
     found = ""
     for m in re.finditer(pattern, text[:before]):
+        if not m.group(1) and not m.group(2):
+            continue  # the noun alone, capitalised at a sentence's start
         words = m.group(1).split()
         ends = [n for n, w in enumerate(words) if w.endswith((".", ",")) and len(w) > 2]
         if ends:  # "on Wednesday. The Rail Workers' Alliance": the name starts after the sentence's end
             words = words[ends[-1] + 1:]
         while words and words[0] in ("The", "A", "An"):
             words.pop(0)
-        if words:
-            found = " ".join(words + [noun.capitalize()])
+        if words or m.group(2):
+            found = " ".join(words + [noun.capitalize()]) + m.group(2)
     return found
 
 

@@ -56,7 +56,10 @@ class RoleReference:
         group = lemma in self.cues.group_nouns or lemma in self.cues.institution_nouns or lemma in self.cues.unnamed_speakers
         if group:
             named = named_group(self.text, head.idx, lemma) if definite and not modified else ""
-            return self._institution_found(named) or self._described_before(head, lemma)
+            if named or self._described_before(head, lemma):
+                return self._institution_found(named) or self._described_before(head, lemma)
+            # "the administration insists": an institution the reader knows, named by its noun, not its leader.
+            return self._institution_found(head.text.lower()) if definite and lemma in self.cues.institution_nouns else ""
         if head.tag_ in ("NNS", "NNPS"):
             return ""  # "European leaders urged ...": several people, not one named before
         qualified = any(c.lower_ in self.cues.role_qualifiers for c in head.children)

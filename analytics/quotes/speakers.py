@@ -113,6 +113,13 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
         one of the nearest reporting verb above, not of the clause.
         """
         first = None
+        if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "with a company source saying that ...", "with Mayor Ana Lima insisting ...": the noun before speaks.
+            # Not "has written to all deputies urging them ...": the writer urges.
+            before = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" \
+                    and before.pos_ in ("NOUN", "PROPN") and verb.head in (before, before.head.head):
+                return before
         node, steps = verb, 0
         while node is not None and steps < SUBJECT_CLIMB_STEPS:
             steps += 1
