@@ -221,3 +221,9 @@ def test_the_noun_before_a_participle_after_with_is_its_speaker(nlp):
             "\"hand our budget to three strangers\".")
     rows = quotes_of(nlp, text)
     assert [(q["speaker"], q["speaker_text"]) for q in rows] == [("", "a senior company source")]
+
+
+def test_a_quotation_inside_a_sentence_is_not_carried_over_from_the_last_speaker(nlp):
+    text = ("Marta Okoro said the fleet would sail on Friday.\n\n"
+            "About 300 fishermen have blocked the harbour mouth, chanting “no quota, no catch” through the night.")
+    assert speakers(quotes_of(nlp, text)) == ["Marta Okoro", ""]

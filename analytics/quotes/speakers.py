@@ -308,6 +308,10 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
             run.pop(0)
         return self.doc[run[0].i: run[-1].i + 1].text if run else ""
 
+    def is_quoted_token(self, token: Token) -> bool:
+        """Whether ``token`` is inside one of the article's quotations."""
+        return self._is_quoted(token.idx, token.idx + len(token))
+
     def can_speak(self, head: Token | None) -> bool:
         """Whether an unresolved subject can still be a speaker (a name, a pronoun, a group or role noun)."""
         if head is None:
@@ -330,17 +334,26 @@ def _is_possessor(token: Token) -> bool:
 
 
 def lead_in_subject(doc: Doc, start: int, resolver: SpeakerResolver) -> Token | None:
-    """The subject of the sentence before an unattributed quotation, when that sentence is about a person.
+    """The subject the sentence around an unattributed quotation, or the one before it, gives it (else None).
 
-    Only for a quotation that opens its sentence right after another
-    sentence of the same paragraph, and whose subject names a person, in
-    itself or in an apposition (not a pronoun, which the running speaker covers).
+    A quotation inside its sentence is the words of that sentence's subject
+    when the subject comes before it and can speak (``Activists staged a
+    sit-in, chanting "..."``: the activists, unnamed, not the last speaker);
+    not a pronoun, which the running speaker covers. A quotation that opens
+    its sentence right after another sentence of the same paragraph is the
+    words of that sentence's subject when it names a person, in itself or
+    in an apposition.
     """
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return None
     sent = span[0].sent
-    if sent.start == 0 or span[0].i - sent.start > SENTENCE_OPENING_TOKENS:
+    if span[0].i - sent.start > SENTENCE_OPENING_TOKENS:
+        own = next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS and c.i < span[0].i), None)
+        if own is not None and own.pos_ != "PRON" and resolver.can_speak(own) and not resolver.is_quoted_token(own):
+            return own
+        return None
+    if sent.start == 0:
         return None
     before = doc[sent.start - 1]
     if "\n" in before.text or before.is_space or any(t.text in ALL_MARKS for t in before.sent):
