@@ -227,3 +227,12 @@ def test_a_quotation_inside_a_sentence_is_not_carried_over_from_the_last_speaker
     text = ("Marta Okoro said the fleet would sail on Friday.\n\n"
             "About 300 fishermen have blocked the harbour mouth, chanting “no quota, no catch” through the night.")
     assert speakers(quotes_of(nlp, text)) == ["Marta Okoro", ""]
+
+
+def test_they_and_the_leaders_after_a_list_of_people_are_its_first_person(nlp):
+    text = ("Marta Okoro, Pavel Rusk, Ilse Varga and other mayors said in a joint letter that the plan was "
+            "“a start”.\n\n"
+            "They said they were worried by the cuts to bus routes.\n\n"
+            "“We will not accept a city without buses,” the mayors wrote.\n\n"
+            "Transport experts said the cuts were modest.")
+    assert speakers(quotes_of(nlp, text)) == ["Marta Okoro"] * 3 + [""]

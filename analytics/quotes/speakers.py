@@ -33,7 +33,7 @@ from ..lexicons import ReportingCues
 from .institutions import InstitutionNames
 from .labels import LineLabels
 from .marks import ALL_MARKS
-from .pronouns import FULL_NAME_WORDS, PronounReference
+from .pronouns import FULL_NAME_WORDS, REFERENCE_SENTENCES, PronounReference
 from .references import aged_name, article_genders
 from .roles import RoleReference
 from .reported import SUBJECT_DEPS, is_reporting_verb
@@ -86,6 +86,7 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
         self._institutions: set[str] = set()  # speakers named as institutions, not in the registry
         self.genders = article_genders(doc, self.mentions, registry.kind_of, cues)
         self.history: list[tuple[str, str, int]] = []  # (subject lemma, speaker, token index) in text order
+        self._listed: tuple[str, int] | None = None  # (speaker, token) of the last subject, if it listed people
 
     @property
     def last_speaker(self) -> tuple[str, int] | None:
@@ -198,17 +199,27 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
         words = self.phrase_tokens(head)
         text = self.doc[words[0].i: words[-1].i + 1].text if words else head.text
         speaker = self._canonical(head, words, text)
+        listed = speaker and (self._is_list(head) or self._listed_before(head) == speaker)
+        self._listed = (speaker, head.i) if listed else None
         self.history.append((head.lemma_.lower(), speaker, head.i))
         return speaker, text
 
     def _canonical(self, head: Token, words: list[Token], text: str) -> str:
         lower = head.lower_
+        plural = head.tag_ in ("NNS", "NNPS") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if lower in ("they", "we") or plural and head.lemma_.lower() in self.cues.speaker_nouns:
+            listed = self._listed_before(head)
+            if listed:
+                return listed
         if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
             return self.antecedent(head, person=lower in _PERSON_PRONOUNS)
         if head.i in self.by_token:
             return self.by_token[head.i]["actor"]
+        if self._is_list(head) and len(self._unlisted_name(head).split()) >= FULL_NAME_WORDS:
+            return self._unlisted_name(head)  # "Lima, Ortiz and Vos said": the first of them
         for child in head.children:
-            if child.dep_ == "appos":
+            # "Lima, Ortiz, Vos and other leaders said" parsed as an apposition is a list: its first name speaks.
+            if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):
                 for t in child.subtree:
                     if t.i in self.by_token and t.dep_ != "poss":
                         return self.by_token[t.i]["actor"]
@@ -257,6 +268,21 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
         if lower in self.cues.unnamed_speakers or head.lemma_.lower() in self.cues.unnamed_speakers:
             return ""
         return self.described(head)
+
+    def _listed_before(self, head: Token) -> str:
+        """``Lima, Ortiz and other leaders said ... They said ...``, ``the leaders wrote``: the speaker of the last
+        subject that named several people together (its first person speaks for all), if it is the last subject
+        resolved and within REFERENCE_SENTENCES before ``head``; else ""."""
+        if self._listed is None:
+            return ""
+        speaker, at = self._listed
+        if at >= head.i or self._sentences_between(at, head.i) > REFERENCE_SENTENCES or self.kind(speaker) != "person":
+            return ""
+        return speaker
+
+    def _is_list(self, head: Token) -> bool:
+        """Whether the subject ``head`` names several people together (``Lima, Ortiz and other leaders``)."""
+        return any(t.dep_ == "conj" and (t.pos_ == "PROPN" or t.head.pos_ == "PROPN") for t in head.subtree)
 
     def _someone_unnamed(self, head: Token) -> bool:
         """Whether ``head`` is a person introduced without a name: ``a senior official``, ``one European diplomat``.
