@@ -236,3 +236,16 @@ def test_they_and_the_leaders_after_a_list_of_people_are_its_first_person(nlp):
             "“We will not accept a city without buses,” the mayors wrote.\n\n"
             "Transport experts said the cuts were modest.")
     assert speakers(quotes_of(nlp, text)) == ["Marta Okoro"] * 3 + [""]
+
+
+def test_a_first_name_alone_becomes_the_topic_of_the_next_quotation(nlp):
+    text = ("“Close the depot and keep it closed,” said Tomasz, 41, who drives the night bus.\n\n"
+            "Her neighbour Deborah was less sure. “Closing it just moves the queue,” she said.")
+    assert speakers(quotes_of(nlp, text)) == ["Tomasz", "Deborah"]
+
+
+def test_the_person_a_paragraph_ends_on_is_the_topic_of_a_quotation_opening_the_next(nlp):
+    text = ("Marta Okoro said the ferry would run on Friday.\n\n"
+            "In the back room of the harbour cafe, Deborah has not heard from her son in a week.\n\n"
+            "“If they open the crossing, he will be on the first boat,” she said.")
+    assert speakers(quotes_of(nlp, text)) == ["Marta Okoro", "Deborah"]

@@ -115,8 +115,9 @@ class PronounReference:
         after the last quote: ``Mr Pennant dismissed the idea. '...,' he said.``
 
         The sentences of the quotation the pronoun attributes are passed
-        over; the one before must be of the same paragraph and hold no
-        quotation itself.
+        over; the one before must hold no quotation itself and be of the same
+        paragraph, or end the paragraph right before a quotation that opens
+        its own (``Hadiza runs the cafe.`` then ``"...," she said.``).
         """
         sent = pronoun.sent
         paragraph = self.layout.paragraph_of(pronoun.idx)
@@ -124,9 +125,12 @@ class PronounReference:
             if sent.start == 0:
                 return ""
             sent = self.doc[sent.start - 1].sent
+            quoted = self._is_quoted(sent.start_char, sent.end_char)
             if self.layout.paragraph_of(sent.start_char) != paragraph:
-                return ""
-            if not self._is_quoted(sent.start_char, sent.end_char):
+                if quoted or self.layout.paragraph_of(sent.start_char) != paragraph - 1:
+                    return ""
+                break
+            if not quoted:
                 break
         else:
             return ""
@@ -144,7 +148,9 @@ class PronounReference:
                     return actor if self.kind(actor) == "person" else ""
                 # A full name the registry lacks (the parser often calls one an ORG); one word may be a firm's.
                 name = self._unlisted_name(t) if self.entity_type(t) not in ("GPE", "NORP") else ""
-                if (len(name.split()) >= FULL_NAME_WORDS or aged_name(t)) and self._named_person(name):
+                # One word is a person's name when it is given an age or the parser takes it for a person's.
+                one_word = aged_name(t) or self.entity_type(t) == "PERSON"
+                if (len(name.split()) >= FULL_NAME_WORDS or one_word) and self._named_person(name):
                     return name
         return ""
 
