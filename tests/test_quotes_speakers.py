@@ -249,3 +249,12 @@ def test_the_person_a_paragraph_ends_on_is_the_topic_of_a_quotation_opening_the_
             "In the back room of the harbour cafe, Deborah has not heard from her son in a week.\n\n"
             "“If they open the crossing, he will be on the first boat,” she said.")
     assert speakers(quotes_of(nlp, text)) == ["Marta Okoro", "Deborah"]
+
+
+def test_a_group_noun_named_by_a_place_and_an_organisation_s_office_are_institutions(nlp):
+    text = ("The Tarnley port authority said it had no record of the cargo.\n\n"
+            "The Blue Harbour Trust's regional office said it had 40 trucks waiting.\n\n"
+            "Business groups say the delays are costly.")
+    rows = quotes_of(nlp, text)
+    assert speakers(rows)[:2] == ["Tarnley port authority", "Blue Harbour Trust"]
+    assert speakers(rows)[2:] in ([], [""])

@@ -35,6 +35,9 @@ class InstitutionNames:
                 for t in child.subtree:
                     if t.i in self.by_token and self.kind(self.by_token[t.i]["actor"]) == "person":
                         return self.by_token[t.i]["actor"]
+                if self.entity_type(child) == "ORG":
+                    # "the Red Crescent's regional office"
+                    return self._institution_found(re.sub(r"\s*['’]s$", "", self._entity_name(child)))
                 if child.lemma_.lower() in self.cues.speaker_nouns and child.pos_ == "NOUN":
                     return self._named_institution(head)
         return ""
@@ -134,7 +137,10 @@ class InstitutionNames:
         """``The Israeli military``, ``Chinese foreign ministry``: an institution named by its country."""
         noun = " ".join(t.lower_ for t in words[-2:]) if len(words) > 1 else ""
         lemma = head.lemma_.lower()
-        if lemma not in self.cues.institution_nouns and noun not in self.cues.institution_nouns:
+        # "the Sallow port authority": any group noun named by a place is an institution too.
+        named = lemma in self.cues.group_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            and any(t.is_title and t.dep_ == "compound" and t.i > t.sent.start for t in words if t.i < head.i)
+        if lemma not in self.cues.institution_nouns and noun not in self.cues.institution_nouns and not named:
             return ""
         first = next((n for n, t in enumerate(words) if t.dep_ != "det"), 0)
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
