@@ -258,3 +258,8 @@ def test_a_group_noun_named_by_a_place_and_an_organisation_s_office_are_institut
     rows = quotes_of(nlp, text)
     assert speakers(rows)[:2] == ["Tarnley port authority", "Blue Harbour Trust"]
     assert speakers(rows)[2:] in ([], [""])
+
+
+def test_a_name_in_apposition_to_the_institution_of_a_role_is_its_holder(nlp):
+    text = "The chair of the Competition Authority, Ansel Duquenne, told the committee that the board had not reached a view."
+    assert speakers(quotes_of(nlp, text)) == ["Ansel Duquenne"]

@@ -223,6 +223,12 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
                 for t in child.subtree:
                     if t.i in self.by_token and t.dep_ != "poss":
                         return self.by_token[t.i]["actor"]
+        role = head.pos_ == "NOUN" and head.lemma_.lower() in self.cues.speaker_nouns
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and role):
+            # "The chair of the Competition Authority, Ansel Duquenne,": the apposition hangs on the institution.
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for name in (c for c in obj.children if c.dep_ == "appos" and self.entity_type(c) == "PERSON"):
+                    return self.by_token[name.i]["actor"] if name.i in self.by_token else self._unlisted_name(name)
         for child in head.children:
             # "The plant's owner, the state utility KarPower,": an organisation described as one (not a person's name).
             if child.dep_ == "appos" and self.entity_type(child) == "ORG" and self.can_speak(head) \
