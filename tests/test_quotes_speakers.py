@@ -263,3 +263,10 @@ def test_a_group_noun_named_by_a_place_and_an_organisation_s_office_are_institut
 def test_a_name_in_apposition_to_the_institution_of_a_role_is_its_holder(nlp):
     text = "The chair of the Competition Authority, Ansel Duquenne, told the committee that the board had not reached a view."
     assert speakers(quotes_of(nlp, text)) == ["Ansel Duquenne"]
+
+
+def test_a_group_found_in_the_corpus_and_named_by_a_group_noun_is_what_it_refers_to(nlp):
+    corpus_found = parse_registry("actors:\n  - name: Harbour Alliance\n")  # discovered names come in as people
+    text = ("The opposition Harbour Alliance, in a statement on social media, claimed that ballots had been counted "
+            "in secret. It said its candidate would not take part in a second round.")
+    assert speakers(quotes_of(nlp, text, corpus_found)) == ["Harbour Alliance", "Harbour Alliance"]

@@ -214,7 +214,10 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
         if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
             return self.antecedent(head, person=lower in _PERSON_PRONOUNS)
         if head.i in self.by_token:
-            return self.by_token[head.i]["actor"]
+            actor = self.by_token[head.i]["actor"]
+            if self._is_group(head) and head.pos_ == "PROPN" and self.registry.kind_of(actor) == "person":
+                self._institutions.add(actor)  # "the Civic Alliance" found in the corpus: "it" may refer to it
+            return actor
         if self._is_list(head) and len(self._unlisted_name(head).split()) >= FULL_NAME_WORDS:
             return self._unlisted_name(head)  # "Lima, Ortiz and Vos said": the first of them
         for child in head.children:
