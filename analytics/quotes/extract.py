@@ -194,7 +194,8 @@ def _speaker(doc: Doc, q: dict, previous: dict | None, resolver: SpeakerResolver
     """(speaker, speaker_text, cue) of the quote ``q``, ``previous`` being the row before; None if no one speaks it."""
     source = q["source"]
     if source is not None:
-        subject = source.get("subject") or resolver.subject_of(source["verb"])
+        inner = resolver.inner_subject(source, q["start"], q["end"]) if q["kind"] == "indirect" else None
+        subject = inner or source.get("subject") or resolver.subject_of(source["verb"])
         speaker, speaker_text = resolver.resolve(subject)
         if not speaker and q["kind"] == "direct" and (label := resolver.labelled(q["start"])):
             return label, label, ""  # "• Reyes, asked about pay: "..."": the label, not the cue's subject
@@ -213,8 +214,9 @@ def _speaker(doc: Doc, q: dict, previous: dict | None, resolver: SpeakerResolver
         speaker, speaker_text = resolver.resolve(lead)
         return speaker, speaker_text, ""
     here = layout.paragraph_of(q["start"])
-    if previous is not None and here - layout.paragraph_of(previous["start"]) <= CONTINUED_PARAGRAPHS and previous["speaker"]:
-        # "A," he said. "B." -- B continues the same speaker's words.
+    if previous is not None and here - layout.paragraph_of(previous["start"]) <= CONTINUED_PARAGRAPHS and (
+            previous["speaker"] or previous["speaker_text"] and previous["kind"] == "direct"):
+        # "A," he said. "B." -- B continues the same speaker's words, named or not ("A," the diplomat said).
         cue = previous["cue"] if q["kind"] == "direct" and previous["kind"] == "direct" else ""
         return previous["speaker"], previous["speaker_text"], cue
     last = resolver.last_speaker

@@ -24,7 +24,8 @@ class InstitutionNames:
     """The institution-naming steps of the SpeakerResolver (see the module's docstring)."""
 
     def _owner(self, head: Token) -> str:
-        """``Netanyahu's office said``, ``his office said``: the person an office or campaign speaks for."""
+        """``Netanyahu's office said``, ``his office said``: the person an office or campaign speaks for;
+        ``the prime minister's office``, owned by a role, is an institution by that name."""
         if head.lemma_.lower() not in self.cues.proxy_nouns:
             return ""
         for child in head.children:
@@ -34,6 +35,24 @@ class InstitutionNames:
                 for t in child.subtree:
                     if t.i in self.by_token and self.kind(self.by_token[t.i]["actor"]) == "person":
                         return self.by_token[t.i]["actor"]
+                if self.entity_type(child) == "ORG":
+                    # "the Red Crescent's regional office"
+                    return self._institution_found(re.sub(r"\s*['’]s$", "", self._entity_name(child)))
+                if child.lemma_.lower() in self.cues.speaker_nouns and child.pos_ == "NOUN":
+                    return self._named_institution(head)
+        return ""
+
+    def _issued_by(self, head: Token) -> str:
+        """``A joint statement released by the White House said``: whoever a document is said to come from."""
+        if head.lemma_.lower() not in self.cues.document_nouns:
+            return ""
+        for verb in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            for by in (c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"):
+                for obj in (c for c in by.children if c.dep_ == "pobj"):
+                    if obj.i in self.by_token:
+                        return self.by_token[obj.i]["actor"]
+                    if obj.pos_ == "PROPN":
+                        return self._named_institution(obj)
         return ""
 
     def _represented(self, head: Token) -> str:
@@ -91,11 +110,21 @@ class InstitutionNames:
                 break
         while run and not run[0].is_title:
             run.pop(0)
-        if len(run) < 2 or not any(c.dep_ == "det" for c in head.children):
+        if not any(c.dep_ == "det" for c in head.children):
             return ""
-        if all(t.lower_ in self.cues.titles or t.lower_ in self.cues.speaker_nouns for t in run):
-            return ""  # "the Prime Minister" is a role
+        if len(run) < 2:
+            return self._titled_of(head)
+        if all(t.lower_ in self.cues.titles or t.lower_ in self.cues.speaker_nouns for t in run) \
+                or head.lower_ in self.cues.speaker_nouns:
+            return ""  # "the Prime Minister", "the Connecticut Democrat": a person by a role
         return self.doc[run[0].i: run[-1].i + 1].text
+
+    def _titled_of(self, head: Token) -> str:
+        """``The Office of the President``, ``the Ministry of Fisheries``: a capitalised noun and its capitalised ``of``."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.is_title):
+                return self.doc[head.i: obj.right_edge.i + 1].text
+        return ""
 
     def _entity_name(self, head: Token) -> str:
         """An organisation or place the parser names (``The World Trade Organization``), without its article."""
@@ -108,7 +137,10 @@ class InstitutionNames:
         """``The Israeli military``, ``Chinese foreign ministry``: an institution named by its country."""
         noun = " ".join(t.lower_ for t in words[-2:]) if len(words) > 1 else ""
         lemma = head.lemma_.lower()
-        if lemma not in self.cues.institution_nouns and noun not in self.cues.institution_nouns:
+        # "the Sallow port authority": any group noun named by a place is an institution too.
+        named = lemma in self.cues.group_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            and any(t.is_title and t.dep_ == "compound" and t.i > t.sent.start for t in words if t.i < head.i)
+        if lemma not in self.cues.institution_nouns and noun not in self.cues.institution_nouns and not named:
             return ""
         first = next((n for n, t in enumerate(words) if t.dep_ != "det"), 0)
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]

@@ -11,17 +11,21 @@ chairwoman``: `analytics.quotes.references.article_genders`). ``it``,
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Token
 
-from .references import PRONOUN_GENDER
-from .reported import SUBJECT_DEPS
+from .marks import OPENING_MARKS
+from .references import PRONOUN_GENDER, aged_name
+from .reported import SUBJECT_DEPS, is_reporting_verb
 
 # How far back (in sentences) a pronoun or a definite description reaches for the one it refers to:
 # further back, the text names them again.
 REFERENCE_SENTENCES = 3
 # How many sentences of one quotation a pronoun's attribution looks back over for the sentence before it.
 QUOTED_SENTENCES_BACK = 6
+# How many paragraphs one quotation runs over, each left open but the last.
+QUOTED_PARAGRAPHS_BACK = 6
 # How many words make a name a person's full name (``Marguerite Ossery``), not maybe a firm's (``Halbrook``).
 FULL_NAME_WORDS = 2
 
@@ -49,7 +53,9 @@ class PronounReference:
 
     def _antecedent(self, pronoun: Token, person: bool) -> str:
         sent_starts = self.sent_starts
-        here = bisect.bisect_right(sent_starts, pronoun.i) - 1
+        # The reach is counted from where the quotation the pronoun attributes starts: its sentences do not count.
+        first = self._quotation_start(pronoun)
+        here = bisect.bisect_right(sent_starts, first) - 1
         gender = PRONOUN_GENDER.get(pronoun.lower_, "")
         topic = self.topic_before(pronoun) if person else ""
         if topic and self._fits(topic, person, gender):
@@ -58,7 +64,9 @@ class PronounReference:
             actor, at = self._last_speaker
             then = bisect.bisect_right(sent_starts, at) - 1
             if here - then <= REFERENCE_SENTENCES and self._fits(actor, person, gender):
-                return actor
+                # Carry-over stops where another person became the topic: "Ortiz, who came later, said ...".
+                since = self._subject_since(at, min(first, pronoun.sent.start), gender) if person else ""
+                return since or actor
         fallback = ""
         pos = bisect.bisect_left(self.mention_starts, pronoun.idx)
         for m in reversed(self.mentions[:pos]):
@@ -74,13 +82,42 @@ class PronounReference:
             fallback = fallback or m["actor"]
         return fallback
 
+    def _subject_since(self, after: int, before: int, gender: str) -> str:
+        """The latest person of that ``gender`` (any, if "") the text names as the subject of a sentence, outside
+        quotations, between the tokens ``after`` and ``before``, or ""."""
+        lo = bisect.bisect_right(self.mention_starts, self.doc[after].idx)
+        hi = bisect.bisect_left(self.mention_starts, self.doc[before].idx)
+        for m in reversed(self.mentions[lo:hi]):
+            span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is not None and span.root.dep_ in SUBJECT_DEPS and span.root.head == span.root.sent.root \
+                    and not self._is_quoted(m["start"], m["end"]) \
+                    and self._fits(m["actor"], True, gender):
+                return m["actor"]
+        return ""
+
+    def _quotation_start(self, pronoun: Token) -> int:
+        """The first token of the quotation the pronoun attributes (the last one before it in its sentence, with
+        the paragraphs before that it continues: one left open at its paragraph's end), or the pronoun's."""
+        spans = [(s, e) for s, e in self.quoted if pronoun.sent.start_char <= e <= pronoun.idx]
+        if not spans:
+            return pronoun.i
+        start = max(spans)[0]
+        for s, e in sorted((s, e) for s, e in self.quoted if e < start)[::-1][:QUOTED_PARAGRAPHS_BACK]:
+            gap = self.text[e:start]
+            if not (re.fullmatch(r"\s*\n\s*\S", gap) and gap[-1] in OPENING_MARKS):
+                break
+            start = s
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return span.start if span is not None else pronoun.i
+
     def topic_before(self, pronoun: Token) -> str:
         """The person who is the subject of the sentence before the pronoun's quotation, if they became the topic
         after the last quote: ``Mr Pennant dismissed the idea. '...,' he said.``
 
         The sentences of the quotation the pronoun attributes are passed
-        over; the one before must be of the same paragraph and hold no
-        quotation itself.
+        over; the one before must hold no quotation itself and be of the same
+        paragraph, or end the paragraph right before a quotation that opens
+        its own (``Hadiza runs the cafe.`` then ``"...," she said.``).
         """
         sent = pronoun.sent
         paragraph = self.layout.paragraph_of(pronoun.idx)
@@ -88,14 +125,18 @@ class PronounReference:
             if sent.start == 0:
                 return ""
             sent = self.doc[sent.start - 1].sent
+            quoted = self._is_quoted(sent.start_char, sent.end_char)
             if self.layout.paragraph_of(sent.start_char) != paragraph:
-                return ""
-            if not self._is_quoted(sent.start_char, sent.end_char):
+                if quoted or self.layout.paragraph_of(sent.start_char) != paragraph - 1:
+                    return ""
+                break
+            if not quoted:
                 break
         else:
             return ""
-        if self._last_speaker and self._last_speaker[1] >= sent.start:
-            return ""
+        if self._last_speaker and self._last_speaker[1] >= sent.start and is_reporting_verb(sent.root, self.cues):
+            return ""  # the sentence before is the last quote's: its speaker is no new topic
+        # "After Lima wrote that ..., Ortiz struck a softer note.": the subject of the main clause is.
         return self.subject_person(sent)
 
     def subject_person(self, sent) -> str:
@@ -107,7 +148,9 @@ class PronounReference:
                     return actor if self.kind(actor) == "person" else ""
                 # A full name the registry lacks (the parser often calls one an ORG); one word may be a firm's.
                 name = self._unlisted_name(t) if self.entity_type(t) not in ("GPE", "NORP") else ""
-                if len(name.split()) >= FULL_NAME_WORDS and self._named_person(name):
+                # One word is a person's name when it is given an age or the parser takes it for a person's.
+                one_word = aged_name(t) or self.entity_type(t) == "PERSON"
+                if (len(name.split()) >= FULL_NAME_WORDS or one_word) and self._named_person(name):
                     return name
         return ""
 

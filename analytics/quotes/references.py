@@ -11,6 +11,7 @@ article's text and mentions only (nothing here names anyone):
   (``Foreign Minister Anna Berg``, ``Anna Berg, the foreign minister``,
   ``the head of the central bank, Anna Berg``), not a qualified one
   (``Deputy Governor ...`` does not hold ``the governor``);
+- `aged_name`: whether a word is a first name given with an age (``Derek, 59,``);
 - `named_group`: the institution a bare group noun refers back to (``the
   federation`` after ``the United Nursing Federation``);
 - `introduced_unnamed`: where the article last introduced someone with an
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicons import ReportingCues
 
@@ -33,6 +34,9 @@ INDEFINITE_MODIFIERS = 3
 # How many capitalised words before a group noun make an institution's name: "Workplace Mediation Board".
 GROUP_NAME_WORDS = 5
 
+# An age after a first name has at most this many digits: "Pauline, 72,".
+AGE_DIGITS = 3
+
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 
@@ -43,7 +47,9 @@ def article_genders(doc: Doc, mentions: list[dict], kinds, cues: ReportingCues) 
     ``kinds`` maps an actor to its kind. The evidence is a word of
     ``male_words`` / ``female_words`` right before a mention (``Mr
     Pennant``), as the mention's first word, or as the noun the name is in
-    apposition with (``Dunmore's chairwoman, Saskia Brandvold``).
+    apposition with (``Dunmore's chairwoman, Saskia Brandvold``), or a
+    pronoun that can only be theirs (``Dorsey said that he ...``,
+    ``Marsh herself``).
     """
     seen: dict[str, set[str]] = {}
     for m in mentions:
@@ -63,7 +69,39 @@ def article_genders(doc: Doc, mentions: list[dict], kinds, cues: ReportingCues) 
             gender = "male" if w in cues.male_words else "female" if w in cues.female_words else ""
             if gender:
                 seen.setdefault(m["actor"], set()).add(gender)
+        gender = _own_pronoun(doc, span)
+        if gender:
+            seen.setdefault(m["actor"], set()).add(gender)
     return {actor: genders.pop() for actor, genders in seen.items() if len(genders) == 1}
+
+
+def _own_pronoun(doc: Doc, span) -> str:
+    """The gender of the pronoun that refers back to the name ``span`` within its own clause, or "".
+
+    ``Graham Dorsey told me that he ...`` (the subject of what the named
+    subject says), ``Lena Marsh herself``.
+    """
+    if span.end < len(doc) and doc[span.end].lower_ in ("himself", "herself"):
+        return PRONOUN_GENDER[doc[span.end].lower_]
+    root = span.root
+    if root.dep_ != "nsubj":
+        return ""
+    for clause in (c for c in root.head.children if c.dep_ == "ccomp" and c.i > root.i):
+        if any(k.dep_ in ("mark", "advmod") and k.lower_ in ("whether", "if", "why", "how") for k in clause.children):
+            continue  # "Lima asked whether she ...": a question is about someone else
+        subject = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("he", "she"):
+            return PRONOUN_GENDER[subject.lower_]
+    return ""
+
+
+def aged_name(token: Token) -> bool:
+    """Whether ``token`` is a person's first name given with their age: ``Derek, 59, ...``."""
+    doc = token.doc
+    if not (token.is_title and token.is_alpha) or token.i + 3 >= len(doc):
+        return False
+    age = doc[token.i + 2]
+    return doc[token.i + 1].text == "," and age.like_num and len(age.text) <= AGE_DIGITS and doc[token.i + 3].text == ","
 
 
 def role_holder_near(text: str, start: int, end: int, role: str, qualified: bool, cues: ReportingCues,
@@ -100,27 +138,32 @@ def named_group(text: str, before: int, noun: str) -> str:
 
     ``the federation`` refers back to ``the United Nursing Federation``: a
     run of capitalised words ending in the noun, capitalised, without its
-    leading ``The``.
+    leading ``The``; ``the chamber`` to ``the Brennford Chamber of
+    Commerce``, the noun followed by ``of`` and capitalised words.
     """
     if not noun.isalpha():
         return ""
-    pattern = rf"((?:[A-Z][\w'’&.-]*\s+){{1,{GROUP_NAME_WORDS}}}){re.escape(noun.capitalize())}\b"
+    word = r"[A-Z][\w'’&.-]*"
+    pattern = (rf"((?:{word}\s+){{0,{GROUP_NAME_WORDS}}}){re.escape(noun.capitalize())}\b"
+               rf"((?:\s+of\s+(?:the\s+)?{word}(?:\s+{word}){{0,{GROUP_NAME_WORDS - 1}}})?)")
     found = ""
     for m in re.finditer(pattern, text[:before]):
+        if not m.group(1) and not m.group(2):
+            continue  # the noun alone, capitalised at a sentence's start
         words = m.group(1).split()
         ends = [n for n, w in enumerate(words) if w.endswith((".", ",")) and len(w) > 2]
         if ends:  # "on Wednesday. The Rail Workers' Alliance": the name starts after the sentence's end
             words = words[ends[-1] + 1:]
         while words and words[0] in ("The", "A", "An"):
             words.pop(0)
-        if words:
-            found = " ".join(words + [noun.capitalize()])
+        if words or m.group(2):
+            found = " ".join(words + [noun.capitalize()]) + m.group(2)
     return found
 
 
 def introduced_unnamed(text: str, before: int, noun: str) -> int:
     """Where (character) the article last introduced someone as ``a ... noun`` before ``before``, or -1."""
-    pattern = rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,{INDEFINITE_MODIFIERS}}}{re.escape(noun)}\b"
+    pattern = rf"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){{0,{INDEFINITE_MODIFIERS}}}{re.escape(noun)}\b"
     last = -1
     for m in re.finditer(pattern, text[:before], flags=re.IGNORECASE):
         last = m.start()

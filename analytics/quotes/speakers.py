@@ -25,9 +25,6 @@ line or a transcript's label names the speaker of its quotation
 """
 from __future__ import annotations
 
-import bisect
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import Registry
@@ -37,30 +34,25 @@ from .institutions import InstitutionNames
 from .labels import LineLabels
 from .marks import ALL_MARKS
 from .pronouns import FULL_NAME_WORDS, REFERENCE_SENTENCES, PronounReference
-from .references import article_genders, introduced_unnamed, named_group, role_holder_near
+from .references import aged_name, article_genders
+from .roles import RoleReference
 from .reported import SUBJECT_DEPS, is_reporting_verb
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we"}
 _RELATIVE = {"who", "which", "that"}
+# Determiners that introduce someone new: "a senior official", "one diplomat", "two people familiar with it".
+_INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several"}
 # How many verbs up a cue's subject is looked for: a participle or a
 # coordinated cue hangs a few verbs below the one with the subject, never more.
 SUBJECT_CLIMB_STEPS = 8
-# How many earlier mentions a description (``the minister``) is looked for
-# among: a role is introduced within the article's last few paragraphs.
-ROLE_MENTIONS_BACK = 200
-# How far before a name (characters) the noun that introduces it stands:
-# ``Trade minister Ana Lima``.
-ROLE_WINDOW_CHARS = 60
-# How many first letters of a modifier tell its country: "Ukrainian president" and "Ukraine's President" share "ukra".
-MODIFIER_STEM = 4
 # A quotation opens its sentence when at most this many tokens (its mark) come before it.
 SENTENCE_OPENING_TOKENS = 1
 # Lowercase words inside a name are its particles (``ten``, ``al``, ``von``): never longer than this.
 PARTICLE_MAX_CHARS = 3
 
 
-class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
+class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLabels):
     """Turns the subject of a cue into (canonical speaker, words as written).
 
     Reads the parse of ``doc``, the article's ``mentions`` (rows) and
@@ -94,6 +86,7 @@ class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
         self._institutions: set[str] = set()  # speakers named as institutions, not in the registry
         self.genders = article_genders(doc, self.mentions, registry.kind_of, cues)
         self.history: list[tuple[str, str, int]] = []  # (subject lemma, speaker, token index) in text order
+        self._listed: tuple[str, int] | None = None  # (speaker, token) of the last subject, if it listed people
 
     @property
     def last_speaker(self) -> tuple[str, int] | None:
@@ -121,6 +114,13 @@ class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
         one of the nearest reporting verb above, not of the clause.
         """
         first = None
+        if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "with a company source saying that ...", "with Mayor Ana Lima insisting ...": the noun before speaks.
+            # Not "has written to all deputies urging them ...": the writer urges.
+            before = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" \
+                    and before.pos_ in ("NOUN", "PROPN") and verb.head in (before, before.head.head):
+                return before
         node, steps = verb, 0
         while node is not None and steps < SUBJECT_CLIMB_STEPS:
             steps += 1
@@ -141,6 +141,24 @@ class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
             else:
                 break
         return first
+
+    def inner_subject(self, source: dict, start: int, end: int) -> Token | None:
+        """The subject of the report that the reported clause ``start:end`` is itself, when its cue only gives
+        the source: ``Ana Lima told the board that ..., a company official said``, ``according to her office,
+        Ana Lima said ...``: Ana Lima speaks. None when the clause is no such report, or follows its cue
+        (``Lima said that Ortiz told her ...`` is Lima's)."""
+        verb = source["verb"]
+        if verb.idx < end and verb.lower_ != "according":
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is None or not is_reporting_verb(root, self.cues):
+            return None
+        # Its own reported clause after it, not "X agreed to a meeting" or "X is expected to attend".
+        if not any(c.dep_ == "ccomp" and c.i > root.i for c in root.children) \
+                and not any(t.dep_ == "mark" and t.lower_ == "that" for t in self.doc[root.i + 1: root.right_edge.i + 1]):
+            return None
+        return next((c for c in root.children if c.dep_ == "nsubj" and c.i >= span.start), None)
 
     def phrase_tokens(self, head: Token) -> list[Token]:
         """The subject's words without relative clauses, participle phrases and quotes."""
@@ -181,23 +199,49 @@ class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
         words = self.phrase_tokens(head)
         text = self.doc[words[0].i: words[-1].i + 1].text if words else head.text
         speaker = self._canonical(head, words, text)
+        listed = speaker and (self._is_list(head) or self._listed_before(head) == speaker)
+        self._listed = (speaker, head.i) if listed else None
         self.history.append((head.lemma_.lower(), speaker, head.i))
         return speaker, text
 
     def _canonical(self, head: Token, words: list[Token], text: str) -> str:
         lower = head.lower_
+        plural = head.tag_ in ("NNS", "NNPS") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if lower in ("they", "we") or plural and head.lemma_.lower() in self.cues.speaker_nouns:
+            listed = self._listed_before(head)
+            if listed:
+                return listed
         if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
             return self.antecedent(head, person=lower in _PERSON_PRONOUNS)
         if head.i in self.by_token:
-            return self.by_token[head.i]["actor"]
+            actor = self.by_token[head.i]["actor"]
+            if self._is_group(head) and head.pos_ == "PROPN" and self.registry.kind_of(actor) == "person":
+                self._institutions.add(actor)  # "the Civic Alliance" found in the corpus: "it" may refer to it
+            return actor
+        if self._is_list(head) and len(self._unlisted_name(head).split()) >= FULL_NAME_WORDS:
+            return self._unlisted_name(head)  # "Lima, Ortiz and Vos said": the first of them
         for child in head.children:
-            if child.dep_ == "appos":
+            # "Lima, Ortiz, Vos and other leaders said" parsed as an apposition is a list: its first name speaks.
+            if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):
                 for t in child.subtree:
                     if t.i in self.by_token and t.dep_ != "poss":
                         return self.by_token[t.i]["actor"]
-        member = self._member_of(head)
+        role = head.pos_ == "NOUN" and head.lemma_.lower() in self.cues.speaker_nouns
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and role):
+            # "The chair of the Competition Authority, Ansel Duquenne,": the apposition hangs on the institution.
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for name in (c for c in obj.children if c.dep_ == "appos" and self.entity_type(c) == "PERSON"):
+                    return self.by_token[name.i]["actor"] if name.i in self.by_token else self._unlisted_name(name)
+        for child in head.children:
+            # "The plant's owner, the state utility KarPower,": an organisation described as one (not a person's name).
+            if child.dep_ == "appos" and self.entity_type(child) == "ORG" and self.can_speak(head) \
+                    and any(c.dep_ == "det" or c.dep_ == "compound" and c.pos_ == "NOUN" for c in child.children):
+                return self._institution_found(self._entity_name(child))
+        member = self._member_of(head) or self._issued_by(head)
         if member:
             return member
+        if self._someone_unnamed(head):
+            return ""  # "A senior EU negotiator said", "a White House official said": a person the text does not name
         role = self.registry.actor_for_role(text)
         if role:
             return role
@@ -234,6 +278,35 @@ class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
             return ""
         return self.described(head)
 
+    def _listed_before(self, head: Token) -> str:
+        """``Lima, Ortiz and other leaders said ... They said ...``, ``the leaders wrote``: the speaker of the last
+        subject that named several people together (its first person speaks for all), if it is the last subject
+        resolved and within REFERENCE_SENTENCES before ``head``; else ""."""
+        if self._listed is None:
+            return ""
+        speaker, at = self._listed
+        if at >= head.i or self._sentences_between(at, head.i) > REFERENCE_SENTENCES or self.kind(speaker) != "person":
+            return ""
+        return speaker
+
+    def _is_list(self, head: Token) -> bool:
+        """Whether the subject ``head`` names several people together (``Lima, Ortiz and other leaders``)."""
+        return any(t.dep_ == "conj" and (t.pos_ == "PROPN" or t.head.pos_ == "PROPN") for t in head.subtree)
+
+    def _someone_unnamed(self, head: Token) -> bool:
+        """Whether ``head`` is a person introduced without a name: ``a senior official``, ``one European diplomat``.
+
+        Its institution or country (``a White House official``) is not the
+        speaker; a voice of one (``a Kremlin spokesman``) speaks for it, so is
+        not someone unnamed.
+        """
+        lemma = head.lemma_.lower()
+        if lemma in self.cues.voice_nouns or head.lower_ in self.cues.voice_nouns:
+            return False
+        if lemma not in self.cues.speaker_nouns and lemma not in self.cues.unnamed_speakers:
+            return False
+        return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in head.children)
+
     def _member_of(self, head: Token) -> str:
         """``Bryn Pritchard of the Growers' Association said``, parsed with the group as the subject: the person."""
         for child in head.children:
@@ -252,6 +325,8 @@ class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
         The run of proper nouns ending at the subject, with name particles
         (``ten``, ``al``) inside it and titles before it left out.
         """
+        if aged_name(head):
+            return head.text  # "Derek, 59, said": the parser may take a first name for a noun
         if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
             return ""  # "the Dutchman" is a description, not a name
         # The parse often breaks such names up ("ten" as a number), so read the words, not the tree.
@@ -268,6 +343,10 @@ class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
             run.pop(0)
         return self.doc[run[0].i: run[-1].i + 1].text if run else ""
 
+    def is_quoted_token(self, token: Token) -> bool:
+        """Whether ``token`` is inside one of the article's quotations."""
+        return self._is_quoted(token.idx, token.idx + len(token))
+
     def can_speak(self, head: Token | None) -> bool:
         """Whether an unresolved subject can still be a speaker (a name, a pronoun, a group or role noun)."""
         if head is None:
@@ -282,113 +361,6 @@ class SpeakerResolver(InstitutionNames, PronounReference, LineLabels):
             return True
         return any(lemma.endswith(suffix) for suffix in self.cues.speaker_suffixes)
 
-    def described(self, head: Token) -> str:
-        """Who a description refers to: ``the minister``, ``the Dutchman``, ``the federation``.
-
-        A group noun (``the federation``) is the institution named with it
-        last (``the United Nursing Federation``); a document (``the
-        statement``) is whoever spoke last. A role is the most recent of: a
-        person the article introduces with that role (``Trade minister Ana
-        Lima``, ``Ana Lima, the trade minister``), a speaker described by the
-        same noun before. Someone introduced since as ``a ... official``
-        stays unnamed. Failing all, a definite singular description of a
-        person (not ``the company``) is the person who spoke last, if recently.
-        """
-        if head.pos_ not in ("NOUN", "PROPN"):
-            return ""
-        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
-        if determiners & {"a", "an", "another", "one", "some", "any"}:
-            return ""  # "A senior official said": someone new, not anyone named before
-        lemma = head.lemma_.lower()
-        definite = "the" in determiners
-        modified = any(c.dep_ in ("amod", "compound") for c in head.children)
-        if definite and lemma in self.cues.document_nouns:
-            return self._issuer(head, lemma)
-        group = lemma in self.cues.group_nouns or lemma in self.cues.institution_nouns or lemma in self.cues.unnamed_speakers
-        if group:
-            named = named_group(self.text, head.idx, lemma) if definite and not modified else ""
-            return self._institution_found(named) or self._described_before(head, lemma)
-        if head.tag_ in ("NNS", "NNPS"):
-            return ""  # "European leaders urged ...": several people, not one named before
-        qualified = any(c.lower_ in self.cues.role_qualifiers for c in head.children)
-        best, best_at = "", -1
-        here = bisect.bisect_left(self.mention_starts, head.idx)
-        # "the Ukrainian president": first a holder introduced with the modifier too (Ukraine's President X).
-        modifiers = [c.lower_[:MODIFIER_STEM] for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha
-                     and c.lower_ not in self.cues.role_qualifiers]
-        # ... and the central bank chief may be introduced as the head of the central bank.
-        synonyms = [r for group in self.cues.role_synonyms if lemma in group.split() for r in group.split() if r != lemma]
-        passes = [([lemma], modifiers), ([lemma], []), (synonyms, modifiers)] if modifiers else [([lemma], [])]
-        for roles, wanted in passes:
-            for k in range(here - 1, max(here - ROLE_MENTIONS_BACK, 0) - 1, -1):
-                m, window_start = self.mentions[k], self._window_start(k)
-                if self.kind(m["actor"]) != "person" or not all(w in self._around(m, window_start) for w in wanted):
-                    continue
-                if any(role_holder_near(self.text, m["start"], m["end"], r, qualified, self.cues, window_start)
-                       for r in roles):
-                    best, best_at = m["actor"], m["start"]
-                    break
-            if best_at >= 0:
-                break
-        for prev_lemma, speaker, at in reversed(self.history):
-            if prev_lemma == lemma and at < head.i:
-                if self.doc[at].idx > best_at:
-                    best, best_at = speaker, self.doc[at].idx
-                break
-        if introduced_unnamed(self.text, head.idx, head.lower_) > best_at:
-            return ""  # "A senior official ... was blunter. '...,' the official said."
-        if best_at >= 0:
-            return best
-        if definite and head.tag_ in ("NN", "NNP"):
-            return self._recent_speaker(head, person=True)
-        return ""
-
-    def _issuer(self, head: Token, noun: str) -> str:
-        """Who issued ``the statement``: the speaker of the latest cue whose sentence names it (``said in a statement``)."""
-        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
-        for _, speaker, at in reversed(self.history):
-            if at >= head.sent.start:
-                continue
-            if self._sentences_between(at, head.i) > REFERENCE_SENTENCES:
-                return ""
-            if pattern.search(self.doc[at].sent.text):
-                return speaker
-        return ""
-
-    def _window_start(self, k: int) -> int:
-        """Where the text that may give the ``k``-th mention its role starts: ROLE_WINDOW_CHARS before it, not
-        before the end of the mention before (``X and his counterpart, Y``: X's title is not Y's)."""
-        start = self.mentions[k]["start"] - ROLE_WINDOW_CHARS
-        if k > 0 and self.mentions[k - 1]["end"] <= self.mentions[k]["start"]:
-            start = max(start, self.mentions[k - 1]["end"])
-        return max(start, 0)
-
-    def _around(self, m: dict, window_start: int) -> str:
-        """The text around a mention where its role is given (lowercase): its line's window before it, the apposition after."""
-        before = re.split(r"\n|[.!?]\s", self.text[window_start: m["start"]])[-1]
-        after = re.match(r"\s*,\s*[^,;.\n]*", self.text[m["end"]: m["end"] + ROLE_WINDOW_CHARS])
-        return (before + (after.group(0) if after else "")).lower()
-
-    def _described_before(self, head: Token, lemma: str) -> str:
-        """The speaker last described by the same noun before ``head`` (``the union ... the union added``), or ""."""
-        for prev_lemma, speaker, at in reversed(self.history):
-            if prev_lemma == lemma and at < head.i:
-                return speaker
-        return ""
-
-    def _recent_speaker(self, head: Token, person: bool | None) -> str:
-        """The person (or, with ``person`` None, anyone) who spoke last, if within REFERENCE_SENTENCES of ``head``."""
-        if not self._last_speaker:
-            return ""
-        actor, at = self._last_speaker
-        if person is not None and (self.kind(actor) == "person") != person:
-            return ""
-        return actor if self._sentences_between(at, head.i) <= REFERENCE_SENTENCES else ""
-
-    def _sentences_between(self, a: int, b: int) -> int:
-        """How many sentence starts lie between the tokens ``a`` and ``b``."""
-        return abs(bisect.bisect_right(self.sent_starts, b) - bisect.bisect_right(self.sent_starts, a))
-
 
 def _is_possessor(token: Token) -> bool:
     """Whether ``token`` owns something rather than being it (``Rivera's colleague``)."""
@@ -397,17 +369,26 @@ def _is_possessor(token: Token) -> bool:
 
 
 def lead_in_subject(doc: Doc, start: int, resolver: SpeakerResolver) -> Token | None:
-    """The subject of the sentence before an unattributed quotation, when that sentence is about a person.
+    """The subject the sentence around an unattributed quotation, or the one before it, gives it (else None).
 
-    Only for a quotation that opens its sentence right after another
-    sentence of the same paragraph, and whose subject names a person, in
-    itself or in an apposition (not a pronoun, which the running speaker covers).
+    A quotation inside its sentence is the words of that sentence's subject
+    when the subject comes before it and can speak (``Activists staged a
+    sit-in, chanting "..."``: the activists, unnamed, not the last speaker);
+    not a pronoun, which the running speaker covers. A quotation that opens
+    its sentence right after another sentence of the same paragraph is the
+    words of that sentence's subject when it names a person, in itself or
+    in an apposition.
     """
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return None
     sent = span[0].sent
-    if sent.start == 0 or span[0].i - sent.start > SENTENCE_OPENING_TOKENS:
+    if span[0].i - sent.start > SENTENCE_OPENING_TOKENS:
+        own = next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS and c.i < span[0].i), None)
+        if own is not None and own.pos_ != "PRON" and resolver.can_speak(own) and not resolver.is_quoted_token(own):
+            return own
+        return None
+    if sent.start == 0:
         return None
     before = doc[sent.start - 1]
     if "\n" in before.text or before.is_space or any(t.text in ALL_MARKS for t in before.sent):
