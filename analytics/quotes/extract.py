@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ..actors import Registry
 from ..layout import Layout
 from ..lexicons import ReportingCues, load_reporting_cues
+from .lines import answer_spans, bullet_statement_spans
 from .marks import CLOSING_MARKS, DOUBLE_MARKS, in_any, is_speech, near, quotation_spans, trim
 from .reported import MARK_SLACK, attribution, reported_speech
 from .speakers import SpeakerResolver, lead_in_subject
@@ -61,11 +62,15 @@ def extract_quotes(
     headings = _quote_headings(text, layout)
     quotations = quotation_spans(text, layout.paragraphs)
     marks = [trim(text, s, e) for s, e in quotations]
-    speech = [(s, e) for s, e in marks if is_speech(doc, s, e)]
+    lined = _line_quotes(doc, text, layout, mentions, cues)
+    line_spans = [(q["start"], q["end"]) for q in lined]
+    speech = [(s, e) for s, e in marks if is_speech(doc, s, e) and not in_any(s, e, line_spans)]
+    speech = sorted(speech + line_spans)  # a transcript's answer holds its words as a quotation does
     reports = _outer_reports(doc, cues, quotations, speech, headings, layout)
     reports = _ending_with_quotations(reports, sorted(set(speech + marks)), text)
     quotes, absorbed = _quotes_of_reports(reports, speech)
-    quotes += _direct_quotes(doc, speech, absorbed, headings, layout, cues, text)
+    quotes += lined
+    quotes += _direct_quotes(doc, speech, absorbed | set(line_spans), headings, layout, cues, text)
     quotes.sort(key=lambda q: q["start"])
     resolver = SpeakerResolver(doc, mentions, entities, registry, cues, layout)
     resolver.quoted = speech  # quotations of speech, not scare quotes
@@ -90,6 +95,18 @@ def _quote_headings(text: str, layout: Layout) -> set[int]:
         if not line.endswith(closing) and not any(mark in line for mark in DOUBLE_MARKS):
             headings.add(n)
     return headings
+
+
+def _line_quotes(doc: Doc, text: str, layout: Layout, mentions: list[dict], cues: ReportingCues) -> list[dict]:
+    """The quotes the layout of their line makes: a transcript's answers (direct) and the statements of
+    bulleted lines a name labels (indirect, without the full stop), each with the label as its speaker."""
+    quotes = [{"kind": "direct", "start": s, "end": e, "source": None, "label": True}
+              for s, e in answer_spans(text, layout, cues.question_labels)]
+    for s, e in bullet_statement_spans(doc, text, layout, mentions, cues.titles):
+        if text[e - 1] == ".":
+            e -= 1
+        quotes.append({"kind": "indirect", "start": s, "end": e, "source": None, "label": True})
+    return quotes
 
 
 def _outer_reports(doc: Doc, cues: ReportingCues, quotations, speech, headings: set[int], layout: Layout) -> list[dict]:
@@ -203,7 +220,7 @@ def _speaker(doc: Doc, q: dict, previous: dict | None, resolver: SpeakerResolver
                 return None  # no one speaks: "These past encounters highlight ..."
             return speaker, "", ""
         return speaker, speaker_text, source["cue"]
-    if q["kind"] == "direct" and (label := resolver.labelled(q["start"])) is not None:
+    if (q["kind"] == "direct" or q.get("label")) and (label := resolver.labelled(q["start"])) is not None:
         # "• Ana Lima, trade minister: "..."": a list line names its speaker; the one before does not carry over.
         span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
         resolver.history.append(("", label, span.start if span is not None else 0))  # "• Lima:" later is this one

@@ -168,11 +168,31 @@ def is_speech(doc: Doc, start: int, end: int) -> bool:
         before = doc[before.i - 1]
     if before is not None and (before.lower_ in _NAMING_WORDS or before.pos_ in ("DET", "ADJ", "NUM") or before.tag_ == "POS"):
         return False
-    if len(words) >= CLAUSE_WORDS:
+    if len(words) >= CLAUSE_WORDS or _sentence_of_its_own(doc, span.start, span.end):
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     exclaims = span.end < len(doc) and doc[span.end - 1].text in "!?" or span.end < len(doc) and doc[span.end].text in "!?"
     return len(words) >= MIN_SPEECH_WORDS and (has_verb or exclaims)
+
+
+def _sentence_of_its_own(doc: Doc, start: int, end: int) -> bool:
+    """Whether the quoted tokens ``start:end`` are a whole sentence: ``replied: “No.”``, ``He paused. “Never.”``.
+
+    They open with a capital and end with a full stop, question or
+    exclamation mark inside the marks, and stand where a sentence starts
+    (after a colon, another sentence or a line break), not inside a phrase
+    (``the plan, “Phoenix.”``).
+    """
+    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    if not words or not words[0].text[:1].isupper() or doc[end - 1].text not in _SENTENCE_ENDS:
+        return False
+    before = start - 1
+    while before >= 0 and doc[before].text in OPENING_MARKS:
+        before -= 1
+    return before < 0 or doc[before].text in _SENTENCE_ENDS | {":"} or "\n" in doc[before].text
+
+
+_SENTENCE_ENDS = frozenset(".!?")
 
 
 def near(spans: list[tuple[int, int]], start: int, end: int, reach: int = NEAR_CHARS) -> list[tuple[int, int]]:
