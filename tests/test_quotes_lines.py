@@ -47,3 +47,24 @@ def test_a_bulleted_name_and_a_colon_report_what_that_person_said(nlp):
     assert [(q["kind"], q["speaker"], q["text"]) for q in rows] == [
         ("indirect", "Lucia Marchetti", "the new timetable will start in June"),
     ]
+
+
+def test_an_answer_is_said_by_the_person_the_question_speaks_to(nlp):
+    text = ("Wendell Ashby, the harbourmaster, and Gemma Tarrant, who speaks for the fishermen, faced the town.\n\n"
+            "Q: Wendell Ashby, will the fishing fleet keep its berths?\n\n"
+            "A: Every boat keeps its berth. That was the promise.\n\n"
+            "Q: Last word, Ms Tarrant. Do you believe him?\n\n"
+            "A: I will believe it when I see the lease.\n\n"
+            "Q: And the rents?\n\n"
+            "A: They will double.\n")
+    rows = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    assert [q["speaker"] for q in rows] == ["Wendell Ashby", "Gemma Tarrant", "Gemma Tarrant"]
+
+
+def test_without_a_label_naming_them_the_interviewee_is_the_person_the_introduction_names_last(nlp):
+    text = ("Developer Oswin Hale and the Fishermen's Guild have fought over the marina for a year.\n\n"
+            "Guild chair Imelda Rourke spoke to the Coastal Times on Friday.\n\n"
+            "Q: Is the marina dead?\n\n"
+            "A: Not dead. Asleep.\n")
+    rows = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    assert [(q["speaker"], q["text"]) for q in rows] == [("Imelda Rourke", "Not dead. Asleep.")]
