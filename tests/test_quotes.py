@@ -530,3 +530,12 @@ def test_a_one_word_label_is_a_person_named_before_or_no_label(nlp):
     rows = only(quotes_of(nlp, text), "direct")
     assert [q["speaker"] for q in rows][-2:] == ["Tomas Reyes", "Tomas Reyes"]
     assert rows[1]["speaker"] != "Update"
+
+
+def test_a_partial_quote_after_a_conditional_belongs_to_the_reported_clause(nlp):
+    text = ('Harbour chief Ana Duarte remarked that, had the storm come a day earlier, "the whole fleet would have been lost," '
+            "a view the coastguard shares.")
+    rows = quotes_of(nlp, text)
+    assert [(q["kind"], q["text"]) for q in rows] == [
+        ("indirect", 'had the storm come a day earlier, "the whole fleet would have been lost,"'),
+    ]

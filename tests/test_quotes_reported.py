@@ -55,3 +55,23 @@ def test_ruling_or_deciding_on_something_is_no_reported_speech(nlp, registry):
     text = "The competition authority will rule next month on the merger of Freshway and Dalton Foods.\n"
     doc = parse_texts(nlp, [text])[0]
     assert analyse_doc(doc, Article("t", text), registry)["quotes"] == []
+
+
+# --- What one cue reports, and where another attribution begins ---------------------------
+
+def test_a_second_that_clause_of_the_same_cue_is_part_of_what_it_reports(nlp):
+    found = reports(nlp, "The mayor stressed that the city was keen to host the games, but that for the bid to be credible, "
+                         "the stadium must be finished first.")
+    assert found == [("stressed", "the city was keen to host the games, but that for the bid to be credible, "
+                                  "the stadium must be finished first")]
+
+
+def test_a_that_clause_after_the_addressee_is_what_was_said(nlp):
+    found = reports(nlp, "The minister told a packed briefing that exports remained the engine of growth but that "
+                         "the new tariffs had to be paid for by others.")
+    assert found == [("told", "exports remained the engine of growth but that the new tariffs had to be paid for by others")]
+
+
+def test_before_adding_that_starts_an_attribution_of_its_own(nlp):
+    found = reports(nlp, "Ines Moreau told the council that the library would stay open before adding that its hours would be cut.")
+    assert found == [("told", "the library would stay open"), ("adding", "its hours would be cut")]

@@ -33,6 +33,8 @@ QUOTE_COLUMNS = [
 # MARK_SLACK characters of it and covers at least this share of it:
 # ``added that “...”``, not ``said Ridgeway “values ...”``.
 WHOLE_QUOTE_SHARE = 0.8
+# How far (characters) after a report a quotation may open and carry its sentence on: ``, "``.
+CARRIED_ON_CHARS = 3
 # A quotation without a cue continues the speaker of the quote before it up to
 # this many paragraphs on: ``"A," he said.`` then ``"B."`` on the next line.
 CONTINUED_PARAGRAPHS = 1
@@ -129,12 +131,19 @@ def _outer_reports(doc: Doc, cues: ReportingCues, quotations, speech, headings: 
 
 
 def _ending_with_quotations(reports: list[dict], marks: list[tuple[int, int]], text: str) -> list[dict]:
-    """The reports, each that runs into a quotation (``marks``, sorted) ending where the quotation ends."""
+    """The reports, each that runs into a quotation (``marks``, sorted) ending where the quotation ends.
+
+    A quotation that carries the sentence on right after a report (a comma
+    between them, its first word in lowercase: ``remarked that, had X
+    stayed, "the talks would have failed"``) is the rest of what the report
+    says, however the parser hung it.
+    """
     ended = []
     for r in reports:
         end = r["end"]
-        for s, e in near(marks, r["start"], r["end"]):
-            if r["start"] <= s < end < e:
+        for s, e in near(marks, r["start"], r["end"] + CARRIED_ON_CHARS):
+            carried_on = end < s and not text[end:s - 1].strip(" ,") and text[s:s + 1].islower()
+            if r["start"] <= s < end < e or carried_on:
                 end = e + 1 if text[e:e + 1] in CLOSING_MARKS else e
         ended.append({**r, "end": end})
     return ended

@@ -67,6 +67,9 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
                 continue
             contrast = t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("while", "whereas", "although", "though") for k in t.children)
             separate = is_reporting_verb(t, cues) and (t.dep_ == "conj" or (t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG"))
+            if is_reporting_verb(t, cues) and t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in _SEQUENCE_PREPOSITIONS:
+                drop.update(k.i for k in t.head.subtree)  # "... before adding that ...": an attribution of its own
+                continue
             if contrast or separate:
                 drop.update(k.i for k in t.subtree)
                 drop.update(k.i for k in t.head.children if k.dep_ == "cc" and t.head.i < k.i < t.i)
@@ -82,17 +85,18 @@ def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> t
     ]
     clause = [c for c in clause if c.dep_ != "xcomp" or any(k.dep_ in SUBJECT_DEPS for k in c.children)]
     if clause:
-        return ([], None) if _is_question(clause[0]) else (clause[:1], None)
+        return ([], None) if _is_question(clause[0]) else (_continued(verb, clause[0]), None)
     if verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX"):
         # "The talks, she said, had reached a dead end": the cue sits inside what was said.
         if not any(t.text in ALL_MARKS for t in verb.head.subtree):
             return [verb.head], None
-    # "reiterated in the conversation that ...": the clause hangs off the prepositional phrase.
+    # "reiterated in the conversation that ...", "told a press briefing that ...": the clause hangs
+    # off the prepositional phrase or the object ("that" its marker, not a relative pronoun).
     for child in verb.children:
-        if child.dep_ == "prep" and child.i > verb.i:
+        if child.dep_ in ("prep", "dobj", "dative") and child.i > verb.i:
             for t in child.subtree:
                 if t.dep_ in ("acl", "ccomp", "relcl") and any(k.dep_ == "mark" and k.lower_ == "that" for k in t.children):
-                    return [t], None
+                    return _continued(verb, t), None
     if not allow_object:
         return _misparsed_clause(verb), None
     content, prep, addressee = [], None, None
@@ -120,6 +124,30 @@ def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> t
         # "urged Israel to accept ...", "calling it “sportswashing”": the object is part of what was said.
         return [addressee, *content], None
     return content, prep
+
+
+def _continued(verb: Token, clause: Token) -> list[Token]:
+    """``clause`` and the clauses of ``verb`` that carry on from it, what the cue reports as a whole.
+
+    ``said that A, but that B``: a conjunct of the cue that opens with
+    ``that``; ``remarked that, had X been there, "Y would ..."``: a second
+    clause the parser hung on the cue right after the first. Only
+    punctuation and a conjunction may stand between them.
+    """
+    content = [clause]
+    doc = verb.doc
+    for child in verb.children:
+        if child.i <= clause.i or child.is_punct or child.dep_ == "cc":
+            continue
+        carries_on = child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") or child.dep_ == "conj" and child.left_edge.lower_ == "that"
+        between = doc[content[-1].right_edge.i + 1:child.left_edge.i]
+        if not carries_on or not all(t.is_punct or t.dep_ == "cc" for t in between):
+            break
+        content.append(child)
+    return content
+
+
+_SEQUENCE_PREPOSITIONS = {"before", "after"}
 
 
 def _misparsed_clause(verb: Token) -> list[Token]:
@@ -195,9 +223,25 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
             item["tokens"] = tokens
             start, end = _span_text(doc, item["tokens"], quotations, text) if tokens else (0, 0)
             if end - start >= MIN_CONTENT_CHARS:
-                found.append({"verb": tok, "start": start, "end": end, "cue": item["cue"]})
+                found.append({"verb": tok, "start": start, "end": end, "cue": item["cue"], **_named_by_head(tok)})
     found.extend(_according_to(doc, quotations, text))
     return found
+
+
+def _named_by_head(verb: Token) -> dict:
+    """``{"subject": name}`` for a cue the parser hung on the name that says it, else nothing.
+
+    ``Berg, who led the talks, called the session "..."`` can come out as a
+    participle of ``Berg``: a relative clause between the name and the verb,
+    and no agent (``Port Ellis, called "the jewel" by tourists``), show
+    that the verb is the sentence's own.
+    """
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.pos_ != "PROPN" or any(c.dep_ == "agent" for c in verb.children):
+        return {}
+    if any(c.dep_ == "relcl" and head.i < c.i < verb.i for c in head.children):
+        return {"subject": head}
+    return {}
 
 
 def _sentence_before(doc: Doc, verb: Token) -> dict | None:
