@@ -166,7 +166,8 @@ def is_speech(doc: Doc, start: int, end: int) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     while before is not None and before.is_punct and before.i > 0 and before.text in OPENING_MARKS:
         before = doc[before.i - 1]
-    if before is not None and (before.lower_ in _NAMING_WORDS or before.pos_ in ("DET", "ADJ", "NUM") or before.tag_ == "POS"):
+    # After a preposition short quoted words are a title: ``said on “Meet the Press”``, ``wrote in “The Lantern”``.
+    if before is not None and (before.lower_ in _NAMING_WORDS or before.pos_ in ("DET", "ADJ", "NUM", "ADP") or before.tag_ == "POS"):
         return False
     if len(words) >= CLAUSE_WORDS or _sentence_of_its_own(doc, span.start, span.end):
         return True

@@ -97,7 +97,8 @@ def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> t
             for t in child.subtree:
                 if t.dep_ in ("acl", "ccomp", "relcl") and any(k.dep_ == "mark" and k.lower_ == "that" for k in t.children):
                     return _continued(verb, t), None
-    if not allow_object:
+    if not allow_object or any(c.dep_ == "prt" for c in verb.children):
+        # A verb with a particle reports a clause (pointed out that ...), not an object: called off the strike.
         return _misparsed_clause(verb), None
     content, prep, addressee = [], None, None
     for child in verb.children:
@@ -112,7 +113,8 @@ def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> t
             if child.dep_ == "dobj" and _is_anaphoric(child):
                 continue  # "rejected the criticism": refers back, states nothing
             content.append(child)
-        elif child.dep_ == "prep" and child.lower_ in cues.content_prepositions:
+        # A preposition before another one is a particle of a verb of action: "backed out of the race".
+        elif child.dep_ == "prep" and child.lower_ in cues.content_prepositions and not any(k.dep_ == "prep" for k in child.children):
             content.append(child)
             if not any(c.dep_ in ("dobj",) for c in verb.children):
                 prep = prep or child
