@@ -1,6 +1,8 @@
 """Reported speech (`analytics.quotes.reported`): the cues of a parsed sentence and what each one reports."""
 from __future__ import annotations
 
+import pytest
+
 from analytics.lexicons import load_reporting_cues
 from analytics.quotes.marks import quotation_spans
 from analytics.quotes.reported import attribution, is_reporting_verb, reported_speech
@@ -75,3 +77,18 @@ def test_a_that_clause_after_the_addressee_is_what_was_said(nlp):
 def test_before_adding_that_starts_an_attribution_of_its_own(nlp):
     found = reports(nlp, "Ines Moreau told the council that the library would stay open before adding that its hours would be cut.")
     assert found == [("told", "the library would stay open"), ("adding", "its hours would be cut")]
+
+
+@pytest.mark.parametrize("text", [
+    "Good morning. Here is what happened, who said what, and what comes next.",
+    "Nobody is proposing fewer buses, only fewer cars.",
+    "The city’s promised “green corridor” is the other unknown.",
+    "The council had done something new: it had written a date next to the word closure.",
+])
+def test_no_statement_is_reported(nlp, text):
+    assert reports(nlp, text) == []
+
+
+def test_a_clause_the_narrator_sets_against_what_was_said_is_left_out(nlp):
+    found = reports(nlp, "Mayor Jo Park said Sunday that the depot would reopen, even as the union poured cold water on the plan.")
+    assert found == [("said", "the depot would reopen")]

@@ -65,7 +65,8 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
         for t in root.subtree:
             if t is root or t.i in drop:
                 continue
-            contrast = t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("while", "whereas", "although", "though") for k in t.children)
+            contrast = t.dep_ == "advcl" and (any(k.dep_ == "mark" and k.lower_ in ("while", "whereas", "although", "though") for k in t.children)
+                                              or _even_as(t))
             separate = is_reporting_verb(t, cues) and (t.dep_ == "conj" or (t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG"))
             if is_reporting_verb(t, cues) and t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in _SEQUENCE_PREPOSITIONS:
                 drop.update(k.i for k in t.head.subtree)  # "... before adding that ...": an attribution of its own
@@ -76,19 +77,47 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
     return [t for root in content for t in root.subtree if t.i not in drop]
 
 
+def _no_speaker(child: Token) -> bool:
+    """Whether a subject or object of a cue says no statement is reported: ``nobody`` (is proposing ...),
+    a question word (``who said what``), a possessive (``Europe's promised force``: a noun phrase)."""
+    if child.dep_ not in SUBJECT_DEPS | {"dobj"}:
+        return False
+    if child.dep_ == "dobj":
+        return child.lower_ == "what" and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in child.head.children)
+    return child.lower_ in _NO_ONE or child.lower_ == "who" and child.head.dep_ != "relcl" or any(k.dep_ == "case" for k in child.children)
+
+
+def _colon_between(clause: Token, verb: Token) -> bool:
+    """Whether a colon stands between ``clause`` and the ``verb`` after it."""
+    return any(t.text == ":" for t in verb.doc[clause.right_edge.i + 1:verb.i])
+
+
+def _even_as(clause: Token) -> bool:
+    """``..., even as critics warned ...``: a clause the narrator sets against what was said."""
+    kids = [k.lower_ for k in clause.children if k.dep_ in ("mark", "advmod")]
+    return "as" in kids and "even" in kids
+
+
 def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> tuple[list[Token], Token | None]:
     """The children of a cue that carry what was said, and the preposition of the cue if any."""
     has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    # A clause before the cue is its content ("The talks will fail, she said"), unless a colon sets the
+    # cue's own sentence after it ("The summit did something new: it had written ...").
     clause = [
         c for c in verb.children
-        if c.dep_ in _CLAUSE_DEPS and (c.i > verb.i or has_subject) and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+        if c.dep_ in _CLAUSE_DEPS and (c.i > verb.i or has_subject and not _colon_between(c, verb))
+        and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
     ]
     clause = [c for c in clause if c.dep_ != "xcomp" or any(k.dep_ in SUBJECT_DEPS for k in c.children)]
     if clause:
         return ([], None) if _is_question(clause[0]) else (_continued(verb, clause[0]), None)
     if verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX"):
-        # "The talks, she said, had reached a dead end": the cue sits inside what was said.
-        if not any(t.text in ALL_MARKS for t in verb.head.subtree):
+        # "The talks, she said, had reached a dead end": the cue sits inside what was said. A cue with an
+        # object of its own ("...: it had written a year next to the word") or a question word for its
+        # subject ("here is what happened, who said what") is no such aside.
+        aside = not any(c.dep_ in _OBJECT_DEPS for c in verb.children) and not any(
+            c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in verb.children)
+        if aside and not any(t.text in ALL_MARKS for t in verb.head.subtree):
             return [verb.head], None
     # "reiterated in the conversation that ...", "told a press briefing that ...": the clause hangs
     # off the prepositional phrase or the object ("that" its marker, not a relative pronoun).
@@ -150,6 +179,8 @@ def _continued(verb: Token, clause: Token) -> list[Token]:
 
 
 _SEQUENCE_PREPOSITIONS = {"before", "after"}
+# Subjects that say no one said it.
+_NO_ONE = {"nobody", "noone", "none"}
 
 
 def _misparsed_clause(verb: Token) -> list[Token]:
@@ -188,6 +219,8 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
         if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]):
             continue  # "asked whether he believes ...": inside a question
         item = None
+        if tok.dep_ == "amod" or any(_no_speaker(c) for c in tok.children):
+            continue  # "the promised reform", "Europe's promised force" describe a thing; "who said what" asks
         if tok.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in tok.children):
             continue  # "the deal, which analysts called a “fragile truce”": a name for something, not a statement
         if tok.pos_ == "VERB" and (lemma in cues.clause_verbs or lemma in cues.object_verbs):
