@@ -68,3 +68,20 @@ def test_without_a_label_naming_them_the_interviewee_is_the_person_the_introduct
             "A: Not dead. Asleep.\n")
     rows = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
     assert [(q["speaker"], q["text"]) for q in rows] == [("Imelda Rourke", "Not dead. Asleep.")]
+
+
+def test_a_host_labelled_by_name_asks_and_the_guests_answer(nlp):
+    text = ("Dr Petra Lund and the port's owner, Anders Voss, debated the new terminal on the radio.\n\n"
+            "HOLM: Mr Voss, why should anyone believe you will cut the fees now?\n\n"
+            "VOSS: Because the new cranes halve our costs. I think the savings will be passed on.\n\n"
+            "HOLM: Dr Lund, do you accept that?\n\n"
+            "LUND: No. The fees rose every year the cranes were promised.\n\n"
+            "HOLM: The council says the terminal is a done deal.\n\n"
+            "LUND: It is not done until the vote.\n")
+    rows = quotes_of(nlp, text)
+    assert [(q["kind"], q["speaker"], q["text"][:20]) for q in rows] == [
+        ("direct", "Anders Voss", "Because the new cran"),
+        ("direct", "Petra Lund", "No. The fees rose ev"),
+        ("indirect", "", "the terminal is a do"),
+        ("direct", "Petra Lund", "It is not done until"),
+    ]

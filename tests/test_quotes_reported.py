@@ -92,3 +92,12 @@ def test_no_statement_is_reported(nlp, text):
 def test_a_clause_the_narrator_sets_against_what_was_said_is_left_out(nlp):
     found = reports(nlp, "Mayor Jo Park said Sunday that the depot would reopen, even as the union poured cold water on the plan.")
     assert found == [("said", "the depot would reopen")]
+
+
+def test_a_question_reports_nothing_it_asks_about(nlp):
+    assert reports(nlp, "Why should anyone believe the ferry will run on time?") == []
+
+
+def test_a_partial_quote_the_parse_cut_after_its_opening_mark_is_kept_whole(nlp):
+    found = reports(nlp, 'The minister said she would not reopen talks "while a gun is pointed at patients", but added that her door "is not locked".')
+    assert ("said", 'she would not reopen talks "while a gun is pointed at patients"') in found

@@ -27,6 +27,10 @@ from .reported import SUBJECT_DEPS
 
 # A transcript's label: one letter or words in capitals, then a colon, at the start of a line.
 _LABEL = re.compile(r"[ \t]*([A-Z][A-Z.'’ -]*):[ \t]+")
+# A dialogue has at least this many labels, and its interviewer at least this many lines ...
+DIALOGUE_LABELS = 2
+# ... of which at least this share ask a question.
+ASKING_SHARE = 0.5
 # What a list line may open with before its label.
 _BULLETS = "•·▪‣◦*-–—>"
 _BULLET_LINE = re.compile(r"[ \t]*[%s][ \t]+" % re.escape(_BULLETS))
@@ -35,24 +39,40 @@ _BULLET_LINE = re.compile(r"[ \t]*[%s][ \t]+" % re.escape(_BULLETS))
 def answer_spans(text: str, layout: Layout, question_labels: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans of a transcript's answers without quotation marks, in text order.
 
-    An answer is the rest of a labelled line after the first question line
-    (a label of ``question_labels``); a line whose words open with a
-    quotation mark is left to the quotations. An article with no question
+    An answer is the rest of a labelled line after the first question line.
+    Question lines are labelled with one of ``question_labels`` (``Q:``),
+    or with the interviewer's name: in a dialogue of several labels, the
+    label whose lines mostly ask (end with a question mark) is the
+    interviewer's (``HOST: Will you resign?``). A line whose words open with
+    a quotation mark is left to the quotations. An article with no question
     line has no answers: ``NEW DELHI: ...`` opens a report, not an answer.
     """
-    spans = []
-    asked = False
+    lines = []
     for start, end in layout.paragraphs:
         label = _LABEL.match(text, start, end)
-        if label is None:
-            continue
-        if label.group(1).strip().lower().rstrip(".") in question_labels:
+        words = _trimmed(text, label.end(), end) if label is not None else None
+        if words is not None:
+            lines.append((label.group(1).strip().lower().rstrip("."), words))
+    asking = set(question_labels) | _interviewers(text, lines)
+    spans = []
+    asked = False
+    for label, (start, end) in lines:
+        if label in asking:
             asked = True
-            continue
-        words = _trimmed(text, label.end(), end)
-        if asked and words and text[words[0]] not in OPENING_MARKS:
-            spans.append(words)
+        elif asked and text[start] not in OPENING_MARKS:
+            spans.append((start, end))
     return spans
+
+
+def _interviewers(text: str, lines: list[tuple[str, tuple[int, int]]]) -> set[str]:
+    """The labels of a dialogue whose lines mostly end with a question mark (none in a monologue)."""
+    asks: dict[str, list[bool]] = {}
+    for label, (_, end) in lines:
+        asks.setdefault(label, []).append(text[end - 1] == "?")
+    if len(asks) < DIALOGUE_LABELS:
+        return set()
+    return {label for label, questions in asks.items()
+            if len(questions) >= DIALOGUE_LABELS and sum(questions) >= ASKING_SHARE * len(questions)}
 
 
 def bullet_statement_spans(doc: Doc, text: str, layout: Layout, mentions: list[dict], titles: frozenset[str]) -> list[tuple[int, int]]:

@@ -218,8 +218,8 @@ def keep_marks_whole(text: str, start: int, end: int, quotations: list[tuple[int
     """
     for inner_start, close in near(quotations, start, end):
         open_ = inner_start - 1
-        if start <= open_ < end <= close and not text[end:close].strip(" ,.;:!?"):
-            end = close + 1  # the parse stopped just short of the closing mark
+        if start <= open_ < end <= close and (not text[end:close].strip(" ,.;:!?") or end == open_ + 1):
+            end = close + 1  # the parse stopped short of the closing mark, or right after the opening one
         elif open_ < start <= close < end:
             if not text[open_ + 1:start].strip():
                 start = open_  # ... or just after the opening one

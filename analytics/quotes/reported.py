@@ -77,6 +77,12 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
     return [t for root in content for t in root.subtree if t.i not in drop]
 
 
+def _asks(sent) -> bool:
+    """Whether the sentence ``sent`` is a question: its last word is followed by a question mark."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == "?"
+
+
 def _no_speaker(child: Token) -> bool:
     """Whether a subject or object of a cue says no statement is reported: ``nobody`` (is proposing ...),
     a question word (``who said what``), a possessive (``Europe's promised force``: a noun phrase)."""
@@ -216,8 +222,8 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
             continue
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "to reiterate its demands": a purpose, not a statement
-        if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]):
-            continue  # "asked whether he believes ...": inside a question
+        if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]) or _asks(tok.sent):
+            continue  # "asked whether he believes ...", "Why should anyone believe you will ...?": inside a question
         item = None
         if tok.dep_ == "amod" or any(_no_speaker(c) for c in tok.children):
             continue  # "the promised reform", "Europe's promised force" describe a thing; "who said what" asks
