@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import numpy
 import pandas as pd
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
@@ -33,10 +34,11 @@ _PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "della", "di", "da", "dos",
 # A sentence-initial word with this ending glued to a name is a participle, not a first name:
 # "Slamming Maria Lopez once again, ...".
 _PARTICIPLE_ENDING = "ing"
-# A line holding at least this many words, nearly all capitalised, is a headline in title case,
-# where capitals tell no name from other words ("Lopez Slams Budget Plan").
+# A name among at least this many words, nearly all capitalised, within this many tokens on its line
+# stands in a headline in title case, where capitals tell no name from other words ("Lopez Slams Budget Plan").
 TITLE_CASE_WORDS = 4
 TITLE_CASE_SHARE = 0.8
+TITLE_CASE_REACH = 3
 # Entities of these labels are no people, whatever the words around them say.
 _NOT_PEOPLE = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
 
@@ -58,11 +60,11 @@ def person_candidates(doc: Doc) -> list[str]:
     """
     cues = load_reporting_cues()
     titles = cues.titles
-    text = doc.text
-    places = {e.text.split()[0].lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
+    entities = doc.ents  # built anew on every access
+    places = {doc[e.start].lower_ for e in entities if e.label_ in ("GPE", "LOC", "NORP")}
     names = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or _in_title_case_line(text, ent.start_char):
+    for ent in entities:
+        if ent.label_ != "PERSON" or _in_title_case_line(doc, ent.start, ent.end):
             continue
         start = ent.start
         # spaCy sometimes leaves a first name out ("Mayor Ana [Lima]"): take the capitalised word before it.
@@ -89,12 +91,12 @@ def person_candidates(doc: Doc) -> list[str]:
                 words.append(tok.text)
             i += 1
         names.append(" ".join(words))
-    names += _introduced_people(doc, text, cues)
+    names += _introduced_people(doc, cues)
     cleaned = (_clean_name(n, titles) for n in names)
     return [n for n in cleaned if n and not (len(n.split()) > 1 and n.split()[0].lower() in places)]
 
 
-def _introduced_people(doc: Doc, text: str, cues) -> list[str]:
+def _introduced_people(doc: Doc, cues) -> list[str]:
     """Runs of proper nouns not tagged PERSON that the sentence introduces as a person.
 
     ``Ines Ocampo, chief economist at ...`` (an apposition whose noun is a
@@ -104,11 +106,16 @@ def _introduced_people(doc: Doc, text: str, cues) -> list[str]:
     Authority``) is none.
     """
     found = []
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON" or tok.ent_type_ in _NOT_PEOPLE or _in_title_case_line(text, tok.idx):
+    # Only the heads of appositions and relative clauses can be introduced so: read the few of them.
+    deps = doc.to_array("DEP")
+    wanted = numpy.isin(deps, [doc.vocab.strings[d] for d in ("appos", "relcl")])
+    for tok in dict.fromkeys(doc[int(i)].head for i in numpy.flatnonzero(wanted)):
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON" or tok.ent_type_ in _NOT_PEOPLE:
             continue
         if any(c.dep_ == "det" for c in tok.children) or not any(_introduces_person(c, cues) for c in tok.children):
             continue  # "the campaign group Fossil Free Futures, who ...": a name with "the" is no person's
+        if _in_title_case_line(doc, tok.i, tok.i + 1):
+            continue
         run = [tok]
         while run[0].i > 0 and doc[run[0].i - 1].dep_ == "compound" and doc[run[0].i - 1].head.i == tok.i \
                 and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].ent_type_ not in _NOT_PEOPLE:
@@ -131,11 +138,19 @@ def _introduces_person(child, cues) -> bool:
     return lemma in cues.speaker_nouns or any(lemma.endswith(suffix) for suffix in cues.speaker_suffixes)
 
 
-def _in_title_case_line(text: str, at: int) -> bool:
-    """Whether the line holding the character ``at`` is a headline in title case."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words = [w for w in text[start:end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+def _in_title_case_line(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens ``start:end`` stands in a headline in title case.
+
+    Judged from the name and up to TITLE_CASE_REACH tokens on each side on
+    its line: in a headline nearly every word around it is capitalised.
+    """
+    lo = start
+    while lo > 0 and start - lo < TITLE_CASE_REACH and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+    hi = end
+    while hi < len(doc) and hi - end < TITLE_CASE_REACH and "\n" not in doc[hi - 1].text_with_ws:
+        hi += 1
+    words = [t.text for t in doc[lo:hi] if t.text[:1].isalpha()]
     if len(words) < TITLE_CASE_WORDS or words[0] == "By":
         return False
     return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 
 from .pronouns import FULL_NAME_WORDS
 from .references import line_label, transcript_label
@@ -88,7 +89,7 @@ class LineLabels:
             return None
         return start + head.end(), end
 
-    @property
+    @cached_property
     def _first_question(self) -> int | None:
         """Where the transcript's first question line starts, or None."""
         for start, end in self.layout.paragraphs:

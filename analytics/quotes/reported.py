@@ -77,10 +77,16 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
     return [t for root in content for t in root.subtree if t.i not in drop]
 
 
-def _asks(sent) -> bool:
-    """Whether the sentence ``sent`` is a question: its last word is followed by a question mark."""
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    return last is not None and last.text == "?"
+def _in_questions(doc: Doc) -> list[bool]:
+    """For each token of ``doc``, whether its sentence is a question (its last word is a question mark)."""
+    asking = [False] * len(doc)
+    for sent in doc.sents:
+        end = sent.end - 1
+        while end > sent.start and doc[end].is_space:
+            end -= 1
+        if doc[end].text == "?":
+            asking[sent.start:sent.end] = [True] * (sent.end - sent.start)
+    return asking
 
 
 def _no_speaker(child: Token) -> bool:
@@ -216,13 +222,14 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
     """
     found = []
     text = doc.text
+    asking = _in_questions(doc)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") and tok.lemma_.lower() not in cues.clause_adjectives:
             continue
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "to reiterate its demands": a purpose, not a statement
-        if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]) or _asks(tok.sent):
+        if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]) or asking[tok.i]:
             continue  # "asked whether he believes ...", "Why should anyone believe you will ...?": inside a question
         item = None
         if tok.dep_ == "amod" or any(_no_speaker(c) for c in tok.children):
