@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .actors import Actor, Registry
-from .layout import Layout
+from .layout import SENTENCE_END, Layout
 from .lexicons import load_reporting_cues
 
 MENTION_COLUMNS = ["article_id", "actor", "kind", "text", "start", "end", "sentence", "paragraph"]
@@ -34,11 +34,12 @@ _PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "della", "di", "da", "dos",
 # A sentence-initial word with this ending glued to a name is a participle, not a first name:
 # "Slamming Maria Lopez once again, ...".
 _PARTICIPLE_ENDING = "ing"
-# A name among at least this many words, nearly all capitalised, within this many tokens on its line
-# stands in a headline in title case, where capitals tell no name from other words ("Lopez Slams Budget Plan").
+# A line of at least this many words, nearly all capitalised, no more than HEADLINE_TOKENS tokens
+# on either side of a name, is a headline in title case, where capitals tell no name from other
+# words ("Lopez Slams Budget Plan").
 TITLE_CASE_WORDS = 4
 TITLE_CASE_SHARE = 0.8
-TITLE_CASE_REACH = 3
+HEADLINE_TOKENS = 20
 # Entities of these labels are no people, whatever the words around them say.
 _NOT_PEOPLE = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
 
@@ -141,17 +142,29 @@ def _introduces_person(child, cues) -> bool:
 def _in_title_case_line(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at tokens ``start:end`` stands in a headline in title case.
 
-    Judged from the name and up to TITLE_CASE_REACH tokens on each side on
-    its line: in a headline nearly every word around it is capitalised.
+    A headline is a short line (HEADLINE_TOKENS on either side of the name
+    at most) that does not end like a sentence, nearly every word of it
+    capitalised. Only a name whose neighbours are capitalised (or the
+    line's edges) is looked at further.
     """
+    def edge_or_capital(tok) -> bool:
+        return tok is None or "\n" in tok.text_with_ws or tok.text[:1].isupper()
+
+    if not edge_or_capital(doc[start - 1] if start > 0 else None) or not edge_or_capital(doc[end] if end < len(doc) else None):
+        return False
     lo = start
-    while lo > 0 and start - lo < TITLE_CASE_REACH and "\n" not in doc[lo - 1].text_with_ws:
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
         lo -= 1
+        if start - lo > HEADLINE_TOKENS:
+            return False
     hi = end
-    while hi < len(doc) and hi - end < TITLE_CASE_REACH and "\n" not in doc[hi - 1].text_with_ws:
+    while hi < len(doc) and "\n" not in doc[hi - 1].text_with_ws:
         hi += 1
-    words = [t.text for t in doc[lo:hi] if t.text[:1].isalpha()]
-    if len(words) < TITLE_CASE_WORDS or words[0] == "By":
+        if hi - end > HEADLINE_TOKENS:
+            return False
+    line = [t for t in doc[lo:hi] if not t.is_space]
+    words = [t.text for t in line if t.text[:1].isalpha()]
+    if not line or line[-1].text.endswith(SENTENCE_END) or len(words) < TITLE_CASE_WORDS or words[0] == "By":
         return False
     return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
