@@ -27,7 +27,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.actors import DEFAULT_REGISTRY, KINDS, parse_registry
-from analytics import store, timeline
+from analytics import outlets, store, timeline
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import read_csv, to_csv_bytes, zip_tables
@@ -236,9 +236,9 @@ def _query(_store: Store, key: str, function: str, filters: Filters, args: tuple
 
 
 def _function(name: str):
-    """A query of `analytics.store`, or of `analytics.timeline` when named ``timeline.NAME``."""
+    """A query of `analytics.store`, or of `analytics.timeline` / `analytics.outlets` when named ``MODULE.NAME``."""
     module, _, function = name.rpartition(".")
-    return getattr(timeline if module == "timeline" else store, function)
+    return getattr({"timeline": timeline, "outlets": outlets}.get(module, store), function)
 
 
 @dataclass(frozen=True)
@@ -260,10 +260,10 @@ class View:
         """Run a query of `analytics.store` without the cache: for full tables, asked for once by a download."""
         return _function(function)(self.store, self.filters, *args)
 
-    def over_time(self, function: str, *args):
-        """A query of `analytics.timeline` (``coverage``, ``mentions_over_time``, ``stance_over_time``,
-        ``period_articles``, ``changes_with_quotes``) on the view."""
-        return self._ask("timeline." + function, *args)
+    def query(self, function: str, *args):
+        """A query of `analytics.timeline` or `analytics.outlets` on the view, named ``MODULE.NAME``
+        (``timeline.coverage``, ``outlets.stance_by_source``)."""
+        return self._ask(function, *args)
 
     def totals(self) -> dict[str, int]:
         return self._ask("totals")

@@ -8,7 +8,7 @@ import streamlit as st
 from analytics.highlight import escape
 from analytics.timeline import periods_between
 from app_pages import state
-from app_pages.display import MEAN_STANCE_LABEL, MENTIONS_LABEL
+from app_pages.display import CATEGORY_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
 
 PERIOD_LABELS = {"day": "Day", "week": "Week beginning", "month": "Month"}
 SHOWN_CHANGES = 20  # changes drawn side by side; the table and its download hold them all
@@ -17,7 +17,7 @@ st.title("Timeline")
 view = state.current_view()
 st.caption("How often the chosen actors are named, how many quotes each outcome gets and where the speakers stand, "
            "period by period; below, who changed their position on an outcome, with the quotes before and after.")
-cover = view.over_time("coverage")
+cover = view.query("timeline.coverage")
 if not cover.dated:
     st.info(f"None of the {cover.undated:,} articles in this view has a date the timeline can read "
             "(ISO dates such as 2025-10-17, or 17 October 2025). Add dates in the manifest's date column.")
@@ -44,7 +44,7 @@ top = list(view.actor_totals(5)["actor"])
 options = list(view.actor_totals(200)["actor"])
 chosen = st.multiselect("Actors on the timeline", options, default=[a for a in top if a in options], key="timeline_actors",
                         bind="query-params", help="The five most mentioned at first; the sidebar's filters still apply.")
-named = view.over_time("mentions_over_time", tuple(chosen), period)
+named = view.query("timeline.mentions_over_time", tuple(chosen), period)
 if named.empty:
     st.info("No mentions of the chosen actors in dated articles.")
 else:
@@ -52,12 +52,12 @@ else:
     grid = pd.MultiIndex.from_product([periods_between(cover.first, cover.last, period), chosen], names=["period", "actor"])
     filled = named.set_index(["period", "actor"]).reindex(grid, fill_value=0).reset_index()
     filled["actor"] = filled["actor"].map(escape)  # plotly renders labels as HTML
-    st.plotly_chart(legend_below(px.line(filled, x="period", y="mentions", color="actor", markers=True,
+    st.plotly_chart(legend_below(px.line(filled, x="period", y="mentions", color="actor", markers=True, color_discrete_sequence=CATEGORY_COLORS,
                                          hover_data={"articles": True},
                                          labels={"mentions": MENTIONS_LABEL, "period": "", "actor": ""})),
                     key="timeline-mentions")
 
-stance = view.over_time("stance_over_time", period)
+stance = view.query("timeline.stance_over_time", period)
 left, right = st.columns(2)
 with left:
     st.subheader("Quotes per outcome")
@@ -65,7 +65,7 @@ with left:
     if stance.empty:
         st.info("No stance in dated articles of this view.")
     else:
-        st.plotly_chart(legend_below(px.bar(stance, x="period", y="quotes", color="outcome",
+        st.plotly_chart(legend_below(px.bar(stance, x="period", y="quotes", color="outcome", color_discrete_sequence=CATEGORY_COLORS,
                                             hover_data={"favor": True, "against": True, "neutral": True},
                                             labels={"period": ""})), key="timeline-quotes")
 with right:
@@ -75,6 +75,7 @@ with right:
     if not stance.empty:
         points = stance.assign(n=stance["quotes"])
         st.plotly_chart(legend_below(px.scatter(points, x="period", y="mean_score", color="outcome", error_y="spread",
+                                                color_discrete_sequence=CATEGORY_COLORS,
                                                 hover_data={"n": True, "favor": True, "against": True, "neutral": True},
                                                 range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": ""})),
                         key="timeline-stance")
@@ -83,12 +84,12 @@ st.subheader(f"Articles of a {period}")
 periods = sorted(set(stance["period"]) | (set(named["period"]) if not named.empty else set()))
 if periods:
     start = st.selectbox(PERIOD_LABELS[period], periods, index=len(periods) - 1, key="timeline_period", bind="query-params")
-    day = view.over_time("period_articles", period, start)
+    day = view.query("timeline.period_articles", period, start)
     day = day.assign(open=[article_link(a) for a in day["article_id"]])
     state.show_table(day, "period_articles", column_config={"open": st.column_config.LinkColumn("Article", display_text="open")})
 
 st.subheader("Position changes")
-changes = view.over_time("changes_with_quotes", None)
+changes = view.query("timeline.changes_with_quotes", None)
 if changes.empty:
     st.info("No speaker in this view took different positions on an outcome on different dates.")
     st.stop()

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from .conftest import ROOT
 
-PAGES = ["overview", "actors", "cooccurrence", "stance", "timeline", "quotes", "articles", "your_articles", "method"]
+PAGES = ["overview", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "your_articles", "method"]
 ONE = "002_3ae1a21b16b637e7"
 
 
@@ -33,7 +33,7 @@ def test_every_page_runs_and_shows_its_content(page):
     assert not at.exception, [e.value for e in at.exception]
     charts = at.get("plotly_chart")
     frames = at.dataframe
-    expected_charts = {"overview": 2, "actors": 2, "cooccurrence": 2, "stance": 3, "timeline": 3}
+    expected_charts = {"overview": 2, "actors": 2, "cooccurrence": 2, "stance": 3, "timeline": 3, "outlets": 2}
     assert len(charts) >= expected_charts.get(page, 0)
     if page not in ("your_articles",):
         assert len(frames) >= 1
