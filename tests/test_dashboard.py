@@ -57,6 +57,18 @@ def test_the_timeline_lists_a_change_of_position_with_both_quotes():
     assert any(f"quote={first['from_quote_id']}" in u for u in links)
 
 
+def test_the_overview_lists_the_latest_changes_of_position():
+    at = app()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    recent = next(d.value for d in at.dataframe if "to_stance" in d.value.columns)
+    assert 1 <= len(recent) <= 5
+    assert (recent["from_stance"] != recent["to_stance"]).all()
+    # Narrowed to someone who never changed, the list says so.
+    at.sidebar.multiselect(key="actors").set_value(["Dmitry Peskov"]).run()
+    assert any("No change of position" in i.value for i in at.info)
+
+
 def test_a_filter_changes_what_is_shown():
     at = app()
     at.run()
