@@ -89,7 +89,7 @@ from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
     contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role,
     harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
-    rhetorical_question, serves_adversary, tree_distance,
+    rhetorical_question, serves_adversary, tree_distance, unrealised_praise,
 )
 
 STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "found_by", "stance", "score", "evidence"]
@@ -246,6 +246,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             polarity = 1 if role == "patient" or harms_adversary(tok, stance_cues) else -1
         negated = is_negated(tok, stance_cues) != (negated_complement(tok, stance_cues) is not None)
         negated = negated != (in_quote and rhetorical_question(tok, span, stance_cues))
+        negated = negated != (polarity == 1 and unrealised_praise(tok) is not None)
         near = inside if in_quote else anchors
         distance = 0 if judged.get(tok.i) is not None else min(tree_distance(tok, a) for a in near)
         if in_quote and target.refers is not None:

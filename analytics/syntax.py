@@ -321,3 +321,16 @@ def governs(cue: Token, anchors: list[Token]) -> bool:
         if cue.dep_ == "dobj" and any(c.dep_ == "prep" and a in c.subtree for c in cue.head.children):
             return True
     return False
+
+
+def unrealised_praise(cue: Token) -> Token | None:
+    """The negation that turns praise into a jibe: ``the best summit that never happened``, ``the most effective
+    weapon never delivered`` (the praised thing did not come about). The negation of a clause on the praised noun."""
+    if cue.dep_ != "amod":
+        return None
+    for clause in cue.head.children:
+        if clause.dep_ in ("relcl", "acl"):
+            neg = next((c for c in clause.children if c.dep_ == "neg"), None)
+            if neg is not None:
+                return neg
+    return None

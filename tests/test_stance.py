@@ -506,3 +506,11 @@ def test_a_measure_announced_as_coming_is_favor_and_a_past_fact_is_not(nlp):
     assert stance(nlp, text, "the new duties would be unveiled next week", TRADE, "tariffs") == "favor"
     text = "The trade commissioner said the new duties were unveiled last week."
     assert stance(nlp, text, "the new duties were unveiled last week", TRADE, "tariffs") == "neutral"
+
+
+def test_praise_of_what_never_came_about_is_a_jibe(nlp):
+    text = "The opposition leader said the four-day week was the best reform that never happened."
+    week = parse_outcomes("outcomes:\n  - key: four_day_week\n    terms: [four-day week, reform]\n")
+    assert stance(nlp, text, "the four-day week was the best reform that never happened", week, "four_day_week") == "against"
+    text = "The head teacher said the four-day week was the best reform that anyone could remember."
+    assert stance(nlp, text, "the four-day week was the best reform that anyone could remember", week, "four_day_week") == "favor"
