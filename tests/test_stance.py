@@ -514,3 +514,11 @@ def test_praise_of_what_never_came_about_is_a_jibe(nlp):
     assert stance(nlp, text, "the four-day week was the best reform that never happened", week, "four_day_week") == "against"
     text = "The head teacher said the four-day week was the best reform that anyone could remember."
     assert stance(nlp, text, "the four-day week was the best reform that anyone could remember", week, "four_day_week") == "favor"
+
+
+def test_talks_that_lead_nowhere_are_against(nlp):
+    talks = parse_outcomes("outcomes:\n  - key: talks\n    terms: [talks]\n")
+    text = "The union leader said the talks are friendly, and then they go nowhere."
+    assert stance(nlp, text, "the talks are friendly, and then they go nowhere", talks, "talks") == "against"
+    text = "The union leader said the talks would not lead anywhere."
+    assert stance(nlp, text, "the talks would not lead anywhere", talks, "talks") == "against"
