@@ -276,3 +276,10 @@ def test_a_quotation_inside_someone_s_statement_noun_is_theirs(nlp):
     text = ("Lena Marsh’s call for both unions to “stop where they are” has not moved the Harbour Board, "
             "which still demands a full return to work.")
     assert [q["speaker"] for q in quotes_of(nlp, text) if q["kind"] == "direct"] == ["Lena Marsh"]
+
+
+def test_the_person_asked_answers_the_question(nlp):
+    text = ("Ilse Varga also asked Pavel Rusk about his plans for the harbour. "
+            "“I have the job I want, and it is a big enough job,” he said.")
+    assert speakers(quotes_of(nlp, text, PEOPLE)) == ["Pavel Rusk"]
+
