@@ -15,6 +15,8 @@ PAGES = [
     st.Page("app_pages/actors.py", title="Actors", icon=":material/groups:"),
     st.Page("app_pages/cooccurrence.py", title="Co-occurrence", icon=":material/hub:"),
     st.Page("app_pages/stance.py", title="Stance", icon=":material/balance:"),
+    st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("app_pages/outlets.py", title="Outlets", icon=":material/newsmode:"),
     st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("app_pages/articles.py", title="Articles", icon=":material/article:"),
     st.Page("app_pages/your_articles.py", title="Your articles", icon=":material/upload_file:"),

@@ -22,6 +22,7 @@ import pandas as pd
 from . import engines
 from .actors import DEFAULT_REGISTRY, Registry
 from .cooccurrence import cooccurrence
+from .positions import position_changes
 from .corpus import Article
 from .export import PARQUET, BuildWriter, build_fingerprint
 from .parse import load_model, model_package
@@ -150,6 +151,7 @@ def assemble_tables(per_article: dict[str, pd.DataFrame], with_stances: bool = T
     }
     if with_stances:
         tables["stances"] = per_article["stances"]
+        tables["position_changes"] = position_changes(per_article["stances"], articles)
     return {name: typed_table(table) for name, table in tables.items()}
 
 
@@ -168,8 +170,14 @@ def reduce_parts(folder: str | Path) -> dict[str, pd.DataFrame]:
         return f"read_parquet('{pattern}')"
 
     con = duckdb.connect()
-    return {"actor_counts": typed_table(count_query(con, parts("mentions"))),
-            "cooccurrence": typed_table(cooccurrence_query(con, parts("mentions"), parts("articles")))}
+    tables = {"actor_counts": typed_table(count_query(con, parts("mentions"))),
+              "cooccurrence": typed_table(cooccurrence_query(con, parts("mentions"), parts("articles")))}
+    if (Path(folder) / "stances").is_dir():
+        # Only the columns a change needs, in corpus order (the parts' order), so every engine gives the same rows.
+        stances = con.execute(f"SELECT quote_id, article_id, speaker, outcome, stance, score FROM {parts('stances')}").df()
+        dates = con.execute(f"SELECT article_id, date FROM {parts('articles')}").df()
+        tables["position_changes"] = typed_table(position_changes(stances, dates))
+    return tables
 
 
 # --- The build cache's key -----------------------------------------------------

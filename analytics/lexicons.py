@@ -53,6 +53,7 @@ class ReportingCues:
     male_words: frozenset[str]
     female_words: frozenset[str]
     role_synonyms: frozenset[str]
+    question_labels: frozenset[str]
 
 
 def load_reporting_cues(path: str | Path | None = None) -> ReportingCues:

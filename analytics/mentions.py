@@ -13,13 +13,14 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import numpy
 import pandas as pd
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .actors import Actor, Registry
-from .layout import Layout
+from .layout import SENTENCE_END, Layout
 from .lexicons import load_reporting_cues
 
 MENTION_COLUMNS = ["article_id", "actor", "kind", "text", "start", "end", "sentence", "paragraph"]
@@ -30,25 +31,49 @@ _JOINERS = {"-", "–", "&", "/", "and"}
 _PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "van", "von", "der", "den", "ter", "abu"}
 
 
-def person_candidates(doc: Doc) -> list[str]:
-    """Names in ``doc``'s PERSON entities, cleaned for merging across articles.
+# A sentence-initial word with this ending glued to a name is a participle, not a first name:
+# "Slamming Maria Lopez once again, ...".
+_PARTICIPLE_ENDING = "ing"
+# A line of at least this many words, nearly all capitalised, no more than HEADLINE_TOKENS tokens
+# on either side of a name, is a headline in title case, where capitals tell no name from other
+# words ("Lopez Slams Budget Plan").
+TITLE_CASE_WORDS = 4
+TITLE_CASE_SHARE = 0.8
+HEADLINE_TOKENS = 20
+# Entities of these labels are no people, whatever the words around them say.
+_NOT_PEOPLE = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
 
-    Returns one string per name occurrence: possessives and leading titles
-    removed, and entities that glue two names (``Putin-Zelensky``,
-    ``Trump & Putin``) split into both. Only words that look like a name
-    (capitalised, alphabetic) are kept. Titles are those of
-    data/reporting.yml (`analytics.lexicons.ReportingCues.titles`).
+
+def person_candidates(doc: Doc) -> list[str]:
+    """Names of people in ``doc``, cleaned for merging across articles.
+
+    Returns one string per name occurrence: the PERSON entities, and the
+    runs of proper nouns that the sentence introduces as a person though
+    the parser did not tag them so (`_introduced_people`). Possessives and
+    leading titles are removed, a participle glued to the front of a name
+    (``Slamming Maria Lopez``) too, and entities that glue two names
+    (``Putin-Zelensky``, ``Trump & Putin``) are split into both. Only words
+    that look like a name (capitalised, alphabetic) are kept; nothing is
+    taken from a headline in title case, nor a full name whose first word
+    the article uses as a place (``Valmora Rail`` where ``Valmora`` is a
+    country). Titles are those of data/reporting.yml
+    (`analytics.lexicons.ReportingCues.titles`).
     """
-    titles = load_reporting_cues().titles
+    cues = load_reporting_cues()
+    titles = cues.titles
+    entities = doc.ents  # built anew on every access
+    places = {doc[e.start].lower_ for e in entities if e.label_ in ("GPE", "LOC", "NORP")}
     names = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
+    for ent in entities:
+        if ent.label_ != "PERSON" or _in_title_case_line(doc, ent.start, ent.end):
             continue
         start = ent.start
         # spaCy sometimes leaves a first name out ("Mayor Ana [Lima]"): take the capitalised word before it.
         if len(ent) == 1 and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
                 and doc[start - 1].lower_.rstrip(".") not in titles and not doc[start - 1].ent_type_:
             start -= 1
+        if ent.end - start > 2 and doc[start].is_sent_start and doc[start].lower_.endswith(_PARTICIPLE_ENDING):
+            start += 1
         words: list[str] = []
         i = start
         while i < ent.end:
@@ -67,7 +92,81 @@ def person_candidates(doc: Doc) -> list[str]:
                 words.append(tok.text)
             i += 1
         names.append(" ".join(words))
-    return [n for n in (_clean_name(n, titles) for n in names) if n]
+    names += _introduced_people(doc, cues)
+    cleaned = (_clean_name(n, titles) for n in names)
+    return [n for n in cleaned if n and not (len(n.split()) > 1 and n.split()[0].lower() in places)]
+
+
+def _introduced_people(doc: Doc, cues) -> list[str]:
+    """Runs of proper nouns not tagged PERSON that the sentence introduces as a person.
+
+    ``Ines Ocampo, chief economist at ...`` (an apposition whose noun is a
+    role: `speaker_nouns`, or ends like one, ``economist``) or ``Ines
+    Ocampo, who ...``. A run is two or more capitalised words without a
+    determiner; one ending in an institution's noun (``Valmora Rail
+    Authority``) is none.
+    """
+    found = []
+    # Only the heads of appositions and relative clauses can be introduced so: read the few of them.
+    deps = doc.to_array("DEP")
+    wanted = numpy.isin(deps, [doc.vocab.strings[d] for d in ("appos", "relcl")])
+    for tok in dict.fromkeys(doc[int(i)].head for i in numpy.flatnonzero(wanted)):
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON" or tok.ent_type_ in _NOT_PEOPLE:
+            continue
+        if any(c.dep_ == "det" for c in tok.children) or not any(_introduces_person(c, cues) for c in tok.children):
+            continue  # "the campaign group Fossil Free Futures, who ...": a name with "the" is no person's
+        if _in_title_case_line(doc, tok.i, tok.i + 1):
+            continue
+        run = [tok]
+        while run[0].i > 0 and doc[run[0].i - 1].dep_ == "compound" and doc[run[0].i - 1].head.i == tok.i \
+                and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].ent_type_ not in _NOT_PEOPLE:
+            run.insert(0, doc[run[0].i - 1])
+        last = tok.lower_
+        if len(run) >= 2 and last not in cues.institution_nouns | cues.group_nouns:
+            found.append(" ".join(t.text for t in run))
+    return found
+
+
+def _introduces_person(child, cues) -> bool:
+    """Whether ``child`` of a proper noun says it is a person: an apposition naming a role, or a ``who`` clause."""
+    if child.dep_ == "relcl":
+        return any(k.lower_ == "who" and k.dep_ in ("nsubj", "nsubjpass") for k in child.children)
+    if child.dep_ != "appos" or child.pos_ != "NOUN":
+        return False
+    lemma = child.lemma_.lower()
+    if lemma in cues.institution_nouns or lemma in cues.group_nouns:
+        return False
+    return lemma in cues.speaker_nouns or any(lemma.endswith(suffix) for suffix in cues.speaker_suffixes)
+
+
+def _in_title_case_line(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens ``start:end`` stands in a headline in title case.
+
+    A headline is a short line (HEADLINE_TOKENS on either side of the name
+    at most) that does not end like a sentence, nearly every word of it
+    capitalised. Only a name whose neighbours are capitalised (or the
+    line's edges) is looked at further.
+    """
+    def edge_or_capital(tok) -> bool:
+        return tok is None or "\n" in tok.text_with_ws or tok.text[:1].isupper()
+
+    if not edge_or_capital(doc[start - 1] if start > 0 else None) or not edge_or_capital(doc[end] if end < len(doc) else None):
+        return False
+    lo = start
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+        if start - lo > HEADLINE_TOKENS:
+            return False
+    hi = end
+    while hi < len(doc) and "\n" not in doc[hi - 1].text_with_ws:
+        hi += 1
+        if hi - end > HEADLINE_TOKENS:
+            return False
+    line = [t for t in doc[lo:hi] if not t.is_space]
+    words = [t.text for t in line if t.text[:1].isalpha()]
+    if not line or line[-1].text.endswith(SENTENCE_END) or len(words) < TITLE_CASE_WORDS or words[0] == "By":
+        return False
+    return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _clean_name(name: str, titles: frozenset[str]) -> str:
@@ -132,6 +231,8 @@ def extract_mentions(doc: Doc, registry: Registry, article_id: str, layout: Layo
     for ent in entities:
         if not ent.ent_id_ or ent.ent_id_ not in registry.actors:
             continue
+        if registry.kind_of(ent.ent_id_) == "person" and _common_word(ent):
+            continue
         rows.append(
             {
                 "article_id": article_id,
@@ -145,6 +246,24 @@ def extract_mentions(doc: Doc, registry: Registry, article_id: str, layout: Layo
             }
         )
     return Mentions(rows, entities)
+
+
+def _common_word(ent: Span) -> bool:
+    """Whether a one-word match written in lowercase is the common word, not the surname it spells.
+
+    ``the old guard``, ``several rounds of talks``, ``the rail strike``: the
+    word is plural, or has a determiner, adjective or number of its own, or
+    modifies a noun that has one. ``talks with orbán`` stays a name.
+    """
+    if len(ent) != 1 or not ent.text.islower():
+        return False
+    tok = ent[0]
+    if tok.tag_ in ("NNS", "JJ", "JJR", "JJS", "VBZ", "VBD", "VBG", "VBN") or any(c.dep_ in _MODIFIER_DEPS for c in tok.children):
+        return True
+    return tok.dep_ in ("compound", "amod") and any(c.dep_ in _MODIFIER_DEPS for c in tok.head.children)
+
+
+_MODIFIER_DEPS = {"det", "amod", "nummod", "poss"}
 
 
 def ruler_entities(ruler: EntityRuler, doc: Doc) -> tuple[Span, ...]:

@@ -86,11 +86,13 @@ def columns_of(name: str) -> list[str]:
     """The columns of table ``name``, in order."""
     from .cooccurrence import COOCCURRENCE_COLUMNS
     from .mentions import COUNT_COLUMNS, MENTION_COLUMNS
+    from .positions import POSITION_CHANGE_COLUMNS
     from .quotes import QUOTE_COLUMNS
     from .stance import STANCE_COLUMNS
 
     return {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS, "quotes": QUOTE_COLUMNS,
-            "stances": STANCE_COLUMNS, "actor_counts": COUNT_COLUMNS, "cooccurrence": COOCCURRENCE_COLUMNS}[name]
+            "stances": STANCE_COLUMNS, "actor_counts": COUNT_COLUMNS, "cooccurrence": COOCCURRENCE_COLUMNS,
+            "position_changes": POSITION_CHANGE_COLUMNS}[name]
 
 
 def row_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:

@@ -20,7 +20,7 @@ from .actors import KINDS
 from .aggregates import stance_counts_query
 from .cooccurrence import WINDOWS, cooccurrence_query
 
-TABLES = ("articles", "mentions", "actor_counts", "cooccurrence", "quotes", "stances")
+TABLES = ("articles", "mentions", "actor_counts", "cooccurrence", "quotes", "stances", "position_changes")
 STANCES = ("favor", "against", "neutral")  # the labels of the stances table, in the order charts list them
 
 
@@ -104,6 +104,8 @@ def selected(table: str, f: Filters) -> tuple[str, list]:
     """(a parenthesised SELECT of the rows of ``table`` the filters keep, its parameters)."""
     params: list = []
     where: list[str] = []
+    if table == "position_changes":
+        return _selected_changes(f)
     if table == "articles" or (f.narrows_articles and table != "cooccurrence"):
         article_where = []
         if f.articles:
@@ -137,6 +139,23 @@ def selected(table: str, f: Filters) -> tuple[str, list]:
         params.extend(inner_params)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     return f"(SELECT * FROM {table}{clause})", params
+
+
+def _selected_changes(f: Filters) -> tuple[str, list]:
+    """`selected` for position_changes: of the view's speakers and outcomes, both quotes in the view's articles."""
+    params: list = []
+    where = []
+    if f.actors:
+        where.append(_in("speaker", f.actors, params))
+    if f.outcomes:
+        where.append(_in("outcome", f.outcomes, params))
+    if f.narrows_articles:
+        for end in ("from_quote_id", "to_quote_id"):
+            inner, inner_params = selected("quotes", Filters(articles=f.articles, dates=f.dates, sources=f.sources))
+            where.append(f"{end} IN (SELECT quote_id FROM {inner} AS q)")
+            params.extend(inner_params)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    return f"(SELECT * FROM position_changes{clause})", params
 
 
 def count(store: Store, f: Filters, table: str) -> int:
@@ -354,7 +373,7 @@ def article_rows(store: Store, table: str, article_id: str) -> pd.DataFrame:
 
 def full_tables(store: Store, f: Filters) -> dict[str, pd.DataFrame]:
     """Every table of the view in full (for downloads: built only when asked for)."""
-    out = {name: rows(store, f, name) for name in ("articles", "mentions", "actor_counts", "quotes", "stances")
-           if name in store.present}
+    out = {name: rows(store, f, name) for name in ("articles", "mentions", "actor_counts", "quotes", "stances",
+                                                   "position_changes") if name in store.present}
     out["cooccurrence"] = pd.concat([actor_pairs(store, f, w) for w in WINDOWS], ignore_index=True)
     return out

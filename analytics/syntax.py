@@ -121,9 +121,12 @@ def _has_modal(verb: Token) -> bool:
 
 
 def _is_stance_cue(token: Token, stance_cues: StanceCues) -> bool:
-    """Whether the lemma of ``token`` is a one-word stance cue (favor, against, harm or hedge)."""
-    words = (token.lemma_.lower(),)
-    return any(words in getattr(stance_cues, c) for c in WEIGHTED_CUES)
+    """Whether ``token`` is a stance cue (favor, against, harm or hedge) of its own: its lemma a one-word cue,
+    or the first word of a phrasal cue whose other words follow it ("touched upon", "rule it out" not)."""
+    lemma = token.lemma_.lower()
+    following = [t.lower_ for t in token.doc[token.i + 1: token.i + 4]]
+    return any((lemma,) == words or (words[0] == lemma and list(words[1:]) == following[:len(words) - 1])
+               for c in WEIGHTED_CUES for words in getattr(stance_cues, c))
 
 
 def is_expected(root: Token, stance_cues: StanceCues, cue_words: frozenset[int] = frozenset()) -> bool:

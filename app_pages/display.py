@@ -20,3 +20,6 @@ UNNAMED_SPEAKER = "(unnamed)"  # the Stance page's row for quotes whose speaker 
 QUOTE_KINDS = ("direct", "indirect")  # the values of the quotes table's kind column
 MENTIONS_LABEL = "mentions"  # axis and colour-bar titles
 MEAN_STANCE_LABEL = "mean stance"
+# Lines and bars of categories (actors, outcomes, sources): no green or red, which mean favor and against.
+CATEGORY_COLORS = ["#457b9d", "#1d3557", "#e9c46a", "#8ecae6", "#6d597a", "#b08968", "#355070", "#9d8189",
+                   "#a8dadc", "#f4a261", "#5c677d", "#c9ada7"]

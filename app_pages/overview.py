@@ -43,3 +43,15 @@ with right:
         st.plotly_chart(px.bar(long, x="quotes", y="outcome", color="stance", orientation="h",
                                category_orders={"outcome": list(counts["outcome"]), "stance": STANCES},
                                labels={"outcome": ""}, color_discrete_map=STANCE_COLORS), key="contested")
+
+st.subheader("Recent changes of position")
+st.caption("Speakers whose position on an outcome differs from the one they took on an earlier date; the Timeline "
+           "page shows the quotes before and after.")
+changes = view.query("timeline.changes_with_quotes", 5)
+if changes.empty:
+    st.info("No change of position in this view (it needs a speaker quoted on an outcome on two dates).")
+else:
+    state.show_table(changes[["to_date", "speaker", "outcome", "from_stance", "to_stance", "from_date", "to_text"]],
+                     "recent_changes", full=lambda: view.fresh("timeline.changes_with_quotes", None),
+                     column_config={"to_text": st.column_config.TextColumn("latest quote", width="large")})
+    st.page_link("app_pages/timeline.py", label="All changes, with their quotes", icon=":material/timeline:")

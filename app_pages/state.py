@@ -27,7 +27,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.actors import DEFAULT_REGISTRY, KINDS, parse_registry
-from analytics import store
+from analytics import outlets, store, timeline
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import read_csv, to_csv_bytes, zip_tables
@@ -232,7 +232,13 @@ def _query(_store: Store, key: str, function: str, filters: Filters, args: tuple
     # Keyed by the content of the analysis, the filters and the arguments (``_store`` is not hashed: ``key``
     # names its content), so moving between pages or controls reuses results, and visitors who sent the same
     # content share them.
-    return getattr(store, function)(_store, filters, *args)
+    return _function(function)(_store, filters, *args)
+
+
+def _function(name: str):
+    """A query of `analytics.store`, or of `analytics.timeline` / `analytics.outlets` when named ``MODULE.NAME``."""
+    module, _, function = name.rpartition(".")
+    return getattr({"timeline": timeline, "outlets": outlets}.get(module, store), function)
 
 
 @dataclass(frozen=True)
@@ -252,7 +258,12 @@ class View:
 
     def fresh(self, function: str, *args):
         """Run a query of `analytics.store` without the cache: for full tables, asked for once by a download."""
-        return getattr(store, function)(self.store, self.filters, *args)
+        return _function(function)(self.store, self.filters, *args)
+
+    def query(self, function: str, *args):
+        """A query of `analytics.timeline` or `analytics.outlets` on the view, named ``MODULE.NAME``
+        (``timeline.coverage``, ``outlets.stance_by_source``)."""
+        return self._ask(function, *args)
 
     def totals(self) -> dict[str, int]:
         return self._ask("totals")

@@ -29,7 +29,7 @@ def test_build_writes_every_table_and_reports_bad_files(tmp_path):
     assert "broken.txt" in run.stderr and "binary" in run.stderr
     assert "read 5 articles, skipped 1" in run.stdout
     names = {p.stem for p in out.glob("*.csv")}
-    assert names == {"articles", "mentions", "actor_counts", "cooccurrence", "quotes", "stances"}
+    assert names == {"articles", "mentions", "actor_counts", "cooccurrence", "quotes", "stances", "position_changes"}
     articles = read_csv(out / "articles.csv")
     assert len(articles) == 5
     mentions = read_csv(out / "mentions.csv")
@@ -77,7 +77,7 @@ def test_both_reductions_give_the_same_corpus_tables(nlp, registry, tmp_path):
     streamed = reduce_parts(writer.staging / PARQUET)
     writer.discard()
     in_memory = assemble_tables({name: concat_parts([parts[i][name] for i in sorted(parts)], name) for name in PER_ARTICLE})
-    for name in ("actor_counts", "cooccurrence"):
+    for name in ("actor_counts", "cooccurrence", "position_changes"):
         assert not in_memory[name].empty, name
         pd.testing.assert_frame_equal(streamed[name], in_memory[name], check_dtype=False)
 

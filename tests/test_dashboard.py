@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from .conftest import ROOT
 
-PAGES = ["overview", "actors", "cooccurrence", "stance", "quotes", "articles", "your_articles", "method"]
+PAGES = ["overview", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "your_articles", "method"]
 ONE = "002_3ae1a21b16b637e7"
 
 
@@ -33,11 +33,40 @@ def test_every_page_runs_and_shows_its_content(page):
     assert not at.exception, [e.value for e in at.exception]
     charts = at.get("plotly_chart")
     frames = at.dataframe
-    expected_charts = {"overview": 2, "actors": 2, "cooccurrence": 2, "stance": 3}
+    expected_charts = {"overview": 2, "actors": 2, "cooccurrence": 2, "stance": 3, "timeline": 3, "outlets": 2}
     assert len(charts) >= expected_charts.get(page, 0)
     if page not in ("your_articles",):
         assert len(frames) >= 1
     assert at.title[0].value
+
+
+def test_the_timeline_lists_a_change_of_position_with_both_quotes():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/timeline.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("counted per **day**" in c.value for c in at.caption)
+    changes = next(d.value for d in at.dataframe if "to_quote_id" in d.value.columns)
+    assert len(changes) >= 1
+    first = changes.iloc[0]
+    assert first["from_stance"] != first["to_stance"] and first["from_date"] < first["to_date"]
+    assert first["from_text"] and first["to_text"]
+    # Each side opens its article at its quote.
+    links = [b.proto.url for b in at.get("link_button")]
+    assert any(f"article={first['to_article']}" in u and f"quote={first['to_quote_id']}" in u for u in links)
+    assert any(f"quote={first['from_quote_id']}" in u for u in links)
+
+
+def test_the_overview_lists_the_latest_changes_of_position():
+    at = app()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    recent = next(d.value for d in at.dataframe if "to_stance" in d.value.columns)
+    assert 1 <= len(recent) <= 5
+    assert (recent["from_stance"] != recent["to_stance"]).all()
+    # Narrowed to someone who never changed, the list says so.
+    at.sidebar.multiselect(key="actors").set_value(["Dmitry Peskov"]).run()
+    assert any("No change of position" in i.value for i in at.info)
 
 
 def test_a_filter_changes_what_is_shown():

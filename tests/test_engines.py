@@ -24,6 +24,7 @@ def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     for path in SEEDS.glob("*.txt"):
         shutil.copy(path, folder / path.name)
+    shutil.copy(SEEDS / "manifest.csv", folder / "manifest.csv")  # the dates, so that positions can change
     (folder / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
     return folder
 
@@ -65,7 +66,9 @@ def test_run_parses_with_the_model_it_is_given_and_leaves_no_model_behind(nlp, r
 
 def test_every_engine_writes_the_same_csv_tables(builds):
     names = sorted(p.name for p in (builds / "local").glob("*.csv"))
-    assert names == ["actor_counts.csv", "articles.csv", "cooccurrence.csv", "mentions.csv", "quotes.csv", "stances.csv"]
+    assert names == ["actor_counts.csv", "articles.csv", "cooccurrence.csv", "mentions.csv", "position_changes.csv",
+                     "quotes.csv", "stances.csv"]
+    assert len(read_csv(builds / "local" / "position_changes.csv")) > 0
     for engine in ("processes", "dask"):
         for name in names:
             assert (builds / engine / name).read_bytes() == (builds / "local" / name).read_bytes(), (engine, name)

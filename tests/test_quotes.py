@@ -530,3 +530,25 @@ def test_a_one_word_label_is_a_person_named_before_or_no_label(nlp):
     rows = only(quotes_of(nlp, text), "direct")
     assert [q["speaker"] for q in rows][-2:] == ["Tomas Reyes", "Tomas Reyes"]
     assert rows[1]["speaker"] != "Update"
+
+
+def test_a_partial_quote_after_a_conditional_belongs_to_the_reported_clause(nlp):
+    text = ('Harbour chief Ana Duarte remarked that, had the storm come a day earlier, "the whole fleet would have been lost," '
+            "a view the coastguard shares.")
+    rows = quotes_of(nlp, text)
+    assert [(q["kind"], q["text"]) for q in rows] == [
+        ("indirect", 'had the storm come a day earlier, "the whole fleet would have been lost,"'),
+    ]
+
+
+def test_a_programme_title_after_said_on_is_no_quote(nlp):
+    text = ('Port minister Ana Ruiz said on "Meet the Harbour" that the dredging would start in May. '
+            'Her deputy, Tom Hale, appeared on "Coast Tonight." He defended the costs.')
+    rows = quotes_of(nlp, text)
+    assert [q["kind"] for q in rows] == ["indirect"] and rows[0]["text"] == "the dredging would start in May"
+
+
+def test_phrasal_verbs_of_action_and_bylines_are_no_reported_speech(nlp):
+    text = ("Cyclist Mark Dunn backed out of the race on Sunday. The riders' union called off its protest. "
+            "Jo Marsh writes about cycling for the Harbour Gazette.")
+    assert quotes_of(nlp, text) == []

@@ -91,3 +91,26 @@ def test_a_span_keeps_both_marks_of_a_quotation_at_its_edge():
     inner = quotation_spans(text)
     start = text.index("it")
     assert text[slice(*keep_marks_whole(text, start, text.index("truce") + len("truce"), inner))] == 'it "a fragile truce"'
+
+
+# --- Which quoted words are speech ------------------------------------------------
+
+def _speech(nlp, text):
+    from analytics.quotes.marks import is_speech
+
+    doc = nlp(text)
+    return [text[s:e] for s, e in quotation_spans(text) if is_speech(doc, *trim(text, s, e))]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Asked whether she would stand again, the mayor replied: “Never.”", ["Never."]),
+    ('The referee was asked about the penalty. He shrugged. "No."', ["No."]),
+    ("Would the club sell its striker? The chairman said: “Not a chance!”", ["Not a chance!"]),
+])
+def test_a_short_quote_that_is_a_sentence_of_its_own_is_speech(nlp, text, said):
+    assert _speech(nlp, text) == said
+
+
+def test_a_short_quoted_name_inside_a_sentence_is_not_speech(nlp):
+    assert _speech(nlp, "Engineers shelved the project, “Bluebird.” after the tests failed.") == []
+    assert _speech(nlp, "The ferry service, known as “Sealink,” resumed on Monday.") == []

@@ -1,6 +1,8 @@
 """Reported speech (`analytics.quotes.reported`): the cues of a parsed sentence and what each one reports."""
 from __future__ import annotations
 
+import pytest
+
 from analytics.lexicons import load_reporting_cues
 from analytics.quotes.marks import quotation_spans
 from analytics.quotes.reported import attribution, is_reporting_verb, reported_speech
@@ -55,3 +57,47 @@ def test_ruling_or_deciding_on_something_is_no_reported_speech(nlp, registry):
     text = "The competition authority will rule next month on the merger of Freshway and Dalton Foods.\n"
     doc = parse_texts(nlp, [text])[0]
     assert analyse_doc(doc, Article("t", text), registry)["quotes"] == []
+
+
+# --- What one cue reports, and where another attribution begins ---------------------------
+
+def test_a_second_that_clause_of_the_same_cue_is_part_of_what_it_reports(nlp):
+    found = reports(nlp, "The mayor stressed that the city was keen to host the games, but that for the bid to be credible, "
+                         "the stadium must be finished first.")
+    assert found == [("stressed", "the city was keen to host the games, but that for the bid to be credible, "
+                                  "the stadium must be finished first")]
+
+
+def test_a_that_clause_after_the_addressee_is_what_was_said(nlp):
+    found = reports(nlp, "The minister told a packed briefing that exports remained the engine of growth but that "
+                         "the new tariffs had to be paid for by others.")
+    assert found == [("told", "exports remained the engine of growth but that the new tariffs had to be paid for by others")]
+
+
+def test_before_adding_that_starts_an_attribution_of_its_own(nlp):
+    found = reports(nlp, "Ines Moreau told the council that the library would stay open before adding that its hours would be cut.")
+    assert found == [("told", "the library would stay open"), ("adding", "its hours would be cut")]
+
+
+@pytest.mark.parametrize("text", [
+    "Good morning. Here is what happened, who said what, and what comes next.",
+    "Nobody is proposing fewer buses, only fewer cars.",
+    "The city’s promised “green corridor” is the other unknown.",
+    "The council had done something new: it had written a date next to the word closure.",
+])
+def test_no_statement_is_reported(nlp, text):
+    assert reports(nlp, text) == []
+
+
+def test_a_clause_the_narrator_sets_against_what_was_said_is_left_out(nlp):
+    found = reports(nlp, "Mayor Jo Park said Sunday that the depot would reopen, even as the union poured cold water on the plan.")
+    assert found == [("said", "the depot would reopen")]
+
+
+def test_a_question_reports_nothing_it_asks_about(nlp):
+    assert reports(nlp, "Why should anyone believe the ferry will run on time?") == []
+
+
+def test_a_partial_quote_the_parse_cut_after_its_opening_mark_is_kept_whole(nlp):
+    found = reports(nlp, 'The minister said she would not reopen talks "while a gun is pointed at patients", but added that her door "is not locked".')
+    assert ("said", 'she would not reopen talks "while a gun is pointed at patients"') in found

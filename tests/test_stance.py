@@ -181,6 +181,22 @@ def test_not_discussing_an_outcome_takes_no_side(nlp):
     assert stance(nlp, text, "it had not discussed an early vote", ELECTION, "early_election") == "neutral"
 
 
+def test_an_outcome_not_talked_about_takes_no_side(nlp):
+    # The negation falls on the talking, not on the outcome.
+    text = "A spokeswoman said the early election was not touched upon at the cabinet meeting."
+    assert stance(nlp, text, "the early election was not touched upon at the cabinet meeting", ELECTION,
+                  "early_election") == "neutral"
+    text = "The mayor said an early vote had not been mentioned by anyone in the coalition."
+    assert stance(nlp, text, "an early vote had not been mentioned by anyone in the coalition", ELECTION,
+                  "early_election") == "neutral"
+
+
+def test_an_outcome_refused_is_still_against_beside_the_talk_words(nlp):
+    text = "The party leader said she had consulted her colleagues and would not accept an early election."
+    assert stance(nlp, text, "she had consulted her colleagues and would not accept an early election", ELECTION,
+                  "early_election") == "against"
+
+
 def test_demanding_its_removal_is_against(nlp):
     text = "Farmers demanded the removal of the tariffs on fertiliser."
     assert stance(nlp, text, "the removal of the tariffs on fertiliser", TRADE, "tariffs", cue="demanded") == "against"
@@ -483,3 +499,10 @@ def test_a_cue_word_can_require_its_part_of_speech(nlp):
     assert "back" not in rows["merger"]["evidence"].split("; ")[0]
     quoted = "the union would back the merger"
     assert stance(nlp, f"A trustee said {quoted}.", quoted, MERGER, "merger") == "favor"
+
+
+def test_a_measure_announced_as_coming_is_favor_and_a_past_fact_is_not(nlp):
+    text = "The trade commissioner said the new duties would be unveiled next week."
+    assert stance(nlp, text, "the new duties would be unveiled next week", TRADE, "tariffs") == "favor"
+    text = "The trade commissioner said the new duties were unveiled last week."
+    assert stance(nlp, text, "the new duties were unveiled last week", TRADE, "tariffs") == "neutral"

@@ -200,3 +200,20 @@ def test_the_found_by_filter_is_offered_and_an_older_build_without_the_column_st
     speaker, outcome = tables["stances"].iloc[0][["speaker", "outcome"]]
     rows, total = store.cell_quotes(older, store.Filters(), speaker, outcome, 10)
     assert total >= 1 and set(rows["found_by"]) == {""}
+
+
+def test_position_changes_of_the_view_keep_its_speakers_outcomes_and_articles(tables, stored):
+    changes = tables["position_changes"]
+    assert not changes.empty  # the default corpus is dated, and someone in it moves
+    first = changes.iloc[0]
+    kept = store.rows(stored, store.Filters(actors=(first["speaker"],), outcomes=(first["outcome"],)), "position_changes")
+    assert len(kept) >= 1 and set(kept["speaker"]) == {first["speaker"]}
+    assert store.rows(stored, store.Filters(actors=("Nobody At All",)), "position_changes").empty
+    # A change needs both its quotes in the view: the article of only one of them shows none of it.
+    quotes = tables["quotes"].set_index("quote_id")["article_id"]
+    one_side = (quotes[first["from_quote_id"]],)
+    if quotes[first["to_quote_id"]] not in one_side:
+        shown = store.rows(stored, store.Filters(articles=one_side), "position_changes")
+        assert not ((shown["from_quote_id"] == first["from_quote_id"]) & (shown["to_quote_id"] == first["to_quote_id"])).any()
+    both = tuple({quotes[first["from_quote_id"]], quotes[first["to_quote_id"]]})
+    assert len(store.rows(stored, store.Filters(articles=both), "position_changes")) >= 1

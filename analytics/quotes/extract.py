@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ..actors import Registry
 from ..layout import Layout
 from ..lexicons import ReportingCues, load_reporting_cues
+from .lines import answer_spans, bullet_statement_spans
 from .marks import CLOSING_MARKS, DOUBLE_MARKS, in_any, is_speech, near, quotation_spans, trim
 from .reported import MARK_SLACK, attribution, reported_speech
 from .speakers import SpeakerResolver, lead_in_subject
@@ -32,6 +33,8 @@ QUOTE_COLUMNS = [
 # MARK_SLACK characters of it and covers at least this share of it:
 # ``added that “...”``, not ``said Ridgeway “values ...”``.
 WHOLE_QUOTE_SHARE = 0.8
+# How far (characters) after a report a quotation may open and carry its sentence on: ``, "``.
+CARRIED_ON_CHARS = 3
 # A quotation without a cue continues the speaker of the quote before it up to
 # this many paragraphs on: ``"A," he said.`` then ``"B."`` on the next line.
 CONTINUED_PARAGRAPHS = 1
@@ -61,11 +64,15 @@ def extract_quotes(
     headings = _quote_headings(text, layout)
     quotations = quotation_spans(text, layout.paragraphs)
     marks = [trim(text, s, e) for s, e in quotations]
-    speech = [(s, e) for s, e in marks if is_speech(doc, s, e)]
+    lined = _line_quotes(doc, text, layout, mentions, cues)
+    line_spans = [(q["start"], q["end"]) for q in lined]
+    speech = [(s, e) for s, e in marks if is_speech(doc, s, e) and not in_any(s, e, line_spans)]
+    speech = sorted(speech + line_spans)  # a transcript's answer holds its words as a quotation does
     reports = _outer_reports(doc, cues, quotations, speech, headings, layout)
     reports = _ending_with_quotations(reports, sorted(set(speech + marks)), text)
     quotes, absorbed = _quotes_of_reports(reports, speech)
-    quotes += _direct_quotes(doc, speech, absorbed, headings, layout, cues, text)
+    quotes += lined
+    quotes += _direct_quotes(doc, speech, absorbed | set(line_spans), headings, layout, cues, text)
     quotes.sort(key=lambda q: q["start"])
     resolver = SpeakerResolver(doc, mentions, entities, registry, cues, layout)
     resolver.quoted = speech  # quotations of speech, not scare quotes
@@ -92,6 +99,18 @@ def _quote_headings(text: str, layout: Layout) -> set[int]:
     return headings
 
 
+def _line_quotes(doc: Doc, text: str, layout: Layout, mentions: list[dict], cues: ReportingCues) -> list[dict]:
+    """The quotes the layout of their line makes: a transcript's answers (direct) and the statements of
+    bulleted lines a name labels (indirect, without the full stop), each with the label as its speaker."""
+    quotes = [{"kind": "direct", "start": s, "end": e, "source": None, "label": True}
+              for s, e in answer_spans(text, layout, cues.question_labels)]
+    for s, e in bullet_statement_spans(doc, text, layout, mentions, cues.titles):
+        if text[e - 1] == ".":
+            e -= 1
+        quotes.append({"kind": "indirect", "start": s, "end": e, "source": None, "label": True})
+    return quotes
+
+
 def _outer_reports(doc: Doc, cues: ReportingCues, quotations, speech, headings: set[int], layout: Layout) -> list[dict]:
     """Reported speech outside headings, without cues inside a quotation (``speech``) or inside another report.
 
@@ -112,12 +131,19 @@ def _outer_reports(doc: Doc, cues: ReportingCues, quotations, speech, headings: 
 
 
 def _ending_with_quotations(reports: list[dict], marks: list[tuple[int, int]], text: str) -> list[dict]:
-    """The reports, each that runs into a quotation (``marks``, sorted) ending where the quotation ends."""
+    """The reports, each that runs into a quotation (``marks``, sorted) ending where the quotation ends.
+
+    A quotation that carries the sentence on right after a report (a comma
+    between them, its first word in lowercase: ``remarked that, had X
+    stayed, "the talks would have failed"``) is the rest of what the report
+    says, however the parser hung it.
+    """
     ended = []
     for r in reports:
         end = r["end"]
-        for s, e in near(marks, r["start"], r["end"]):
-            if r["start"] <= s < end < e:
+        for s, e in near(marks, r["start"], r["end"] + CARRIED_ON_CHARS):
+            carried_on = end < s and not text[end:s - 1].strip(" ,") and text[s:s + 1].islower()
+            if r["start"] <= s < end < e or carried_on:
                 end = e + 1 if text[e:e + 1] in CLOSING_MARKS else e
         ended.append({**r, "end": end})
     return ended
@@ -208,7 +234,7 @@ def _speaker(doc: Doc, q: dict, previous: dict | None, resolver: SpeakerResolver
                 return None  # no one speaks: "These past encounters highlight ..."
             return speaker, "", ""
         return speaker, speaker_text, source["cue"]
-    if q["kind"] == "direct" and (label := resolver.labelled(q["start"])) is not None:
+    if (q["kind"] == "direct" or q.get("label")) and (label := resolver.labelled(q["start"])) is not None:
         # "• Ana Lima, trade minister: "..."": a list line names its speaker; the one before does not carry over.
         span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
         resolver.history.append(("", label, span.start if span is not None else 0))  # "• Lima:" later is this one

@@ -10,12 +10,25 @@ label); in a transcript ``LIMA: "..."`` is the person of that surname,
 from __future__ import annotations
 
 import bisect
+import re
+from functools import cached_property
 
 from .pronouns import FULL_NAME_WORDS
 from .references import line_label, transcript_label
 
 # A transcript's labels for the interviewee's answers.
 ANSWER_LABELS = ("A",)
+
+
+def _addressed(text: str, mention: dict, question: tuple[int, int]) -> bool:
+    """Whether a question speaks to the person it names: ``Q: Ana Lima, you heard the minister.``, ``Q: Last word,
+    Ms Lima.`` (the name opens the question before a comma, or closes a phrase after one)."""
+    before = text[question[0]:mention["start"]].strip()
+    after = text[mention["end"]:mention["end"] + 1]
+    if not before and after == ",":
+        return True
+    words = before.split()
+    return bool(words) and (before.endswith(",") or len(words) > 1 and words[-2].endswith(",")) and after in (".", "?", ",")
 
 
 class LineLabels:
@@ -45,15 +58,45 @@ class LineLabels:
     def _transcript_speaker(self, label: str, at: int) -> str:
         """Who a transcript's label names: ``RUZICKA:`` the person of that surname, ``A:`` the interviewee (the
         person a label named last, else the first person the article names), ``Q:`` and the rest no one."""
-        persons = [m["actor"] for m in self.mentions if m["start"] < at and self.kind(m["actor"]) == "person"
+        persons = [m for m in self.mentions if m["start"] < at and self.kind(m["actor"]) == "person"
                    and not self.text[self.text.rfind("\n", 0, m["start"]) + 1:].startswith("By ")]  # not the byline
         if label in ANSWER_LABELS:
-            return self._interviewee or (persons[0] if persons else "")
+            asked = self._question_before(at)
+            addressed = next((m["actor"] for m in persons if asked and asked[0] <= m["start"] < asked[1]
+                              and _addressed(self.text, m, asked)), "")
+            self._interviewee = addressed or self._interviewee
+            if self._interviewee:
+                return self._interviewee
+            # The person the introduction names last, before the questions begin.
+            first = self._first_question
+            before = [m["actor"] for m in persons if first is None or m["start"] < first]
+            return before[-1] if before else ""
+        persons = [m["actor"] for m in persons]
         for actor in reversed(persons):
             if actor.split()[-1].upper() == label.split()[-1]:
                 self._interviewee = actor
                 return actor
         return ""
+
+    def _question_before(self, at: int) -> tuple[int, int] | None:
+        """The span of the words of the question line right before the answer at ``at``, or None."""
+        n = self.layout.paragraph_of(at)
+        if n == 0:
+            return None
+        start, end = self.layout.paragraphs[n - 1]
+        head = re.match(r"\s*([A-Za-z]+):", self.text[start:end])
+        if head is None or head.group(1).lower() not in self.cues.question_labels:
+            return None
+        return start + head.end(), end
+
+    @cached_property
+    def _first_question(self) -> int | None:
+        """Where the transcript's first question line starts, or None."""
+        for start, end in self.layout.paragraphs:
+            head = re.match(r"\s*([A-Za-z]+):", self.text[start:end])
+            if head is not None and head.group(1).lower() in self.cues.question_labels:
+                return start
+        return None
 
     def _named_person(self, name: str) -> bool:
         """Whether ``name`` (a list line's label) is a person's, not an organisation's or a role's."""

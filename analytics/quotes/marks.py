@@ -166,13 +166,34 @@ def is_speech(doc: Doc, start: int, end: int) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     while before is not None and before.is_punct and before.i > 0 and before.text in OPENING_MARKS:
         before = doc[before.i - 1]
-    if before is not None and (before.lower_ in _NAMING_WORDS or before.pos_ in ("DET", "ADJ", "NUM") or before.tag_ == "POS"):
+    # After a preposition short quoted words are a title: ``said on “Meet the Press”``, ``wrote in “The Lantern”``.
+    if before is not None and (before.lower_ in _NAMING_WORDS or before.pos_ in ("DET", "ADJ", "NUM", "ADP") or before.tag_ == "POS"):
         return False
-    if len(words) >= CLAUSE_WORDS:
+    if len(words) >= CLAUSE_WORDS or _sentence_of_its_own(doc, span.start, span.end):
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     exclaims = span.end < len(doc) and doc[span.end - 1].text in "!?" or span.end < len(doc) and doc[span.end].text in "!?"
     return len(words) >= MIN_SPEECH_WORDS and (has_verb or exclaims)
+
+
+def _sentence_of_its_own(doc: Doc, start: int, end: int) -> bool:
+    """Whether the quoted tokens ``start:end`` are a whole sentence: ``replied: “No.”``, ``He paused. “Never.”``.
+
+    They open with a capital and end with a full stop, question or
+    exclamation mark inside the marks, and stand where a sentence starts
+    (after a colon, another sentence or a line break), not inside a phrase
+    (``the plan, “Phoenix.”``).
+    """
+    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    if not words or not words[0].text[:1].isupper() or doc[end - 1].text not in _SENTENCE_ENDS:
+        return False
+    before = start - 1
+    while before >= 0 and doc[before].text in OPENING_MARKS:
+        before -= 1
+    return before < 0 or doc[before].text in _SENTENCE_ENDS | {":"} or "\n" in doc[before].text
+
+
+_SENTENCE_ENDS = frozenset(".!?")
 
 
 def near(spans: list[tuple[int, int]], start: int, end: int, reach: int = NEAR_CHARS) -> list[tuple[int, int]]:
@@ -197,8 +218,8 @@ def keep_marks_whole(text: str, start: int, end: int, quotations: list[tuple[int
     """
     for inner_start, close in near(quotations, start, end):
         open_ = inner_start - 1
-        if start <= open_ < end <= close and not text[end:close].strip(" ,.;:!?"):
-            end = close + 1  # the parse stopped just short of the closing mark
+        if start <= open_ < end <= close and (not text[end:close].strip(" ,.;:!?") or end == open_ + 1):
+            end = close + 1  # the parse stopped short of the closing mark, or right after the opening one
         elif open_ < start <= close < end:
             if not text[open_ + 1:start].strip():
                 start = open_  # ... or just after the opening one

@@ -65,35 +65,81 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
         for t in root.subtree:
             if t is root or t.i in drop:
                 continue
-            contrast = t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("while", "whereas", "although", "though") for k in t.children)
+            contrast = t.dep_ == "advcl" and (any(k.dep_ == "mark" and k.lower_ in ("while", "whereas", "although", "though") for k in t.children)
+                                              or _even_as(t))
             separate = is_reporting_verb(t, cues) and (t.dep_ == "conj" or (t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG"))
+            if is_reporting_verb(t, cues) and t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in _SEQUENCE_PREPOSITIONS:
+                drop.update(k.i for k in t.head.subtree)  # "... before adding that ...": an attribution of its own
+                continue
             if contrast or separate:
                 drop.update(k.i for k in t.subtree)
                 drop.update(k.i for k in t.head.children if k.dep_ == "cc" and t.head.i < k.i < t.i)
     return [t for root in content for t in root.subtree if t.i not in drop]
 
 
+def _in_questions(doc: Doc) -> list[bool]:
+    """For each token of ``doc``, whether its sentence is a question (its last word is a question mark)."""
+    asking = [False] * len(doc)
+    for sent in doc.sents:
+        end = sent.end - 1
+        while end > sent.start and doc[end].is_space:
+            end -= 1
+        if doc[end].text == "?":
+            asking[sent.start:sent.end] = [True] * (sent.end - sent.start)
+    return asking
+
+
+def _no_speaker(child: Token) -> bool:
+    """Whether a subject or object of a cue says no statement is reported: ``nobody`` (is proposing ...),
+    a question word (``who said what``), a possessive (``Europe's promised force``: a noun phrase)."""
+    if child.dep_ not in SUBJECT_DEPS | {"dobj"}:
+        return False
+    if child.dep_ == "dobj":
+        return child.lower_ == "what" and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in child.head.children)
+    return child.lower_ in _NO_ONE or child.lower_ == "who" and child.head.dep_ != "relcl" or any(k.dep_ == "case" for k in child.children)
+
+
+def _colon_between(clause: Token, verb: Token) -> bool:
+    """Whether a colon stands between ``clause`` and the ``verb`` after it."""
+    return any(t.text == ":" for t in verb.doc[clause.right_edge.i + 1:verb.i])
+
+
+def _even_as(clause: Token) -> bool:
+    """``..., even as critics warned ...``: a clause the narrator sets against what was said."""
+    kids = [k.lower_ for k in clause.children if k.dep_ in ("mark", "advmod")]
+    return "as" in kids and "even" in kids
+
+
 def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> tuple[list[Token], Token | None]:
     """The children of a cue that carry what was said, and the preposition of the cue if any."""
     has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    # A clause before the cue is its content ("The talks will fail, she said"), unless a colon sets the
+    # cue's own sentence after it ("The summit did something new: it had written ...").
     clause = [
         c for c in verb.children
-        if c.dep_ in _CLAUSE_DEPS and (c.i > verb.i or has_subject) and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+        if c.dep_ in _CLAUSE_DEPS and (c.i > verb.i or has_subject and not _colon_between(c, verb))
+        and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
     ]
     clause = [c for c in clause if c.dep_ != "xcomp" or any(k.dep_ in SUBJECT_DEPS for k in c.children)]
     if clause:
-        return ([], None) if _is_question(clause[0]) else (clause[:1], None)
+        return ([], None) if _is_question(clause[0]) else (_continued(verb, clause[0]), None)
     if verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX"):
-        # "The talks, she said, had reached a dead end": the cue sits inside what was said.
-        if not any(t.text in ALL_MARKS for t in verb.head.subtree):
+        # "The talks, she said, had reached a dead end": the cue sits inside what was said. A cue with an
+        # object of its own ("...: it had written a year next to the word") or a question word for its
+        # subject ("here is what happened, who said what") is no such aside.
+        aside = not any(c.dep_ in _OBJECT_DEPS for c in verb.children) and not any(
+            c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in verb.children)
+        if aside and not any(t.text in ALL_MARKS for t in verb.head.subtree):
             return [verb.head], None
-    # "reiterated in the conversation that ...": the clause hangs off the prepositional phrase.
+    # "reiterated in the conversation that ...", "told a press briefing that ...": the clause hangs
+    # off the prepositional phrase or the object ("that" its marker, not a relative pronoun).
     for child in verb.children:
-        if child.dep_ == "prep" and child.i > verb.i:
+        if child.dep_ in ("prep", "dobj", "dative") and child.i > verb.i:
             for t in child.subtree:
                 if t.dep_ in ("acl", "ccomp", "relcl") and any(k.dep_ == "mark" and k.lower_ == "that" for k in t.children):
-                    return [t], None
-    if not allow_object:
+                    return _continued(verb, t), None
+    if not allow_object or any(c.dep_ == "prt" for c in verb.children):
+        # A verb with a particle reports a clause (pointed out that ...), not an object: called off the strike.
         return _misparsed_clause(verb), None
     content, prep, addressee = [], None, None
     for child in verb.children:
@@ -108,7 +154,8 @@ def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> t
             if child.dep_ == "dobj" and _is_anaphoric(child):
                 continue  # "rejected the criticism": refers back, states nothing
             content.append(child)
-        elif child.dep_ == "prep" and child.lower_ in cues.content_prepositions:
+        # A preposition before another one is a particle of a verb of action: "backed out of the race".
+        elif child.dep_ == "prep" and child.lower_ in cues.content_prepositions and not any(k.dep_ == "prep" for k in child.children):
             content.append(child)
             if not any(c.dep_ in ("dobj",) for c in verb.children):
                 prep = prep or child
@@ -120,6 +167,32 @@ def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> t
         # "urged Israel to accept ...", "calling it “sportswashing”": the object is part of what was said.
         return [addressee, *content], None
     return content, prep
+
+
+def _continued(verb: Token, clause: Token) -> list[Token]:
+    """``clause`` and the clauses of ``verb`` that carry on from it, what the cue reports as a whole.
+
+    ``said that A, but that B``: a conjunct of the cue that opens with
+    ``that``; ``remarked that, had X been there, "Y would ..."``: a second
+    clause the parser hung on the cue right after the first. Only
+    punctuation and a conjunction may stand between them.
+    """
+    content = [clause]
+    doc = verb.doc
+    for child in verb.children:
+        if child.i <= clause.i or child.is_punct or child.dep_ == "cc":
+            continue
+        carries_on = child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") or child.dep_ == "conj" and child.left_edge.lower_ == "that"
+        between = doc[content[-1].right_edge.i + 1:child.left_edge.i]
+        if not carries_on or not all(t.is_punct or t.dep_ == "cc" for t in between):
+            break
+        content.append(child)
+    return content
+
+
+_SEQUENCE_PREPOSITIONS = {"before", "after"}
+# Subjects that say no one said it.
+_NO_ONE = {"nobody", "noone", "none"}
 
 
 def _misparsed_clause(verb: Token) -> list[Token]:
@@ -149,15 +222,18 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
     """
     found = []
     text = doc.text
+    asking = _in_questions(doc)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") and tok.lemma_.lower() not in cues.clause_adjectives:
             continue
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "to reiterate its demands": a purpose, not a statement
-        if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]):
-            continue  # "asked whether he believes ...": inside a question
+        if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]) or asking[tok.i]:
+            continue  # "asked whether he believes ...", "Why should anyone believe you will ...?": inside a question
         item = None
+        if tok.dep_ == "amod" or any(_no_speaker(c) for c in tok.children):
+            continue  # "the promised reform", "Europe's promised force" describe a thing; "who said what" asks
         if tok.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in tok.children):
             continue  # "the deal, which analysts called a “fragile truce”": a name for something, not a statement
         if tok.pos_ == "VERB" and (lemma in cues.clause_verbs or lemma in cues.object_verbs):
@@ -195,9 +271,25 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
             item["tokens"] = tokens
             start, end = _span_text(doc, item["tokens"], quotations, text) if tokens else (0, 0)
             if end - start >= MIN_CONTENT_CHARS:
-                found.append({"verb": tok, "start": start, "end": end, "cue": item["cue"]})
+                found.append({"verb": tok, "start": start, "end": end, "cue": item["cue"], **_named_by_head(tok)})
     found.extend(_according_to(doc, quotations, text))
     return found
+
+
+def _named_by_head(verb: Token) -> dict:
+    """``{"subject": name}`` for a cue the parser hung on the name that says it, else nothing.
+
+    ``Berg, who led the talks, called the session "..."`` can come out as a
+    participle of ``Berg``: a relative clause between the name and the verb,
+    and no agent (``Port Ellis, called "the jewel" by tourists``), show
+    that the verb is the sentence's own.
+    """
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.pos_ != "PROPN" or any(c.dep_ == "agent" for c in verb.children):
+        return {}
+    if any(c.dep_ == "relcl" and head.i < c.i < verb.i for c in head.children):
+        return {"subject": head}
+    return {}
 
 
 def _sentence_before(doc: Doc, verb: Token) -> dict | None:

@@ -1,0 +1,110 @@
+"""Timeline: attention and positions over time, and who changed their mind."""
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from analytics.highlight import escape
+from analytics.timeline import periods_between
+from app_pages import state
+from app_pages.display import CATEGORY_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
+
+PERIOD_LABELS = {"day": "Day", "week": "Week beginning", "month": "Month"}
+SHOWN_CHANGES = 20  # changes drawn side by side; the table and its download hold them all
+
+st.title("Timeline")
+view = state.current_view()
+st.caption("How often the chosen actors are named, how many quotes each outcome gets and where the speakers stand, "
+           "period by period; below, who changed their position on an outcome, with the quotes before and after.")
+cover = view.query("timeline.coverage")
+if not cover.dated:
+    st.info(f"None of the {cover.undated:,} articles in this view has a date the timeline can read "
+            "(ISO dates such as 2025-10-17, or 17 October 2025). Add dates in the manifest's date column.")
+    st.stop()
+period = cover.period
+undated = f" {cover.undated:,} articles without a readable date are left off the time axis." if cover.undated else ""
+st.caption(f"{cover.dated:,} dated articles from {cover.first} to {cover.last}, counted per **{period}** "
+           f"(chosen by the span of dates).{undated}")
+kept = [(k, v) for k in st.query_params if k not in ("article", "quote") for v in st.query_params.get_all(k)]
+
+
+def legend_below(fig):
+    """The legend under the chart, so that on a phone the plot keeps the width."""
+    return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.25, "title": None})
+
+
+def article_link(article_id: str, quote_id: str | None = None) -> str:
+    extra = [("article", article_id)] + ([("quote", quote_id)] if quote_id else [])
+    return f"articles?{urlencode(kept + extra)}"
+
+
+st.subheader("Mentions")
+top = list(view.actor_totals(5)["actor"])
+options = list(view.actor_totals(200)["actor"])
+chosen = st.multiselect("Actors on the timeline", options, default=[a for a in top if a in options], key="timeline_actors",
+                        bind="query-params", help="The five most mentioned at first; the sidebar's filters still apply.")
+named = view.query("timeline.mentions_over_time", tuple(chosen), period)
+if named.empty:
+    st.info("No mentions of the chosen actors in dated articles.")
+else:
+    # A period without a mention is a zero, not a gap the line jumps over.
+    grid = pd.MultiIndex.from_product([periods_between(cover.first, cover.last, period), chosen], names=["period", "actor"])
+    filled = named.set_index(["period", "actor"]).reindex(grid, fill_value=0).reset_index()
+    filled["actor"] = filled["actor"].map(escape)  # plotly renders labels as HTML
+    st.plotly_chart(legend_below(px.line(filled, x="period", y="mentions", color="actor", markers=True, color_discrete_sequence=CATEGORY_COLORS,
+                                         hover_data={"articles": True},
+                                         labels={"mentions": MENTIONS_LABEL, "period": "", "actor": ""})),
+                    key="timeline-mentions")
+
+stance = view.query("timeline.stance_over_time", period)
+left, right = st.columns(2)
+with left:
+    st.subheader("Quotes per outcome")
+    st.caption(f"Quotes about each outcome per {period} (hover for how they split by stance).")
+    if stance.empty:
+        st.info("No stance in dated articles of this view.")
+    else:
+        st.plotly_chart(legend_below(px.bar(stance, x="period", y="quotes", color="outcome", color_discrete_sequence=CATEGORY_COLORS,
+                                            hover_data={"favor": True, "against": True, "neutral": True},
+                                            labels={"period": ""})), key="timeline-quotes")
+with right:
+    st.subheader("Mean stance")
+    st.caption(f"Mean stance per outcome and {period} (−1 against, +1 favor); the bars span ± one standard deviation "
+               "of the quotes' scores, and *n* is how many quotes each point averages.")
+    if not stance.empty:
+        points = stance.assign(n=stance["quotes"])
+        st.plotly_chart(legend_below(px.scatter(points, x="period", y="mean_score", color="outcome", error_y="spread",
+                                                color_discrete_sequence=CATEGORY_COLORS,
+                                                hover_data={"n": True, "favor": True, "against": True, "neutral": True},
+                                                range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": ""})),
+                        key="timeline-stance")
+
+st.subheader(f"Articles of a {period}")
+periods = sorted(set(stance["period"]) | (set(named["period"]) if not named.empty else set()))
+if periods:
+    start = st.selectbox(PERIOD_LABELS[period], periods, index=len(periods) - 1, key="timeline_period", bind="query-params")
+    day = view.query("timeline.period_articles", period, start)
+    day = day.assign(open=[article_link(a) for a in day["article_id"]])
+    state.show_table(day, "period_articles", column_config={"open": st.column_config.LinkColumn("Article", display_text="open")})
+
+st.subheader("Position changes")
+changes = view.query("timeline.changes_with_quotes", None)
+if changes.empty:
+    st.info("No speaker in this view took different positions on an outcome on different dates.")
+    st.stop()
+st.caption(f"{len(changes):,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
+           "that day's quotes give it) differs from the one before. Each quote opens in its article.")
+for row in changes.head(SHOWN_CHANGES).itertuples():
+    st.markdown(f"**{state.md_escape(row.speaker)}** on *{state.md_escape(row.outcome)}*: "
+                f"{row.from_stance} → **{row.to_stance}**")
+    before, after = st.columns(2)
+    for col, date, label, text, article, quote_id in (
+            (before, row.from_date, row.from_stance, row.from_text, row.from_article, row.from_quote_id),
+            (after, row.to_date, row.to_stance, row.to_text, row.to_article, row.to_quote_id)):
+        with col.container(border=True):
+            st.caption(f"{date} · {label}")
+            st.markdown(f"“{state.md_escape(text)}”")
+            st.link_button("Open in the article", article_link(article, quote_id), icon=":material/open_in_new:")
+state.show_table(changes, "position_changes",
+                 full=lambda: view.fresh("timeline.changes_with_quotes", None))
