@@ -270,3 +270,16 @@ def test_a_group_found_in_the_corpus_and_named_by_a_group_noun_is_what_it_refers
     text = ("The opposition Harbour Alliance, in a statement on social media, claimed that ballots had been counted "
             "in secret. It said its candidate would not take part in a second round.")
     assert speakers(quotes_of(nlp, text, corpus_found)) == ["Harbour Alliance", "Harbour Alliance"]
+
+
+def test_a_quotation_inside_someone_s_statement_noun_is_theirs(nlp):
+    text = ("Lena Marsh’s call for both unions to “stop where they are” has not moved the Harbour Board, "
+            "which still demands a full return to work.")
+    assert [q["speaker"] for q in quotes_of(nlp, text) if q["kind"] == "direct"] == ["Lena Marsh"]
+
+
+def test_the_person_asked_answers_the_question(nlp):
+    text = ("Ilse Varga also asked Pavel Rusk about his plans for the harbour. "
+            "“I have the job I want, and it is a big enough job,” he said.")
+    assert speakers(quotes_of(nlp, text, PEOPLE)) == ["Pavel Rusk"]
+

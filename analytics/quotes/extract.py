@@ -219,6 +219,10 @@ def _attributed_rows(doc: Doc, quotes: list[dict], resolver: SpeakerResolver, la
 def _speaker(doc: Doc, q: dict, previous: dict | None, resolver: SpeakerResolver, layout: Layout) -> tuple[str, str, str] | None:
     """(speaker, speaker_text, cue) of the quote ``q``, ``previous`` being the row before; None if no one speaks it."""
     source = q["source"]
+    owner = resolver.statement_owner(q["start"]) if q["kind"] == "direct" else None
+    if owner is not None:  # "Lima's call for both sides to "stop where they are"": Lima's words, whatever cue is near
+        speaker, speaker_text = resolver.resolve(owner)
+        return speaker, speaker_text, ""
     if source is not None:
         inner = resolver.inner_subject(source, q["start"], q["end"]) if q["kind"] == "indirect" else None
         subject = inner or source.get("subject") or resolver.subject_of(source["verb"])

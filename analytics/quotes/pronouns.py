@@ -24,6 +24,8 @@ from .reported import SUBJECT_DEPS, is_reporting_verb
 REFERENCE_SENTENCES = 3
 # How many sentences of one quotation a pronoun's attribution looks back over for the sentence before it.
 QUOTED_SENTENCES_BACK = 6
+# Verbs of asking: the person asked is the one who answers next ("Lima asked Ortiz ... '...,' he said").
+ASKING_VERBS = {"ask", "question", "press", "challenge", "quiz"}
 # How many paragraphs one quotation runs over, each left open but the last.
 QUOTED_PARAGRAPHS_BACK = 6
 # How many words make a name a person's full name (``Marguerite Ossery``), not maybe a firm's (``Halbrook``).
@@ -136,6 +138,11 @@ class PronounReference:
             return ""
         if self._last_speaker and self._last_speaker[1] >= sent.start and is_reporting_verb(sent.root, self.cues):
             return ""  # the sentence before is the last quote's: its speaker is no new topic
+        # "Lima asked Ortiz about it. '...,' he said.": the person asked answers.
+        if sent.root.lemma_.lower() in ASKING_VERBS:
+            for obj in (c for c in sent.root.children if c.dep_ == "dobj" and c.i in self.by_token):
+                actor = self.by_token[obj.i]["actor"]
+                return actor if self.kind(actor) == "person" else ""
         # "After Lima wrote that ..., Ortiz struck a softer note.": the subject of the main clause is.
         return self.subject_person(sent)
 
@@ -150,7 +157,7 @@ class PronounReference:
                 name = self._unlisted_name(t) if self.entity_type(t) not in ("GPE", "NORP") else ""
                 # One word is a person's name when it is given an age or the parser takes it for a person's.
                 one_word = aged_name(t) or self.entity_type(t) == "PERSON"
-                if (len(name.split()) >= FULL_NAME_WORDS or one_word) and self._named_person(name):
+                if name and (len(name.split()) >= FULL_NAME_WORDS or one_word) and self._named_person(name):
                     return name
         return ""
 

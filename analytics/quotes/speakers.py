@@ -46,6 +46,8 @@ _INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several"}
 # How many verbs up a cue's subject is looked for: a participle or a
 # coordinated cue hangs a few verbs below the one with the subject, never more.
 SUBJECT_CLIMB_STEPS = 8
+# How many heads up from a quotation the statement noun it is the words of may stand ("call for X to '...'").
+STATEMENT_CLIMB_STEPS = 4
 # A quotation opens its sentence when at most this many tokens (its mark) come before it.
 SENTENCE_OPENING_TOKENS = 1
 # Lowercase words inside a name are its particles (``ten``, ``al``, ``von``): never longer than this.
@@ -159,6 +161,21 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
                 and not any(t.dep_ == "mark" and t.lower_ == "that" for t in self.doc[root.i + 1: root.right_edge.i + 1]):
             return None
         return next((c for c in root.children if c.dep_ == "nsubj" and c.i >= span.start), None)
+
+    def statement_owner(self, start: int) -> Token | None:
+        """Whose statement a quotation is the words of, when it is inside one: ``Lima's call for both sides to
+        "stop where they are"``, ``Ortiz's warning that "..."``: the possessor (Lima, Ortiz); else None."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        node = span[0]
+        for _ in range(STATEMENT_CLIMB_STEPS):
+            if node.head is node:
+                return None
+            node = node.head
+            if node.lemma_.lower() in self.cues.statement_nouns and node.idx < start:
+                return next((c for c in node.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        return None
 
     def phrase_tokens(self, head: Token) -> list[Token]:
         """The subject's words without relative clauses, participle phrases and quotes."""
