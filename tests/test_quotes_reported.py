@@ -104,6 +104,6 @@ def test_a_partial_quote_the_parse_cut_after_its_opening_mark_is_kept_whole(nlp)
 
 
 def test_a_relative_clause_after_a_quotation_is_the_narrator_s(nlp):
-    found = reports(nlp, "Margaret Lowe has spent the week saying she is “talking to everyone”, which is what "
-                         "politicians say when they are talking to one party and would like its price to come down.")
+    found = reports(nlp, "Then there is the coalition. Ines Brightwater has spent four days saying she is "
+                         "“talking to everyone”, which is what mayors say when they are talking to one bidder.")
     assert found[0] == ("saying", "she is “talking to everyone”")
