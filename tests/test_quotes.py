@@ -552,3 +552,10 @@ def test_phrasal_verbs_of_action_and_bylines_are_no_reported_speech(nlp):
     text = ("Cyclist Mark Dunn backed out of the race on Sunday. The riders' union called off its protest. "
             "Jo Marsh writes about cycling for the Harbour Gazette.")
     assert quotes_of(nlp, text) == []
+
+
+def test_a_heading_that_repeats_a_quote_of_the_body_gives_no_quote(nlp):
+    text = ("14:05 — Harbour board: ‘Not one more berth’\n\n"
+            "“Not one more berth, not while the fleet is idle,” said board chair Oksana Varga, who had been silent all week.\n")
+    rows = quotes_of(nlp, text)
+    assert [q["text"] for q in rows] == ["Not one more berth, not while the fleet is idle,"]

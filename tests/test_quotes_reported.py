@@ -101,3 +101,9 @@ def test_a_question_reports_nothing_it_asks_about(nlp):
 def test_a_partial_quote_the_parse_cut_after_its_opening_mark_is_kept_whole(nlp):
     found = reports(nlp, 'The minister said she would not reopen talks "while a gun is pointed at patients", but added that her door "is not locked".')
     assert ("said", 'she would not reopen talks "while a gun is pointed at patients"') in found
+
+
+def test_a_relative_clause_after_a_quotation_is_the_narrator_s(nlp):
+    found = reports(nlp, "Then there is the coalition. Ines Brightwater has spent four days saying she is "
+                         "“talking to everyone”, which is what mayors say when they are talking to one bidder.")
+    assert found[0] == ("saying", "she is “talking to everyone”")

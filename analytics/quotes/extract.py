@@ -61,8 +61,8 @@ def extract_quotes(
     """
     cues = cues or load_reporting_cues()
     text = doc.text  # Doc.text is rebuilt on every access
-    headings = _quote_headings(text, layout)
     quotations = quotation_spans(text, layout.paragraphs)
+    headings = _quote_headings(text, layout, quotations)
     marks = [trim(text, s, e) for s, e in quotations]
     lined = _line_quotes(doc, text, layout, mentions, cues)
     line_spans = [(q["start"], q["end"]) for q in lined]
@@ -82,7 +82,7 @@ def extract_quotes(
     return [{k: row[k] for k in QUOTE_COLUMNS} for row in rows]
 
 
-def _quote_headings(text: str, layout: Layout) -> set[int]:
+def _quote_headings(text: str, layout: Layout, quotations: list[tuple[int, int]]) -> set[int]:
     """The paragraphs whose quotes are left out: headings, which repeat what the body reports.
 
     The gold guidelines leave their attributions out. A heading line of the
@@ -91,12 +91,21 @@ def _quote_headings(text: str, layout: Layout) -> set[int]:
     """
     closing = tuple(CLOSING_MARKS)
     headings = set()
+    lowered = text.lower()
     for n in layout.headings:
         s, e = layout.paragraphs[n]
         line = text[s:e].strip()
-        if not line.endswith(closing) and not any(mark in line for mark in DOUBLE_MARKS):
+        if not line.endswith(closing) and not any(mark in line for mark in DOUBLE_MARKS) or _repeated_below(lowered, s, e, quotations):
             headings.add(n)
     return headings
+
+
+def _repeated_below(lowered: str, start: int, end: int, quotations: list[tuple[int, int]]) -> bool:
+    """Whether every quotation on the line ``start:end`` of the (lowercased) text is said again further down
+    (``11:20 — ‘A poster on a wall’`` above ``"... is a poster on a wall," said ...``): the line is a heading
+    that repeats the body."""
+    on_line = [lowered[s:e].strip(" ,.;:!?") for s, e in near(quotations, start, end) if start <= s < end]
+    return bool(on_line) and all(words and lowered.find(words, end) >= 0 for words in on_line)
 
 
 def _line_quotes(doc: Doc, text: str, layout: Layout, mentions: list[dict], cues: ReportingCues) -> list[dict]:

@@ -182,7 +182,8 @@ def _continued(verb: Token, clause: Token) -> list[Token]:
     for child in verb.children:
         if child.i <= clause.i or child.is_punct or child.dep_ == "cc":
             continue
-        carries_on = child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") or child.dep_ == "conj" and child.left_edge.lower_ == "that"
+        carries_on = (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and child.left_edge.tag_ not in ("WDT", "WP")
+                      or child.dep_ == "conj" and child.left_edge.lower_ == "that")  # not "..., which is what they say"
         between = doc[content[-1].right_edge.i + 1:child.left_edge.i]
         if not carries_on or not all(t.is_punct or t.dep_ == "cc" for t in between):
             break
