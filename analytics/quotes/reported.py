@@ -77,15 +77,19 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
     return [t for root in content for t in root.subtree if t.i not in drop]
 
 
-def _in_questions(doc: Doc) -> list[bool]:
-    """For each token of ``doc``, whether its sentence is a question (its last word is a question mark)."""
+def _in_questions(doc: Doc, sentence_starts: tuple[int, ...] | None = None) -> list[bool]:
+    """For each token of ``doc``, whether its sentence is a question (its last word is a question mark).
+
+    ``sentence_starts`` (the layout's) spares walking the parse for its sentences once more.
+    """
     asking = [False] * len(doc)
-    for sent in doc.sents:
-        end = sent.end - 1
-        while end > sent.start and doc[end].is_space:
+    starts = sentence_starts if sentence_starts is not None else tuple(s.start for s in doc.sents)
+    for start, stop in zip(starts, starts[1:] + (len(doc),)):
+        end = stop - 1
+        while end > start and doc[end].is_space:
             end -= 1
-        if doc[end].text == "?":
-            asking[sent.start:sent.end] = [True] * (sent.end - sent.start)
+        if stop > start and doc[end].text == "?":
+            asking[start:stop] = [True] * (stop - start)
     return asking
 
 
@@ -215,7 +219,8 @@ def _is_anaphoric(noun: Token) -> bool:
     return len(words) == 2 and words[0].lower_ in ("the", "this", "that", "these", "those", "such") and words[1] is noun
 
 
-def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, int]] = ()) -> list[dict]:
+def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, int]] = (),
+                    sentence_starts: tuple[int, ...] | None = None) -> list[dict]:
     """Reported-speech candidates: one dict per cue with its verb token, content span (start, end) and cue text.
 
     ``quotations`` (inner spans of the quotations in the text) keep partial
@@ -223,7 +228,7 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
     """
     found = []
     text = doc.text
-    asking = _in_questions(doc)
+    asking = _in_questions(doc, sentence_starts)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") and tok.lemma_.lower() not in cues.clause_adjectives:
