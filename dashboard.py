@@ -10,6 +10,8 @@ from app_pages import state
 
 st.set_page_config(page_title="News stance & entity analytics", page_icon=":material/newspaper:", layout="wide")
 
+# Streamlit finds the app's base URL by cutting a page path off the end of the address, so no page path may end
+# with another (a session opened on ``your_articles`` had ``articles`` cut off: every link went to ``/your_/...``).
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("app_pages/actors.py", title="Actors", icon=":material/groups:"),
@@ -19,21 +21,30 @@ PAGES = [
     st.Page("app_pages/outlets.py", title="Outlets", icon=":material/newsmode:"),
     st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("app_pages/articles.py", title="Articles", icon=":material/article:"),
-    st.Page("app_pages/your_articles.py", title="Your articles", icon=":material/upload_file:"),
+    st.Page("app_pages/your_articles.py", title="Your articles", icon=":material/upload_file:", url_path="your_corpus"),
     st.Page("app_pages/method.py", title="Method", icon=":material/science:"),
 ]
 page = st.navigation(PAGES)
 
+
+def share_link(where) -> None:
+    """Write the link to this view (page, filters, controls) into ``where``, replacing what it held."""
+    # Bound widgets keep st.query_params in step with the URL, so the link is the view itself.
+    params = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+    link = (st.context.url or page.url_path or ".") + ("?" + params if params else "")
+    with where.container():
+        st.markdown(f"[:material/link: Share this view]({quote(link, safe=':/?&=%#+')})")
+        with st.popover("Copy the link", icon=":material/content_copy:"):
+            st.code(link, language=None, wrap_lines=True)
+        st.caption("The link opens this page with the same filters and controls.")
+
+
 # The filters live in the sidebar of every page, so they survive moving between pages.
 state.filter_widgets()
 state.zip_button(state.current_view())
-# Bound widgets keep st.query_params in step with the URL, so the link is the view itself.
-params = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
-link = (st.context.url or page.url_path or ".") + ("?" + params if params else "")
-st.sidebar.markdown(f"[:material/link: Share this view]({quote(link, safe=':/?&=%#+')})")
-with st.sidebar.popover("Copy the link", icon=":material/content_copy:"):
-    st.code(link, language=None, wrap_lines=True)
-st.sidebar.caption("The link opens this page with the same filters and controls.")
-if st.session_state.get("corpus_rows"):
-    st.sidebar.info(f"Showing your corpus ({len(st.session_state['corpus_rows'])} articles). Reset it on *Your articles*.")
+link_box = st.sidebar.empty()
+share_link(link_box)
+state.sidebar_notices()
 page.run()
+# Once more after the page: a chart click the page applied to its controls is in the link too.
+share_link(link_box)

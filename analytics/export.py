@@ -57,6 +57,14 @@ def to_csv_bytes(table: pd.DataFrame) -> bytes:
     return neutralise(table).to_csv(index=False).encode("utf-8")
 
 
+EXCEL_BOM = "\ufeff".encode("utf-8")  # how Excel on Windows tells a UTF-8 CSV from one in the local code page
+
+
+def to_download_bytes(table: pd.DataFrame) -> bytes:
+    """``table`` as `to_csv_bytes` with a UTF-8 byte-order mark in front: a download a spreadsheet opens as UTF-8."""
+    return EXCEL_BOM + to_csv_bytes(table)
+
+
 def read_csv(path_or_buffer, dtype=None) -> pd.DataFrame:
     """Read a CSV written by this module, undoing the neutralisation.
 
@@ -268,11 +276,11 @@ def _exchange(a: Path, b: Path) -> None:
 
 
 def zip_tables(tables: dict[str, pd.DataFrame]) -> bytes:
-    """A zip archive holding each table as a spreadsheet-safe CSV."""
+    """A zip archive holding each table as a spreadsheet-safe CSV (`to_download_bytes`)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, table in tables.items():
-            archive.writestr(f"{name}.csv", to_csv_bytes(table))
+            archive.writestr(f"{name}.csv", to_download_bytes(table))
     return buffer.getvalue()
 
 

@@ -3,7 +3,7 @@ import plotly.express as px
 import streamlit as st
 
 from analytics.highlight import escape
-from app_pages import state
+from app_pages import layout as screens, state
 from app_pages.display import ACTOR_COLOR, COUNT_SCALE, MENTIONS_LABEL
 
 st.title("Actors")
@@ -40,8 +40,16 @@ wide = (grid.pivot_table(index="actor", columns="article_id", values="count", ag
         .reindex(index=list(top["actor"]), columns=list(arts["article_id"]), fill_value=0))
 wide.columns = [labels[c] for c in wide.columns]
 wide.index = [escape(a) for a in wide.index]
-st.plotly_chart(px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale=COUNT_SCALE,
-                          labels={"x": "", "y": "", "color": MENTIONS_LABEL}), key="actor-heatmap")
+screens.responsive_css()
+with screens.wide("actor-grid"):
+    st.plotly_chart(px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale=COUNT_SCALE,
+                              labels={"x": "", "y": "", "color": MENTIONS_LABEL}), key="actor-heatmap")
+with screens.narrow("actor-grid"):
+    # On a phone: one row per article (in date order), the top actors as columns to scroll through.
+    phone = grid.pivot_table(index="article_id", columns="actor", values="count", aggfunc="sum", fill_value=0)
+    phone = phone.reindex(index=list(arts["article_id"]), columns=list(top["actor"]), fill_value=0)
+    phone.index = [f"{i}. {d} · {t[:28]}" for i, (d, t) in enumerate(zip(arts["date"].fillna(""), arts["title"].fillna("")), 1)]
+    st.dataframe(phone)
 state.show_view_table(view, "actor_counts", "actor_counts")
 
 st.subheader("What an actor said")

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics.cooccurrence import MEASURES, WINDOWS
 from analytics.highlight import escape
-from app_pages import state
+from app_pages import layout as screens, state
 from app_pages.display import COUNT_SCALE, DARK_TEXT, EDGE_COLOR, LIGHT_TEXT, NODE_COLOR
 
 EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
@@ -83,15 +83,31 @@ if len(both_ways):
     # Light numbers on dark cells.
     top_value = both_ways[measure].max() or 1
     fig.data[0].textfont.color = [LIGHT_TEXT if v > 0.55 * top_value else DARK_TEXT for v in both_ways[measure]]
-event = st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points")
-
 names = {escape(n): n for n in in_pairs}
-points = event.selection.points if event and event.selection else []
 pair_names = [f"{r.actor_a} — {r.actor_b}" for r in pairs.itertuples()]
-if points and points[0].get("x") in names and points[0].get("y") in names:
-    a, b = sorted((names[points[0]["x"]], names[points[0]["y"]]))
-    if f"{a} — {b}" in pair_names:
-        st.session_state["pair"] = f"{a} — {b}"
+
+
+def take_pair() -> None:
+    # Once per click, before the rerun (see the Stance page): the pair box stays free to change afterwards.
+    point = state.clicked_point("matrix")
+    if point and point.get("x") in names and point.get("y") in names:
+        chosen = " — ".join(sorted((names[point["x"]], names[point["y"]])))
+        if chosen in pair_names:
+            st.session_state["pair"] = chosen
+
+
+screens.responsive_css()
+with screens.wide("matrix"):
+    st.plotly_chart(fig, key="matrix", on_select=take_pair, selection_mode="points")
+with screens.narrow("matrix"):
+    # On a phone: the strongest pairs as a ranked list, with their count of shared windows.
+    strongest = shown.sort_values([measure, "count"], ascending=False, kind="stable").head(screens.NARROW_ROWS)
+    strongest = strongest.assign(pair=strongest["actor_a"].map(escape) + " — " + strongest["actor_b"].map(escape),
+                                 n=[f"n={c}" for c in strongest["count"]])
+    st.plotly_chart(px.bar(strongest.iloc[::-1], x=measure, y="pair", orientation="h", text="n",
+                           color_discrete_sequence=[NODE_COLOR], labels={"pair": ""},
+                           height=max(300, 28 * len(strongest) + 120)).update_layout(margin={"l": 0, "r": 0}),
+                    key="matrix-ranked")
 st.subheader("Pairs")
 state.show_table(pairs, "cooccurrence")
 pair = st.selectbox("Pair", pair_names, key="pair", bind="query-params", help="Or click a cell of the matrix.")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.store import STANCES
-from app_pages import state
+from app_pages import layout as screens, state
 from app_pages.display import DARK_TEXT, LIGHT_TEXT, MEAN_STANCE_LABEL, STANCE_COLORS, STANCE_SCALE, UNNAMED_SPEAKER
 
 MAX_POINTS = 500  # articles drawn one point each; more are drawn per date
@@ -36,7 +36,32 @@ fig = px.scatter(cells, x="outcome", y="label", color="mean_score", text="quotes
 fig.update_traces(marker={"symbol": "square", "size": 26, "line": {"width": 0}}, textfont={"size": 11})
 fig.data[0].textfont.color = [LIGHT_TEXT if abs(v) > 0.55 else DARK_TEXT for v in cells["mean_score"]]  # light on dark
 fig.update_layout(height=max(320, 36 * cells["label"].nunique() + 160))
-event = st.plotly_chart(fig, key="stance-heatmap", on_select="rerun", selection_mode="points")
+speakers = list(ranked.index)
+outcomes = sorted(summary["outcome"].unique())
+escaped = {escape(s): s for s in speakers}
+
+
+def take_cell() -> None:
+    # A callback runs once per click, before the rerun: the cell goes into the controls (and the link) once, and
+    # the controls stay free to change afterwards.
+    point = state.clicked_point("stance-heatmap")
+    if point and point.get("y") in escaped and point.get("x") in outcomes:
+        st.session_state["cell_speaker"], st.session_state["cell_outcome"] = escaped[point["y"]], point["x"]
+
+
+screens.responsive_css()
+with screens.wide("stance"):
+    st.plotly_chart(fig, key="stance-heatmap", on_select=take_cell, selection_mode="points")
+with screens.narrow("stance"):
+    # On a phone: the cells with the most quotes as a ranked list, one bar each (mean stance, n quotes).
+    ranked_cells = cells.sort_values(["quotes", "mean_score"], ascending=[False, True], kind="stable").head(screens.NARROW_ROWS)
+    ranked_cells = ranked_cells.assign(cell=ranked_cells["label"] + " · " + ranked_cells["outcome"].map(escape),
+                                       n=[f"n={q}" for q in ranked_cells["quotes"]])
+    st.plotly_chart(px.bar(ranked_cells.iloc[::-1], x="mean_score", y="cell", orientation="h", text="n",
+                           color="mean_score", color_continuous_scale=STANCE_SCALE, range_color=[-1, 1], range_x=[-1, 1],
+                           labels={"mean_score": MEAN_STANCE_LABEL, "cell": ""},
+                           height=max(300, 28 * len(ranked_cells) + 120))
+                    .update_layout(coloraxis_showscale=False, margin={"l": 0, "r": 0}), key="stance-ranked")
 state.show_table(summary, "stance_summary")
 
 left, right = st.columns(2)
@@ -65,12 +90,6 @@ with right:
                     key="stance-trend")
 
 st.subheader("The quotes behind a cell")
-points = event.selection.points if event and event.selection else []
-speakers = list(ranked.index)
-outcomes = sorted(summary["outcome"].unique())
-escaped = {escape(s): s for s in speakers}
-if points and points[0].get("y") in escaped and points[0].get("x") in outcomes:
-    st.session_state["cell_speaker"], st.session_state["cell_outcome"] = escaped[points[0]["y"]], points[0]["x"]
 c1, c2 = st.columns(2)
 speaker = c1.selectbox("Speaker", speakers, key="cell_speaker", bind="query-params")
 outcome = c2.selectbox("Outcome", outcomes, key="cell_outcome", bind="query-params")

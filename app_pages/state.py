@@ -30,7 +30,7 @@ from analytics.actors import DEFAULT_REGISTRY, KINDS, parse_registry
 from analytics import outlets, store, timeline
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
-from analytics.export import read_csv, to_csv_bytes, zip_tables
+from analytics.export import read_csv, to_download_bytes, zip_tables
 from analytics.parse import load_model
 from analytics.outcomes import DEFAULT_OUTCOMES
 from analytics.store import STANCES, Filters, Store
@@ -168,6 +168,20 @@ def current_store() -> tuple[str, Store]:
     return kept
 
 
+YOUR_SETTINGS = ("corpus_rows", "own_analysis", "registry_text", "outcomes_text", "registry_edit", "outcomes_edit")  # what *Your articles* keeps in the session
+
+
+def reset_to_default() -> None:
+    """Forget the visitor's corpus, actors and outcomes (and their edits): the view a fresh session has."""
+    for key in YOUR_SETTINGS:
+        st.session_state.pop(key, None)
+
+
+def customised() -> bool:
+    """Whether the visitor's view is analysed with a corpus, actors or outcomes of their own."""
+    return any(st.session_state.get(key) for key in ("corpus_rows", "registry_text", "outcomes_text"))
+
+
 def own_corpus() -> bool:
     """Whether the visitor analysed a corpus of their own in this session."""
     return bool(st.session_state.get("corpus_rows"))
@@ -199,6 +213,7 @@ def filter_widgets() -> None:
     options = filter_options(found, key)
     sb = st.sidebar
     sb.header("Filters")
+    note_dropped(options)
     # Options are article ids, not titles: a bound widget writes its options' labels into the URL.
     sb.multiselect("Articles", options["articles"], key="articles", bind="query-params",
                    persist_state="session", placeholder="All articles", help="Article ids; titles are on the Overview page.")
@@ -219,6 +234,49 @@ def filter_widgets() -> None:
                        placeholder="Any way", help="How each stance's outcome was found, surest first: named in the quote, "
                                                     "in its sentence, the sentence or paragraph around it, the heading, the "
                                                     "title, the article, or only by words of the outcome's description.")
+
+
+FILTER_LABELS = {"articles": "Articles", "dates": "Dates", "sources": "Sources", "kinds": "Kinds of actor", "actors": "Actors",
+                 "outcomes": "Outcomes", "stance": "Stance", "found_by": "Outcome found by"}
+
+
+def dropped_values(asked: list[str], offered: list[str]) -> list[str]:
+    """The values of ``asked`` (from a link) that are not among ``offered``, in the link's order."""
+    have = set(offered)
+    return [value for value in asked if value not in have]
+
+
+def note_dropped(options: dict[str, list[str]]) -> None:
+    """Remember which values of the link's filters this corpus does not have (the widgets drop them silently),
+    so `sidebar_notices` can say so until the visitor changes that filter."""
+    offered = {**options, "stance": list(STANCES), "kinds": list(KINDS)}
+    notes = st.session_state.setdefault("dropped_filters", {})
+    for name in FILTER_LABELS:
+        if name in st.session_state:  # the widget has its value already: the URL is its echo
+            continue
+        gone = dropped_values(st.query_params.get_all(name), offered.get(name, []))
+        if gone:
+            kept = [v for v in st.query_params.get_all(name) if v not in gone]
+            notes[name] = (gone, kept)
+
+
+def sidebar_notices() -> None:
+    """What the sidebar tells the visitor about the view: values a link named that are gone, their own
+    corpus, their own actors or outcomes."""
+    notes = st.session_state.get("dropped_filters", {})
+    for name, (gone, kept) in list(notes.items()):
+        if list(st.session_state.get(name) or []) != kept:
+            del notes[name]  # the visitor has chosen again
+            continue
+        rest = "the other values are applied" if kept else f"so the view is not narrowed by {FILTER_LABELS[name].lower()}"
+        st.sidebar.warning(f"The link asked for {FILTER_LABELS[name].lower()} this corpus does not have: "
+                           f"{', '.join(md_escape(v) for v in gone)}. Left out; {rest}.", icon=":material/link_off:")
+    edited = [what for what, key in (("actors", "registry_text"), ("outcomes", "outcomes_text")) if st.session_state.get(key)]
+    if own_corpus():
+        st.sidebar.info(f"Showing your corpus ({len(st.session_state['corpus_rows'])} articles). "
+                        "Reset it on *Your articles*.")
+    if edited:
+        st.sidebar.info(f"Analysed with your own {' and '.join(edited)}. Reset them on *Your articles*.")
 
 
 def current_filters() -> Filters:
@@ -363,7 +421,7 @@ def show_table(table: pd.DataFrame, name: str, total: int | None = None, full=No
     if total > len(shown):
         st.caption(f"Showing the first {len(shown):,} of {total:,} rows; the download has them all.")
     st.download_button(
-        f"Download {name}.csv", data=lambda: to_csv_bytes(full() if full else table), file_name=f"{name}.csv",
+        f"Download {name}.csv", data=lambda: to_download_bytes(full() if full else table), file_name=f"{name}.csv",
         mime="text/csv", on_click="ignore", key=f"download-{name}", icon=":material/download:",
     )
 
@@ -373,6 +431,13 @@ def show_view_table(view: View, table: str, name: str, columns: list[str] | None
     """Table ``table`` of the view: its first rows, and all of them as a download."""
     show_table(view.rows(table, columns, order), name, total=view.count(table),
                full=lambda: view.fresh("rows", table, columns, order, None), **kwargs)
+
+
+def clicked_point(chart_key: str) -> dict | None:
+    """The first point selected on the chart with key ``chart_key``, as its ``on_select`` callback sees it."""
+    event = st.session_state.get(chart_key)
+    points = event.selection.points if event and event.selection else []
+    return points[0] if points else None
 
 
 def zip_button(view: View) -> None:

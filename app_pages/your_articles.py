@@ -60,10 +60,9 @@ if report:
     for warning in warnings:
         st.caption(state.md_escape(warning))
 
-if st.session_state.get("corpus_rows") and st.button("Back to the default corpus"):
-    del st.session_state["corpus_rows"]
-    st.session_state.pop("own_analysis", None)
-    st.rerun()
+if state.customised():
+    st.button("Back to the default corpus, actors and outcomes", on_click=state.reset_to_default,
+              icon=":material/restart_alt:", help="Forgets what you uploaded and edited in this session.")
 
 st.divider()
 st.subheader("Actors and outcomes")
@@ -89,4 +88,8 @@ if st.button("Apply actors and outcomes"):
         st.error(state.md_escape(str(err)))
     else:
         st.session_state["registry_text"], st.session_state["outcomes_text"] = registry_text, outcomes_text
-        st.success("Applied: every page now uses these actors and outcomes.")
+        # Rerun so the sidebar (drawn before this button) lists and notes them; the message waits for that run.
+        st.session_state["applied_report"] = True
+        st.rerun()
+if st.session_state.pop("applied_report", False):
+    st.success("Applied: every page now uses these actors and outcomes.")

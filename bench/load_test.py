@@ -61,7 +61,7 @@ async def visitor(browser, url: str, n: int, upload: bool, timings: list, errors
     page.set_default_navigation_timeout(180_000)
     try:
         if upload:
-            await page.goto(f"{url}/your_articles")
+            await page.goto(f"{url}/your_corpus")
             await page.wait_for_function(READY, timeout=180_000)
             await page.locator('[data-testid="stTextArea"] textarea').first.fill(
                 f"Union leader Visitor{n} Okafor said on Monday that strike number {n} would continue.")

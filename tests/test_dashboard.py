@@ -194,12 +194,12 @@ def test_page_controls_change_the_charts():
     pairs = at.dataframe[0].value
     assert len(pairs) > 0 and set(pairs["window"]) == {"sentence"} and pairs["count"].min() >= 2
     at.switch_page("app_pages/stance.py").run()
-    by_date = at.get("plotly_chart")[2].proto.spec
+    by_date = at.get("plotly_chart")[3].proto.spec  # after the heatmap, its phone list and the distribution
     axis = json.loads(by_date)["layout"]["xaxis"]["categoryarray"]
     assert axis == sorted(axis) and len(axis) >= 2  # dates in order, whatever outcome is drawn first
     at.radio(key="order").set_value("article").run()
     assert not at.exception
-    by_article = at.get("plotly_chart")[2].proto.spec
+    by_article = at.get("plotly_chart")[3].proto.spec
     assert by_date != by_article and ONE in by_article
 
 
@@ -391,3 +391,39 @@ def test_editing_the_actors_after_an_upload_analyses_the_upload_again_with_them(
     at.switch_page("app_pages/overview.py").run()
     assert metric(at, "Articles") == "1"
     assert "Dockers Union" in at.sidebar.multiselect(key="actors").options
+
+
+def test_back_to_the_default_corpus_forgets_the_edited_actors_and_outcomes_too():
+    from analytics.actors import DEFAULT_REGISTRY
+    from analytics.outcomes import DEFAULT_OUTCOMES
+
+    fresh = app()
+    fresh.run()
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    at.text_area(key="pasted").set_value("Union leader Grace Okafor said on Monday that the strike would continue.")
+    next(b for b in at.button if b.label == "Analyse").click().run()
+    registry = DEFAULT_REGISTRY.read_text(encoding="utf-8")
+    at.text_area(key="registry_edit").set_value(registry + "\n  - name: Grace Okafor\n    kind: person\n")
+    at.text_area(key="outcomes_edit").set_value("outcomes:\n  - key: strike\n    label: The strike\n    description: a strike\n    terms: [strike]\n")
+    next(b for b in at.button if b.label.startswith("Apply")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("your own actors and outcomes" in i.value for i in at.sidebar.info)
+    next(b for b in at.button if b.label.startswith("Back to the default")).click().run()
+    assert at.text_area(key="registry_edit").value == registry
+    assert at.text_area(key="outcomes_edit").value == DEFAULT_OUTCOMES.read_text(encoding="utf-8")
+    assert not at.sidebar.info  # nothing of the visitor's own is in use any more
+    at.switch_page("app_pages/overview.py").run()
+    assert [metric(at, m) for m in ("Articles", "Quotes", "Stances")] == [metric(fresh, m) for m in ("Articles", "Quotes", "Stances")]
+    assert at.sidebar.multiselect(key="outcomes").options == fresh.sidebar.multiselect(key="outcomes").options
+
+
+def test_a_link_naming_values_the_corpus_lacks_says_which_were_left_out():
+    at = app(actors=["NoSuchPerson"], stance=["against", "sideways"])
+    at.run()
+    warnings = " ".join(w.value for w in at.sidebar.warning)
+    assert "NoSuchPerson" in warnings and "sideways" in warnings
+    assert at.sidebar.multiselect(key="stance").value == ["against"]
+    at.sidebar.multiselect(key="stance").set_value(["favor"]).run()
+    assert "sideways" not in " ".join(w.value for w in at.sidebar.warning)

@@ -8,7 +8,7 @@ import zipfile
 import pandas as pd
 from hypothesis import given, strategies as st
 
-from analytics.export import read_csv, to_csv_bytes, write_tables, zip_tables
+from analytics.export import read_csv, to_csv_bytes, to_download_bytes, write_tables, zip_tables
 
 DANGEROUS = ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "'quoted", "plain"]
 
@@ -39,7 +39,15 @@ def test_round_trip_of_any_text(texts):
 def test_zip_holds_every_table():
     archive = zipfile.ZipFile(io.BytesIO(zip_tables({"a": pd.DataFrame({"x": [1]}), "b": pd.DataFrame({"y": ["=1"]})})))
     assert sorted(archive.namelist()) == ["a.csv", "b.csv"]
-    assert archive.read("b.csv").decode().splitlines()[1] == "'=1"
+    assert archive.read("b.csv").decode("utf-8-sig").splitlines()[1] == "'=1"
+
+
+def test_a_download_opens_as_utf8_in_a_spreadsheet_and_reads_back():
+    table = pd.DataFrame({"speaker": ["Zoë Brontë"], "text": ["«Ça va», dit-elle — déjà"]})
+    data = to_download_bytes(table)
+    assert data.startswith(b"\xef\xbb\xbf")  # the mark Excel needs to read UTF-8
+    back = read_csv(io.BytesIO(data))
+    assert list(back.columns) == ["speaker", "text"] and back.iloc[0].tolist() == table.iloc[0].tolist()
 
 
 def test_writing_leaves_no_temporary_files(tmp_path):

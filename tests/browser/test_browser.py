@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote_plus
 
 import pytest
 
@@ -9,7 +10,7 @@ from analytics.export import read_csv
 
 from .conftest import shoot, wait_ready
 
-PAGES = ["", "actors", "cooccurrence", "stance", "quotes", "articles", "your_articles", "method"]
+PAGES = ["", "actors", "cooccurrence", "stance", "quotes", "articles", "your_corpus", "method"]
 ONE = "002_3ae1a21b16b637e7"
 HOSTILE = (
     "Mayor Ana Lima said the bridge would reopen. <script>window.__pwned = 1</script>\n"
@@ -154,7 +155,7 @@ def test_an_upload_with_a_broken_file_analyses_the_rest(page, server, tmp_path):
     good.write_text("Union leader Grace Okafor said on Monday that the strike would continue.", encoding="utf-8")
     broken = tmp_path / "broken.txt"
     broken.write_bytes(b"\x00\x01\x02\x03" * 100)
-    page.goto(f"{server}/your_articles")
+    page.goto(f"{server}/your_corpus")
     wait_ready(page)
     page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files([str(good), str(broken)])
     page.wait_for_timeout(1500)
@@ -168,7 +169,7 @@ def test_an_upload_with_a_broken_file_analyses_the_rest(page, server, tmp_path):
 
 
 def test_hostile_article_text_is_shown_as_text(page, server):
-    page.goto(f"{server}/your_articles")
+    page.goto(f"{server}/your_corpus")
     wait_ready(page)
     page.locator('[data-testid="stTextArea"] textarea').first.fill(HOSTILE)
     page.get_by_role("button", name="Analyse").click()
@@ -188,7 +189,7 @@ def test_hostile_article_text_is_shown_as_text(page, server):
 def test_one_visitors_upload_is_not_seen_by_another(browser, server):
     first, second = browser.new_context(), browser.new_context()
     a, b = first.new_page(), second.new_page()
-    a.goto(f"{server}/your_articles")
+    a.goto(f"{server}/your_corpus")
     wait_ready(a)
     b.goto(server)
     wait_ready(b)
@@ -203,3 +204,94 @@ def test_one_visitors_upload_is_not_seen_by_another(browser, server):
     assert metric(a, "Articles") == "1"
     first.close()
     second.close()
+
+
+NAV = {"Overview": "", "Actors": "actors", "Co-occurrence": "cooccurrence", "Stance": "stance", "Quotes": "quotes",
+       "Articles": "articles", "Your articles": "your_corpus", "Method": "method"}
+
+
+def share_link(page) -> str:
+    return page.get_by_role("link", name="Share this view").get_attribute("href")
+
+
+def wait_link(page, starts: str) -> None:
+    """Wait until the share link leads to ``starts`` (no trailing slash); it is drawn again after each run."""
+    page.wait_for_function(
+        "s => [...document.querySelectorAll('a')].some(a => a.innerText.includes('Share this view') && "
+        "a.href.split('?')[0].replace(/\\/$/, '') === s)", arg=starts, timeout=30_000)
+
+
+@pytest.mark.parametrize("start", list(NAV.values()))
+def test_the_share_link_names_each_page_whichever_page_the_session_started_on(page, server, start):
+    page.goto(f"{server}/{start}")
+    wait_ready(page)
+    for title, path in NAV.items():
+        nav(page, title)
+        wait_link(page, f"{server}/{path}".rstrip("/"))
+        assert share_link(page).split("?")[0].rstrip("/") == f"{server}/{path}".rstrip("/"), (start, title)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` in the select box labelled ``label``."""
+    box = page.locator('[data-testid="stSelectbox"]', has_text=label).first
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+    wait_ready(page)
+
+
+def offered(page, label: str) -> list[str]:
+    """The options of the select box labelled ``label`` (the first ones its list draws)."""
+    box = page.locator('[data-testid="stSelectbox"]', has_text=label).first
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option").first.wait_for(timeout=10_000)
+    names = [o.strip() for o in page.get_by_role("option").all_inner_texts()]
+    page.keyboard.press("Escape")
+    return names
+
+
+def click_last_point(page, chart) -> None:
+    chart.scroll_into_view_if_needed()
+    points = chart.locator("path.point")
+    points.first.wait_for(timeout=30_000)
+    point = points.nth(points.count() - 1)
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_a_stance_click_goes_into_the_link_once_and_the_boxes_stay_free(page, server):
+    page.goto(f"{server}/stance")
+    wait_ready(page)
+    click_last_point(page, page.locator('[data-testid="stPlotlyChart"]').first)
+    page.wait_for_function("() => location.search.includes('cell_speaker=')", timeout=30_000)
+    wait_ready(page)
+    clicked = re.search(r"cell_speaker=[^&]+", page.url).group(0)
+    assert clicked in share_link(page)  # the link shows the cell the address bar shows
+    names = offered(page, "Speaker")
+    # Not the first option either: a box at its default is left out of the URL.
+    other = next(n for n in names[1:] if f"cell_speaker={quote_plus(n)}" != clicked)
+    choose(page, "Speaker", other)
+    page.wait_for_function("s => location.search.includes(s)", arg=f"cell_speaker={quote_plus(other)}", timeout=30_000)
+    page.get_by_role("slider").first.press("ArrowRight")  # another rerun: the old click must not come back
+    wait_ready(page)
+    assert f"cell_speaker={quote_plus(other)}" in page.url and f"cell_speaker={quote_plus(other)}" in share_link(page)
+
+
+def test_a_matrix_click_goes_into_the_link_once_and_the_pair_box_stays_free(page, server):
+    page.goto(f"{server}/cooccurrence?window=sentence")
+    wait_ready(page)
+    click_last_point(page, page.locator('[data-testid="stPlotlyChart"]').nth(1))
+    page.wait_for_function("() => location.search.includes('pair=')", timeout=30_000)
+    wait_ready(page)
+    clicked = re.search(r"pair=[^&]+", page.url).group(0)
+    assert clicked in share_link(page)
+    names = offered(page, "Pair")
+    other = next(n for n in names[1:] if f"pair={quote_plus(n)}" != clicked)
+    choose(page, "Pair", other)
+    # Another rerun: the old click must not come back.
+    page.locator('[data-testid="stRadio"]', has_text="Measure").get_by_text("jaccard", exact=True).click()
+    wait_ready(page)
+    page.wait_for_function("() => location.search.includes('measure=jaccard')", timeout=30_000)
+    assert f"pair={quote_plus(other)}" in page.url and f"pair={quote_plus(other)}" in share_link(page)
