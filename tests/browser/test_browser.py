@@ -10,7 +10,7 @@ from analytics.export import read_csv
 
 from .conftest import shoot, wait_ready
 
-PAGES = ["", "actors", "cooccurrence", "stance", "quotes", "articles", "your_corpus", "method"]
+PAGES = ["", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "your_corpus", "method"]
 ONE = "002_3ae1a21b16b637e7"
 HOSTILE = (
     "Mayor Ana Lima said the bridge would reopen. <script>window.__pwned = 1</script>\n"
@@ -206,7 +206,8 @@ def test_one_visitors_upload_is_not_seen_by_another(browser, server):
     second.close()
 
 
-NAV = {"Overview": "", "Actors": "actors", "Co-occurrence": "cooccurrence", "Stance": "stance", "Quotes": "quotes",
+NAV = {"Overview": "", "Actors": "actors", "Co-occurrence": "cooccurrence", "Stance": "stance", "Timeline": "timeline",
+       "Outlets": "outlets", "Quotes": "quotes",
        "Articles": "articles", "Your articles": "your_corpus", "Method": "method"}
 
 
