@@ -242,11 +242,21 @@ class OutcomeMatcher:
 
         if not self.loose:
             return []
+        from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
+
         at: dict[str, list] = {}
         wanted = self.loose_stems
-        for tok in doc:
-            if tok.is_alpha and not tok.is_stop and (stem := _stem(tok.lower_)) in wanted:
-                at.setdefault(stem, []).append(tok)
+        # One column read of the parse instead of a Python object per token: only the word forms that can
+        # stem to a term's word are looked at, each form once.
+        columns = doc.to_array([LOWER, IS_ALPHA, IS_STOP])
+        stems_of = {}
+        for form in set(columns[(columns[:, 1] == 1) & (columns[:, 2] == 0), 0].tolist()):
+            if (stem := _stem(doc.vocab.strings[form])) in wanted:
+                stems_of[form] = stem
+        if stems_of:
+            for i, form in enumerate(columns[:, 0].tolist()):
+                if form in stems_of:  # alphabetic and no stop word: both follow from the lowercase form
+                    at.setdefault(stems_of[form], []).append(doc[i])
         found = []
         for key, stems in self.loose:
             first, rest = stems[0], stems[1:]
