@@ -88,6 +88,8 @@ def test_a_quote_links_to_its_place_in_the_article(page, server):
     assert place.startswith("articles?") and f"articles={ONE}" in place
     page.goto(f"{server}/{place}")
     wait_ready(page)
+    # On a busy machine the article's HTML can land a moment after the script reports done.
+    page.locator(".article .focus").first.wait_for(timeout=60_000)
     assert page.locator(".article .focus").count() == 1
     assert "The quote you followed" in page.locator('[data-testid="stAlert"]').first.inner_text()
     shoot(page, "quote-in-article")
