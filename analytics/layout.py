@@ -90,6 +90,7 @@ class Layout:
     headings: frozenset[int]  # indexes into ``paragraphs``
     furniture: tuple[tuple[int, int], ...]  # character spans of the furniture lines
     sentence_starts: tuple[int, ...]  # token index of each sentence's first token
+    text: str = field(repr=False, compare=False)  # the Doc's text: Doc.text builds it anew from the tokens each time
     paragraph_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -108,13 +109,29 @@ class Layout:
         return any(s <= char < e for s, e in self.furniture)
 
 
+def sentence_starts(doc: Doc) -> tuple[int, ...]:
+    """The token index of each sentence's first token, as ``doc.sents`` gives them.
+
+    Read as one column of the parse: walking ``doc.sents`` makes a Python
+    object of every token, which on a long article costs more than the rest
+    of the layout.
+    """
+    from spacy.attrs import SENT_START
+
+    if not len(doc):
+        return ()
+    marks = doc.to_array([SENT_START]).reshape(-1)
+    return (0, *(int(i) for i in (marks[1:] == 1).nonzero()[0] + 1))
+
+
 def layout_of(doc: Doc) -> Layout:
-    """The layout of a parsed article (reads ``doc.text`` and ``doc.sents``)."""
+    """The layout of a parsed article (reads ``doc.text`` and the parse's sentence starts)."""
     text = doc.text
     paragraphs = paragraph_spans(text)
     return Layout(
         paragraphs=tuple(paragraphs),
         headings=heading_paragraphs(text, paragraphs),
         furniture=tuple(furniture_spans(text, paragraphs)),
-        sentence_starts=tuple(sent.start for sent in doc.sents),
+        sentence_starts=sentence_starts(doc),
+        text=text,
     )

@@ -18,6 +18,8 @@ discourse.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -256,14 +258,19 @@ class OutcomeMatcher:
         if stems_of:
             for i, form in enumerate(columns[:, 0].tolist()):
                 if form in stems_of:  # alphabetic and no stop word: both follow from the lowercase form
-                    at.setdefault(stems_of[form], []).append(doc[i])
+                    at.setdefault(stems_of[form], []).append(i)
         found = []
         for key, stems in self.loose:
             first, rest = stems[0], stems[1:]
-            for tok in at.get(first, ()):
+            if not all(stem in at for stem in rest):
+                continue
+            for i in at.get(first, ()):
+                tok = doc[i]
                 words = [tok]
                 for stem in rest:
-                    near = [t for t in at.get(stem, ()) if abs(t.i - tok.i) < LOOSE_WINDOW and t.sent.start == tok.sent.start
+                    places = at[stem]
+                    window = places[bisect.bisect_left(places, i - LOOSE_WINDOW + 1):bisect.bisect_right(places, i + LOOSE_WINDOW - 1)]
+                    near = [t for t in (doc[j] for j in window) if t.sent.start == tok.sent.start
                             and t.i not in {w.i for w in words} and _edges(tok, t) <= LOOSE_REACH]
                     if not near:
                         break
@@ -335,8 +342,16 @@ def bridged_mentions(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]
             first[lemma] = min(first.get(lemma, noun.i), noun.i)
     if not keys:
         return []
+    from spacy.attrs import LEMMA, POS
+    from spacy.parts_of_speech import NOUN
+
+    # Only the nouns whose lemma is a carrier become Python objects: the columns of the parse say which.
+    columns = doc.to_array([POS, LEMMA])
+    strings = doc.vocab.strings
+    carriers = [h for h in set(columns[columns[:, 0] == NOUN, 1].tolist()) if strings[h].lower() in keys]
+    at = sorted(i for h in carriers for i in (columns[:, 1] == h).nonzero()[0].tolist() if columns[i, 0] == NOUN)
     found = []
-    for tok in doc:
+    for tok in (doc[i] for i in at):
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or tok.i in taken or len(keys.get(lemma, ())) != 1 or tok.i <= first[lemma]:
             continue

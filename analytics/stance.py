@@ -204,25 +204,54 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
-def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues: StanceCues) -> tuple[float, str]:
-    """Score in [-1, 1] of a quote toward one target outcome, and the evidence for it (see module docstring)."""
+@dataclass(frozen=True)
+class QuoteReading:
+    """What a quote says whatever outcome it is scored toward: read once per quote (`read_quote`)."""
+
+    sent: Span  # the sentence(s) it stands in
+    reporting: set[int]  # token indexes of the reporting verb
+    lemmas: set[str]  # the reporting verb's words and lemmas
+    leaning: int  # +1/-1 when the reporting verb leans, else 0
+    hits: list[StanceCueHit]  # the stance cues of the sentence
+    turns: list[int]  # token indexes of the quote's contrastive words ("but")
+    condition: Token | None  # the subordinator that makes the quote conditional
+
+
+def read_quote(doc: Doc, quote: dict, span: Span, stance_cues: StanceCues) -> QuoteReading:
+    """The outcome-independent reading of ``quote`` (its words ``span``) that `score_stance` starts from."""
+    sent = carrying_sentences(doc, span)
+    reporting = _reporting_verb_tokens(doc, quote, sent)
+    lemmas = _reporting_lemmas(doc, quote, sent)
+    return QuoteReading(
+        sent=sent, reporting=reporting, lemmas=lemmas,
+        leaning=_reporting_leaning(doc, reporting, lemmas, stance_cues),
+        hits=find_stance_cues(sent, stance_cues),
+        turns=[t.i for t in span if t.lower_ in stance_cues.contrastives and t.dep_ in ("cc", "advmod", "mark", "prep")],
+        condition=_conditional(span, stance_cues),
+    )
+
+
+def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues: StanceCues,
+                 reading: QuoteReading | None = None) -> tuple[float, str]:
+    """Score in [-1, 1] of a quote toward one target outcome, and the evidence for it (see module docstring).
+
+    ``reading``: the quote's `read_quote`, when it is scored toward several outcomes.
+    """
+    reading = reading or read_quote(doc, quote, span, stance_cues)
     own = target.tokens()
     anchors = target.anchors()
     inside = [a for a in anchors if span.start <= a.i < span.end] or [span.root]
-    sent = carrying_sentences(doc, span)
-    reporting = _reporting_verb_tokens(doc, quote, sent)
+    reporting, lemmas, hits, turns = reading.reporting, reading.lemmas, reading.hits, reading.turns
     evidence: list[str] = []
     cues = hedge = 0.0
     hedges: list[str] = []
     chain: list[tuple[Token, float, str]] = []  # cues that take the outcome as object: they compose
 
-    hits = find_stance_cues(sent, stance_cues)
     # "their talk of X is a smokescreen": the predicate judges the whole subject, whose own words only frame X.
     judged = {h.token.i: evaluated_subject(h.token, anchors) for h in hits if h.category in ("favor", "against")}
     framing = {t.i for subject in judged.values() if subject is not None for t in subject.subtree}
     # "delayed rather than dead": the point is what is denied, the word it is set against only qualifies it.
     framing |= {c.i for c in (contrasted_away(h.token, stance_cues) for h in hits) if c is not None}
-    turns = [t.i for t in span if t.lower_ in stance_cues.contrastives and t.dep_ in ("cc", "advmod", "mark", "prep")]
     for hit in hits:
         tok = hit.token
         if tok.i in own or tok.i in reporting or tok.i in framing or _in_other_condition(tok, anchors, stance_cues):
@@ -261,8 +290,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             continue
         cues += value
         evidence.append(f"{label} {value:+.2f}")
-    lemmas = _reporting_lemmas(doc, quote, sent)
-    leaning = _reporting_leaning(doc, reporting, lemmas, stance_cues)
+    leaning = reading.leaning
     if chain:
         # "skepticism about the benefits of X", "welcomed the lifting of X": the signs multiply,
         # with the reporting verb's when it takes the quote as object ("demanded the removal of X").
@@ -324,7 +352,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     decided = cues + syntax + verb
     weight = NAMED_VADER if _names_it(lemmas, stance_cues) else VADER_WEIGHT if decided else LONE_VADER
     score = math.tanh(decided + weight * vader)
-    condition = _conditional(span, stance_cues)
+    condition = reading.condition
     if condition is not None:
         score *= CONDITIONAL
         evidence.append(f"conditional '{condition.text}' x{CONDITIONAL}")
@@ -396,8 +424,11 @@ def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], stance_
         span = _quote_span(doc, quote)
         if span is None:
             continue
-        for chosen in chosen_candidates(discourse, quote, span):
-            rows.append(_row(quote, chosen.key, chosen.found_by, *score_stance(doc, quote, span, chosen.target, stance_cues)))
+        chosen = chosen_candidates(discourse, quote, span)
+        reading = read_quote(doc, quote, span, stance_cues) if chosen else None
+        for candidate in chosen:
+            rows.append(_row(quote, candidate.key, candidate.found_by,
+                             *score_stance(doc, quote, span, candidate.target, stance_cues, reading)))
     return rows
 
 

@@ -50,7 +50,7 @@ def test_layout_of_a_parsed_article(nlp):
 
 
 def test_a_layout_cannot_be_changed_once_built():
-    layout = Layout(paragraphs=((0, 4), (5, 9)), headings=frozenset(), furniture=(), sentence_starts=(0,))
+    layout = Layout(paragraphs=((0, 4), (5, 9)), headings=frozenset(), furniture=(), sentence_starts=(0,), text="Head\nBody")
     assert layout.paragraph_starts == (0, 5) and layout.paragraph_of(7) == 1
     with pytest.raises(dataclasses.FrozenInstanceError):
         layout.headings = frozenset({0})

@@ -60,7 +60,7 @@ def extract_quotes(
     verb or phrase ("" if none).
     """
     cues = cues or load_reporting_cues()
-    text = doc.text  # Doc.text is rebuilt on every access
+    text = layout.text
     quotations = quotation_spans(text, layout.paragraphs)
     headings = _quote_headings(text, layout, quotations)
     marks = [trim(text, s, e) for s, e in quotations]
@@ -125,7 +125,7 @@ def _outer_reports(doc: Doc, cues: ReportingCues, quotations, speech, headings: 
 
     Sorted by start, the longer of two reports starting together first.
     """
-    reported = [r for r in reported_speech(doc, cues, quotations, layout.sentence_starts) if layout.paragraph_of(r["start"]) not in headings]
+    reported = [r for r in reported_speech(doc, cues, quotations, layout) if layout.paragraph_of(r["start"]) not in headings]
     reported = [r for r in reported if not in_any(r["verb"].idx, r["verb"].idx + 1, near(speech, r["verb"].idx, r["verb"].idx))]
     reported.sort(key=lambda r: (r["start"], -(r["end"] - r["start"])))
     outer = []

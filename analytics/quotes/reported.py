@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..layout import Layout
 from ..lexicons import ReportingCues
 from .marks import ALL_MARKS, APOSTROPHES, CLOSING_MARKS, OPENING_MARKS, in_any, keep_marks_whole, near
 
@@ -75,6 +76,26 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
                 drop.update(k.i for k in t.subtree)
                 drop.update(k.i for k in t.head.children if k.dep_ == "cc" and t.head.i < k.i < t.i)
     return [t for root in content for t in root.subtree if t.i not in drop]
+
+
+def _words_that_may_report(doc: Doc, cues: ReportingCues) -> list[Token]:
+    """The verbs of ``doc`` and the words whose lemma is a clause adjective (``clear`` that ...), in order.
+
+    Picked from columns of the parse, so that only these become Python
+    objects: the rest of an article's tokens are never looked at.
+    """
+    from spacy.attrs import LEMMA, POS
+    from spacy.parts_of_speech import AUX, VERB
+
+    if not len(doc):
+        return []
+    columns = doc.to_array([POS, LEMMA])
+    strings = doc.vocab.strings
+    adjectives = [h for h in set(columns[:, 1].tolist()) if strings[h].lower() in cues.clause_adjectives]
+    keep = (columns[:, 0] == VERB) | (columns[:, 0] == AUX)
+    for h in adjectives:
+        keep |= columns[:, 1] == h
+    return [doc[int(i)] for i in keep.nonzero()[0]]
 
 
 def _in_questions(doc: Doc, sentence_starts: tuple[int, ...] | None = None) -> list[bool]:
@@ -220,19 +241,18 @@ def _is_anaphoric(noun: Token) -> bool:
 
 
 def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, int]] = (),
-                    sentence_starts: tuple[int, ...] | None = None) -> list[dict]:
+                    layout: Layout | None = None) -> list[dict]:
     """Reported-speech candidates: one dict per cue with its verb token, content span (start, end) and cue text.
 
     ``quotations`` (inner spans of the quotations in the text) keep partial
-    quotes inside the content whole.
+    quotes inside the content whole; ``layout`` (the article's, if known)
+    spares reading the text and the sentences from the parse once more.
     """
     found = []
-    text = doc.text
-    asking = _in_questions(doc, sentence_starts)
-    for tok in doc:
+    text = layout.text if layout is not None else doc.text
+    asking = _in_questions(doc, layout.sentence_starts if layout is not None else None)
+    for tok in _words_that_may_report(doc, cues):
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") and tok.lemma_.lower() not in cues.clause_adjectives:
-            continue
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "to reiterate its demands": a purpose, not a statement
         if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]) or asking[tok.i]:
@@ -308,9 +328,13 @@ def _sentence_before(doc: Doc, verb: Token) -> dict | None:
 
 def _according_to(doc: Doc, quotations: list[tuple[int, int]] = (), text: str | None = None) -> list[dict]:
     """``According to X, ...``: the rest of the sentence, said by X."""
+    from spacy.attrs import LOWER
+
     found = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    according = doc.vocab.strings["according"]  # its hash: the column of lowercase forms holds hashes
+    at = (doc.to_array([LOWER]).reshape(-1) == according).nonzero()[0] if len(doc) else ()
+    for tok in (doc[int(i)] for i in at):
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         sent = tok.sent
         phrase = set(t.i for t in tok.subtree) | set(t.i for t in doc[tok.i + 1].subtree)

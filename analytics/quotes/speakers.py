@@ -69,7 +69,7 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
                  cues: ReportingCues, layout: Layout):
         self.doc = doc
         self.entity_at = {i: ent for ent in entities for i in range(ent.start, ent.end)}
-        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.text = layout.text
         self.sent_starts = layout.sentence_starts
         self.registry = registry
         self.cues = cues
