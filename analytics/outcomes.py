@@ -401,17 +401,23 @@ def _anaphors(span: Span) -> list[Token]:
     return found
 
 
-def carrying_sentences(doc: Doc, span: Span) -> Span:
+def carrying_sentences(doc: Doc, span: Span, starts: tuple[int, ...] | None = None) -> Span:
     """The sentence(s) the quote stands in, at most SENTENCE_REACH tokens either side of it.
 
     The bound keeps the work per quote constant on a text with no sentence
     end (one line of 200,000 characters is one "sentence"): news sentences
-    are far shorter, so it never cuts one of theirs.
+    are far shorter, so it never cuts one of theirs. ``starts``: the
+    sentence starts of the layout, when known (looked up instead of walked).
     """
-    start, lo = span.start, max(span.start - SENTENCE_REACH, 0)
+    lo, hi = max(span.start - SENTENCE_REACH, 0), min(span.end + SENTENCE_REACH, len(doc))
+    if starts is not None:
+        before = starts[bisect.bisect_right(starts, span.start) - 1] if starts and starts[0] <= span.start else 0
+        after = bisect.bisect_left(starts, span.end)
+        return doc[max(before, lo):min(starts[after] if after < len(starts) else hi, hi)]
+    start = span.start
     while start > lo and not doc[start].is_sent_start:
         start -= 1
-    end, hi = span.end, min(span.end + SENTENCE_REACH, len(doc))
+    end = span.end
     while end < hi and not doc[end].is_sent_start:
         end += 1
     return doc[start:end]
@@ -428,11 +434,14 @@ def _sentence_before(doc: Doc, sent: Span) -> Span | None:
     return None
 
 
-def quote_targets(doc: Doc, quote: dict, span: Span, matches: list[Span]) -> list[Target]:
-    """The outcomes a quote is about (see the module docstring), in order of first mention."""
+def quote_targets(doc: Doc, quote: dict, span: Span, matches: list[Span], sent: Span | None = None) -> list[Target]:
+    """The outcomes a quote is about (see the module docstring), in order of first mention.
+
+    ``sent``: the quote's `carrying_sentences`, when known.
+    """
     targets = {key: Target(key, spans) for key, spans in outcome_mentions(matches, span).items()}
     refers = _anaphors(span)
-    sent = carrying_sentences(doc, span)
+    sent = sent if sent is not None else carrying_sentences(doc, span)
     if not targets or refers:
         # The quote's words lean on their sentence ("such pressure", or a clause naming nothing).
         for key, spans in outcome_mentions(matches, sent).items():

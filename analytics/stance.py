@@ -217,9 +217,10 @@ class QuoteReading:
     condition: Token | None  # the subordinator that makes the quote conditional
 
 
-def read_quote(doc: Doc, quote: dict, span: Span, stance_cues: StanceCues) -> QuoteReading:
-    """The outcome-independent reading of ``quote`` (its words ``span``) that `score_stance` starts from."""
-    sent = carrying_sentences(doc, span)
+def read_quote(doc: Doc, quote: dict, span: Span, stance_cues: StanceCues, layout: Layout | None = None) -> QuoteReading:
+    """The outcome-independent reading of ``quote`` (its words ``span``; ``layout``: the article's, if known)
+    that `score_stance` starts from."""
+    sent = carrying_sentences(doc, span, layout.sentence_starts if layout is not None else None)
     reporting = _reporting_verb_tokens(doc, quote, sent)
     lemmas = _reporting_lemmas(doc, quote, sent)
     return QuoteReading(
@@ -425,7 +426,7 @@ def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], stance_
         if span is None:
             continue
         chosen = chosen_candidates(discourse, quote, span)
-        reading = read_quote(doc, quote, span, stance_cues) if chosen else None
+        reading = read_quote(doc, quote, span, stance_cues, discourse.layout) if chosen else None
         for candidate in chosen:
             rows.append(_row(quote, candidate.key, candidate.found_by,
                              *score_stance(doc, quote, span, candidate.target, stance_cues, reading)))

@@ -186,13 +186,13 @@ def _matches_between(discourse: Discourse, start: int, end: int) -> list[Span]:
 def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]:
     """The outcomes ``quote`` may be about, each with its features (see `FEATURES`)."""
     doc, layout = discourse.doc, discourse.layout
-    sent = carrying_sentences(doc, span)
+    sent = carrying_sentences(doc, span, layout.sentence_starts)
     first, last = layout.sentence_of(sent.start), layout.sentence_of(sent.end - 1)
     paragraph = layout.paragraph_of(span.start_char)
     heading = _heading_above(layout, paragraph)
     # The sentence rule reads the quote, its sentence and the sentence before: hand it those mentions only.
     before = layout.sentence_starts[first - 1] if first > 0 else 0
-    rule = {t.key: t for t in quote_targets(doc, quote, span, _matches_between(discourse, before, sent.end))}
+    rule = {t.key: t for t in quote_targets(doc, quote, span, _matches_between(discourse, before, sent.end), sent)}
     para_start, para_end = layout.paragraphs[paragraph] if layout.paragraphs else (0, len(doc.text))
     para_span = doc.char_span(para_start, para_end, alignment_mode="expand") or sent
     words = [t for t in span if not (t.is_punct or t.is_space)]
