@@ -45,6 +45,8 @@ class ReportingCues:
     speaker_suffixes: frozenset[str]
     titles: frozenset[str]
     institution_nouns: frozenset[str]
+    organisation_words: frozenset[str]
+    place_nouns: frozenset[str]
     proxy_nouns: frozenset[str]
     voice_nouns: frozenset[str]
     portfolio_nouns: frozenset[str]

@@ -56,7 +56,9 @@ def person_candidates(doc: Doc) -> list[str]:
     that look like a name (capitalised, alphabetic) are kept; nothing is
     taken from a headline in title case, nor a full name whose first word
     the article uses as a place (``Valmora Rail`` where ``Valmora`` is a
-    country). Titles are those of data/reporting.yml
+    country) or whose last word ends an organisation's name (``Rail``,
+    ``Holdings``: `organisation_words`), nor one the words before it call a
+    group's or a place's (`_named_as_no_person`). Titles are those of data/reporting.yml
     (`analytics.lexicons.ReportingCues.titles`).
     """
     cues = load_reporting_cues()
@@ -65,7 +67,7 @@ def person_candidates(doc: Doc) -> list[str]:
     places = {doc[e.start].lower_ for e in entities if e.label_ in ("GPE", "LOC", "NORP")}
     names = []
     for ent in entities:
-        if ent.label_ != "PERSON" or _in_title_case_line(doc, ent.start, ent.end):
+        if ent.label_ != "PERSON" or _in_title_case_line(doc, ent.start, ent.end) or _named_as_no_person(doc, ent.start, cues):
             continue
         start = ent.start
         # spaCy sometimes leaves a first name out ("Mayor Ana [Lima]"): take the capitalised word before it.
@@ -94,7 +96,26 @@ def person_candidates(doc: Doc) -> list[str]:
         names.append(" ".join(words))
     names += _introduced_people(doc, cues)
     cleaned = (_clean_name(n, titles) for n in names)
-    return [n for n in cleaned if n and not (len(n.split()) > 1 and n.split()[0].lower() in places)]
+    return [n for n in cleaned if n and not (len(n.split()) > 1 and (n.split()[0].lower() in places
+                                                                     or _organisation_name(n, cues)))]
+
+
+def _named_as_no_person(doc: Doc, start: int, cues) -> bool:
+    """Whether the words before a name say what it names, and that is no person: ``the campaign group
+    Fossil Free Futures`` (a group's noun just before it), ``the suburb of Calvert Hill`` (a place's noun and
+    ``of``)."""
+    before = doc[start - 1] if start > 0 else None
+    if before is None:
+        return False
+    if before.pos_ == "NOUN" and before.is_lower and (before.lemma_ in cues.group_nouns or before.lemma_ in cues.institution_nouns):
+        return True
+    return before.lower_ == "of" and start > 1 and doc[start - 2].lemma_.lower() in cues.place_nouns
+
+
+def _organisation_name(name: str, cues) -> bool:
+    """Whether a name of several words ends as an organisation's does (``Valmora Rail``, ``Kestrel Holdings``)."""
+    last = name.split()[-1].lower()
+    return last in cues.organisation_words or last in cues.institution_nouns or last in cues.group_nouns
 
 
 def _introduced_people(doc: Doc, cues) -> list[str]:
@@ -122,7 +143,7 @@ def _introduced_people(doc: Doc, cues) -> list[str]:
                 and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].ent_type_ not in _NOT_PEOPLE:
             run.insert(0, doc[run[0].i - 1])
         last = tok.lower_
-        if len(run) >= 2 and last not in cues.institution_nouns | cues.group_nouns:
+        if len(run) >= 2 and last not in cues.institution_nouns | cues.group_nouns and not _named_as_no_person(doc, run[0].i, cues):
             found.append(" ".join(t.text for t in run))
     return found
 

@@ -186,3 +186,22 @@ def test_no_person_is_discovered_in_a_title_case_headline(nlp):
     doc = _tagged_people(nlp, "Okafor Hails Union Deal\nUnion leader Grace Okafor said the deal was done.",
                          ["Okafor Hails", "Grace Okafor"])
     assert person_candidates(doc) == ["Grace Okafor"]
+
+
+def test_a_name_ending_as_an_organisations_does_is_no_person(nlp):
+    # The first word is no place here, so only the last word tells the airline and the holding from a person.
+    doc = _tagged_people(nlp, "Pilots at Nordvik Airlines walked out on Monday. Kestrel Holdings, which owns it, "
+                              "declined to comment, said Tomas Lindqvist.", ["Nordvik Airlines", "Kestrel Holdings", "Tomas Lindqvist"])
+    assert person_candidates(doc) == ["Tomas Lindqvist"]
+
+
+def test_a_name_the_words_before_it_call_a_group_or_a_place_is_no_person(nlp):
+    doc = _tagged_people(nlp, "Tariq Hollis of the farmers' lobby Green Acres Now spoke first. Residents of the town of "
+                              "Amber Vale said the pylons were too close, according to the trade union Unite Together.",
+                         ["Tariq Hollis", "Green Acres Now", "Amber Vale", "Unite Together"])
+    assert person_candidates(doc) == ["Tariq Hollis"]
+
+
+def test_a_group_introduced_by_who_is_no_person_when_its_noun_comes_first(nlp):
+    doc = nlp("“It is a betrayal,” said Lena Marsh of the campaign group Clean Rivers Alliance Now, who has marched every year.")
+    assert "Clean Rivers Alliance Now" not in person_candidates(doc)
