@@ -180,3 +180,61 @@ def test_a_store_without_matching_corrections_is_the_store_itself(base, tables):
     gone = dict(record(tables, "pier-q001", speaker="X"), text="nothing like it")
     fixed, matches = corrected_store(base, [gone])
     assert fixed is base and matches[0].quote_id is None
+
+
+HARBOUR_OUTCOMES = """outcomes:
+  - key: strike
+    label: Dock strike
+    description: the dock workers' strike going on
+    terms: [strike, walkout]
+  - key: pay_deal
+    label: Pay deal
+    description: the port's pay offer being accepted
+    terms: [pay offer, pay deal]
+"""
+
+HARBOUR = [
+    ("quay", "Dock strike enters second week\n\n"
+             "Union leader Maria Okonkwo said on Monday that the strike would continue until the pay offer improved.\n"
+             "\"We reject this pay offer, it is an insult,\" Okonkwo said.\n"
+             "Port director Henrik Aalto said the walkout was hurting everyone and urged workers to accept the pay deal.\n"),
+    ("berth", "Talks resume at the port\n\n"
+              "Henrik Aalto told reporters that a pay deal was close.\n"
+              "\"The strike must end this week,\" Aalto said.\n"),
+]
+
+
+def test_an_exported_gold_set_scores_the_system_against_the_analysts_judgement(tmp_path, nlp, registry, capsys):
+    from analytics.__main__ import main
+    from analytics.build import analyse_corpus
+    from analytics.corpus import Article
+    from analytics.outcomes import parse_outcomes
+
+    articles = [Article(aid, text, title=text.splitlines()[0]) for aid, text in HARBOUR]
+    tables = analyse_corpus(articles, nlp, registry, parse_outcomes(HARBOUR_OUTCOMES)).tables
+    assert len(tables["quotes"]) >= 4 and len(tables["stances"]) >= 3
+    rows = [{"article_id": a.article_id, "text": a.text, "title": a.title} for a in articles]
+
+    def scores(records, name):
+        fixed, matches = cx.apply_corrections(tables, records)
+        ids = cx.corrected_articles(records, matches) if records else [a.article_id for a in articles]
+        folder = tmp_path / name
+        for path, data in cx.gold_files(fixed, ids, rows, HARBOUR_OUTCOMES).items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_bytes(data)
+        capsys.readouterr()
+        assert main(["evaluate", str(folder), "--json", "--no-cache"]) == 0
+        return json.loads(capsys.readouterr().out)[str(folder)]
+
+    same = scores([], "as-is")  # the system's own output as gold: every figure is perfect
+    assert same["all"]["f1"] == 1.0 and same["speaker_accuracy"] == 1.0 and same["stance_strict"]["macro_f1"] == 1.0
+    quotes = tables["quotes"].to_dict("records")
+    first_stance = tables["stances"].iloc[0]
+    flipped = "against" if first_stance["stance"] != "against" else "favor"
+    quote = next(q for q in quotes if q["quote_id"] == first_stance["quote_id"])
+    wrong = next(q for q in quotes if q["article_id"] == "quay" and q["quote_id"] != quote["quote_id"])
+    records = [cx.correction_of(quote, stances={first_stance["outcome"]: flipped}),
+               cx.correction_of(wrong, not_quote=True)]
+    judged = scores(records, "corrected")
+    assert judged["all"]["precision"] < 1.0 and judged["all"]["recall"] == 1.0  # the system still finds the non-quote
+    assert judged["stance_strict"]["macro_f1"] < 1.0  # and still gives the label the analyst changed
