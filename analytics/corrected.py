@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .corrections import Match, apply_corrections, corrected_articles
+from .corrections import Match, apply_corrections, corrected_articles, gold_files, zip_files
 from .positions import POSITION_CHANGE_COLUMNS, position_changes
 from .store import Store
 
@@ -93,3 +93,14 @@ def _redo_changes(store: Store, con, stances: pd.DataFrame) -> None:
     con.execute("CREATE VIEW position_changes AS SELECT * FROM (SELECT * FROM base_position_changes b WHERE NOT EXISTS "
                 "(SELECT 1 FROM pairs p WHERE p.speaker = b.speaker AND p.outcome = b.outcome) "
                 "UNION ALL BY NAME SELECT * FROM fixed_changes) ORDER BY speaker, outcome, from_date")
+
+
+def gold_zip(store: Store, records: list[dict], matches: list[Match], articles: list[dict] | None = None,
+             outcomes_text: str | None = None, actors_text: str | None = None) -> bytes:
+    """A zip of the gold folder (``gold/``) of the articles the corrections name, read from the corrected
+    ``store``: what ``python -m analytics evaluate gold/`` scores the system against (see `corrections.gold_files`)."""
+    ids = corrected_articles(records, matches)
+    tables = {name: store.query(f"SELECT * FROM {name} WHERE article_id IN (SELECT UNNEST(?))", [ids])
+              for name in ("quotes", "stances", "actor_counts")}
+    tables["quotes"] = tables["quotes"].sort_values(["article_id", "start"], kind="stable")
+    return zip_files(gold_files(tables, ids, articles, outcomes_text, actors_text))

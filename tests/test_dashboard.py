@@ -427,3 +427,34 @@ def test_a_link_naming_values_the_corpus_lacks_says_which_were_left_out():
     assert at.sidebar.multiselect(key="stance").value == ["against"]
     at.sidebar.multiselect(key="stance").set_value(["favor"]).run()
     assert "sideways" not in " ".join(w.value for w in at.sidebar.warning)
+
+
+def test_a_correction_on_the_quotes_page_changes_the_stance_page_and_can_be_removed():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/stance.py").run()
+    before = next(d.value for d in at.dataframe if "mean_score" in d.value.columns).set_index(["speaker", "outcome"])
+    at.switch_page("app_pages/quotes.py").run()
+    table = at.dataframe[0].value
+    n, row = next((i, r) for i, r in enumerate(table.to_dict("records")) if r["speaker"] and r["stances"])
+    outcome, label = row["stances"].split("; ")[0].split(": ")
+    flipped = "against" if label != "against" else "favor"
+    at.selectbox(key="fix-quote").select_index(n).run()
+    next(s for s in at.selectbox if s.label == outcome).set_value(flipped)
+    at.button(key="fix-save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    listed = next(d.value for d in at.dataframe if "correction" in d.value.columns)
+    assert len(listed) == 1 and f"{outcome}: {flipped}" in listed["correction"][0]  # with the quote's other outcomes
+    assert listed["status"][0].startswith("applied")
+    assert any("1 corrections" in i.value for i in at.sidebar.info)
+    at.switch_page("app_pages/stance.py").run()
+    after = next(d.value for d in at.dataframe if "mean_score" in d.value.columns).set_index(["speaker", "outcome"])
+    cell = (row["speaker"], outcome)
+    assert after.at[cell, label] == before.at[cell, label] - 1
+    assert after.at[cell, flipped] == before.at[cell, flipped] + 1
+    assert after.at[cell, "quotes"] == before.at[cell, "quotes"]
+    at.switch_page("app_pages/quotes.py").run()
+    at.button(key="fix-forget").click().run()
+    at.switch_page("app_pages/stance.py").run()
+    again = next(d.value for d in at.dataframe if "mean_score" in d.value.columns).set_index(["speaker", "outcome"])
+    assert again.at[cell, label] == before.at[cell, label]
