@@ -126,7 +126,7 @@ def listing(view) -> None:
                        "changed). They are kept, and in the download.", icon=":material/link_off:")
         st.dataframe(table, hide_index=True, column_config={"text": st.column_config.TextColumn(width="large")})
         left, right = st.columns([3, 1])
-        index = left.selectbox("Correction", range(len(found)), key="fix-forget-choice",
+        index = left.selectbox("Remove a correction", range(len(found)), key="fix-forget-choice",
                                format_func=lambda i: f"{i + 1}. {changed_fields(found[i])}: {found[i]['text'][:60]}")
         right.button("Remove it", on_click=forget, args=(index,), key="fix-forget", icon=":material/undo:")
         c1, c2 = st.columns(2)

@@ -284,7 +284,8 @@ def sidebar_notices() -> None:
     if edited:
         st.sidebar.info(f"Analysed with your own {' and '.join(edited)}. Reset them on *Your articles*.")
     if corrected.records():
-        st.sidebar.info(f"With your {len(corrected.records())} corrections of quotes (on *Quotes*).", icon=":material/edit_note:")
+        n = len(corrected.records())
+        st.sidebar.info(f"With your {n} correction{'' if n == 1 else 's'} of quotes (on *Quotes*).", icon=":material/edit_note:")
 
 
 def current_filters() -> Filters:

@@ -446,7 +446,7 @@ def test_a_correction_on_the_quotes_page_changes_the_stance_page_and_can_be_remo
     listed = next(d.value for d in at.dataframe if "correction" in d.value.columns)
     assert len(listed) == 1 and f"{outcome}: {flipped}" in listed["correction"][0]  # with the quote's other outcomes
     assert listed["status"][0].startswith("applied")
-    assert any("1 corrections" in i.value for i in at.sidebar.info)
+    assert any("your 1 correction of quotes" in i.value for i in at.sidebar.info)
     at.switch_page("app_pages/stance.py").run()
     after = next(d.value for d in at.dataframe if "mean_score" in d.value.columns).set_index(["speaker", "outcome"])
     cell = (row["speaker"], outcome)
