@@ -306,7 +306,7 @@ def stance_summary(page):
     return read_csv(info.value.path()).set_index(["speaker", "outcome"])
 
 
-def test_a_correction_made_on_the_quotes_page_changes_the_stance_pages_numbers(page, server):
+def test_a_correction_made_on_the_quotes_page_changes_the_stance_pages_numbers(page, server, browser, tmp_path):
     page.goto(f"{server}/stance")
     wait_ready(page)
     before = stance_summary(page)
@@ -333,3 +333,19 @@ def test_a_correction_made_on_the_quotes_page_changes_the_stance_pages_numbers(p
     assert after.at[cell, label] == before.at[cell, label] - 1
     assert after.at[cell, flipped] == before.at[cell, flipped] + 1
     assert after.at[cell, "quotes"] == before.at[cell, "quotes"]
+    # Downloaded, and loaded into another visitor's session, it counts there too.
+    nav(page, "Quotes")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download corrections.jsonl").click()
+    saved = tmp_path / "corrections.jsonl"
+    info.value.save_as(saved)
+    other = browser.new_context()
+    fresh = other.new_page()
+    fresh.goto(f"{server}/quotes")
+    wait_ready(fresh)
+    fresh.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(str(saved))
+    fresh.get_by_text("applied to", exact=False).first.wait_for(state="attached", timeout=30_000)
+    wait_ready(fresh)
+    nav(fresh, "Stance")
+    assert stance_summary(fresh).at[cell, flipped] == after.at[cell, flipped]
+    other.close()
