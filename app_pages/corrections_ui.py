@@ -97,9 +97,10 @@ def form(view, quotes: pd.DataFrame) -> None:
                         help="The canonical name (as in the actors list), an institution, or empty for none.")
         right.checkbox("Not a quote", key=f"fix-not-{qid}", help="The span reproduces no one's words.")
         st.caption("What the quote is about, and the speaker's position on it (— for an outcome it is not about).")
-        columns = st.columns(4)
         choices = [NOT_ABOUT, *LABELS]
         for n, outcome in enumerate(outcomes):
+            if n % 4 == 0:  # a row of four at a time, so a phone stacks them in the file's order
+                columns = st.columns(4)
             columns[n % 4].selectbox(outcome, choices, index=choices.index(shown.get(outcome, NOT_ABOUT)),
                                      key=f"fix-{outcome}-{qid}")
         st.form_submit_button("Save the correction", on_click=save, args=(quote, outcomes, shown), key="fix-save",
@@ -125,7 +126,7 @@ def listing(view) -> None:
             st.warning(f"{lost} of {len(found)} corrections name no quote of this analysis (the rules or the corpus "
                        "changed). They are kept, and in the download.", icon=":material/link_off:")
         st.dataframe(table, hide_index=True, column_config={"text": st.column_config.TextColumn(width="large")})
-        left, right = st.columns([3, 1])
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
         index = left.selectbox("Remove a correction", range(len(found)), key="fix-forget-choice",
                                format_func=lambda i: f"{i + 1}. {changed_fields(found[i])}: {found[i]['text'][:60]}")
         right.button("Remove it", on_click=forget, args=(index,), key="fix-forget", icon=":material/undo:")
