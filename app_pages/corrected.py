@@ -32,7 +32,7 @@ def digest(found: list[dict]) -> str:
     return hashlib.sha1(corrections_jsonl(found).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@st.cache_resource(show_spinner="Applying your corrections…", max_entries=32)
+@st.cache_resource(show_spinner="Applying your corrections…", max_entries=8, ttl=3600)
 def _corrected(key: str, content: str, _base: Store, _records: tuple) -> tuple[Store, list[Match]]:
     # Keyed by the analysis (``key``) and the corrections (``content``); neither store is ever written to.
     return corrected_store(_base, list(_records))
