@@ -67,7 +67,8 @@ def _create(con, name: str, table: pd.DataFrame, like: str | None = None) -> Non
     if like:
         # A table that was empty in pandas has untyped (NULL) columns: those become text.
         described = con.execute(f"DESCRIBE {like}").fetchall()
-        columns = ", ".join('"' + c.replace('"', '""') + '" ' + ("VARCHAR" if t.strip('"') == "NULL" else t) for c, t, *_ in described)
+        columns = ", ".join('"' + c.replace('"', '""') + '" ' + ("VARCHAR" if t.strip('"') == "NULL" else t)
+                            for c, t, *_ in described)
         con.execute(f"CREATE TABLE {name} ({columns})")
         con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM incoming")
     else:

@@ -25,17 +25,24 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 
 import pandas as pd
 
-from .evaluate import normalise
-
 LABELS = ("favor", "against", "neutral")
 LABEL_SCORES = {"favor": 1.0, "against": -1.0, "neutral": 0.0}
 ANALYST = "analyst"  # found_by of a stance the analyst added
 IDENTITY = ("article_id", "start", "end", "text")
+
+
+_PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)  # as the gold scorer reads a text (evaluate.normalise)
+
+
+def normalise(text: str) -> list[str]:
+    """A text's words: lowercase, punctuation and quote marks removed, whitespace folded."""
+    return _PUNCT.sub(" ", (text or "").lower()).split()
 
 
 class CorrectionError(ValueError):
@@ -244,8 +251,9 @@ def _corrected_stances(stances: pd.DataFrame, quotes: pd.DataFrame, judged: dict
                                              "found_by": ANALYST, "evidence": "",
                                              "_pos": last + (1 + added.index(outcome)) / (len(added) + 1)}
                 note = f"analyst: {label}" + (f" (system: {was['stance']})" if was else " (added)")
+                before = row["evidence"] if isinstance(row["evidence"], str) else ""
                 row.update(stance=label, score=LABEL_SCORES[label], speaker=info.at[qid, "speaker"],
-                           evidence=note + (f"; {row['evidence']}" if isinstance(row["evidence"], str) and row["evidence"] else ""))
+                           evidence=note + (f"; {before}" if before else ""))
                 new.append(row)
         if new:
             table = pd.concat([table, pd.DataFrame(new)], ignore_index=True)
