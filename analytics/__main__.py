@@ -10,6 +10,7 @@ from pathlib import Path
 from .actors import RegistryError, load_registry
 from .build import analyse_corpus, build_key, write_build
 from .corpus import CorpusError, load_corpus
+from .corrections import read_corrections
 from .engines import DEFAULT_CHUNK, ENGINES, EngineError
 from .parse import ModelNotFound, ParseCache, default_cache_dir, load_model
 
@@ -41,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
                             "default: a LocalCluster started for the run")
     build.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK,
                        help=f"articles per task; default {DEFAULT_CHUNK}")
+    build.add_argument("--corrections", type=Path, default=None,
+                       help="an analyst's corrections.jsonl (from the Quotes page) to apply to the tables")
     common(build)
 
     evaluate = sub.add_parser("evaluate", help="score the analysis against one or more gold sets")
@@ -118,18 +121,25 @@ def cmd_build(args) -> int:
         " (" + "; ".join(f"{n}: {r}" for n, r in corpus.skipped[:5]) + (" ..." if len(corpus.skipped) > 5 else "") + ")"
         if corpus.skipped else ""
     )
+    corrections_text = args.corrections.read_text(encoding="utf-8") if args.corrections else ""
+    try:
+        corrections = read_corrections(corrections_text) if args.corrections else None
+    except ValueError as err:
+        raise ValueError(f"{args.corrections}: {err}") from None
     cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
     key = None
     if cache_dir is not None:
-        # An unchanged corpus, configuration, model and code give the same tables: copy them.
-        key = build_key(corpus.articles, args.actors, args.outcomes)
+        # An unchanged corpus, configuration, corrections, model and code give the same tables: copy them.
+        key = build_key(corpus.articles, args.actors, args.outcomes, corrections_text)
         summary = restore_build(cache_dir, key, args.out, warn=lambda message: print(f"warning: {message}", file=sys.stderr))
         if summary is not None:
             print(f"read {len(corpus.articles)} articles{skipped}; {summary}; "
                   f"copied from the build cache to {args.out} in {time.perf_counter() - started:.1f} s")
             return 0
-    tables = _write_build(args, corpus, cache_dir)
+    tables = _write_build(args, corpus, cache_dir, corrections)
     summary = f"{tables['mentions']} mentions, {tables['quotes']} quotes, {tables['stances']} stances"
+    if corrections is not None:
+        summary += corrections_summary(tables["corrected"], tables["unmatched"])
     if key is not None:
         store_build(cache_dir, key, args.out, summary)
     print(f"read {len(corpus.articles)} articles{skipped}; {summary}; "
@@ -138,7 +148,14 @@ def cmd_build(args) -> int:
     return 0
 
 
-def _write_build(args, corpus, cache_dir) -> dict[str, int]:
+def corrections_summary(corrected: int, unmatched: list[dict]) -> str:
+    """The build summary's words on the corrections: how many applied, and which named no quote."""
+    shown = "; ".join(f"{c['article_id']} {c['start']}-{c['end']} {json.dumps(c['text'][:60], ensure_ascii=False)}"
+                      for c in unmatched[:5]) + (" ..." if len(unmatched) > 5 else "")
+    return f", {corrected} corrections applied, {len(unmatched)} unmatched" + (f" ({shown})" if unmatched else "")
+
+
+def _write_build(args, corpus, cache_dir, corrections=None) -> dict:
     """`build.write_build` with the command's arguments, a progress bar on a terminal and warnings on stderr."""
     registry, outcomes, lexicon = _configuration(args)
     bar = _progress_bar(len(corpus.articles))
@@ -146,7 +163,7 @@ def _write_build(args, corpus, cache_dir) -> dict[str, int]:
         return write_build(corpus.articles, args.out, registry, outcomes, lexicon, cache_dir=cache_dir,
                            batch_size=args.batch_size, engine=args.engine, processes=args.processes or 1,
                            scheduler=args.scheduler, chunk_size=args.chunk_size,
-                           progress=bar.update if bar else None,
+                           progress=bar.update if bar else None, corrections=corrections,
                            warn=lambda message: print(f"warning: {message}", file=sys.stderr))
     finally:
         if bar:
@@ -161,10 +178,11 @@ def cmd_evaluate(args) -> int:
 
     nlp = load_model()
     cache = None if args.no_cache else ParseCache(args.cache_dir or default_cache_dir(), nlp)
-    registry = load_registry(args.actors)
     tallies = {}
     for folder in args.gold_dirs:
         gold = gold_set(folder, args.input, args.outcomes)
+        # A gold set exported from the dashboard carries the registry its analysis used.
+        registry = load_registry(args.actors or (gold.folder / "actors.yml" if (gold.folder / "actors.yml").is_file() else None))
         gold_mentions, gold_quotes = load_gold(gold.folder)
         wanted = set(gold_article_ids(gold_mentions, gold_quotes))
         chosen = [a for a in load_corpus(gold.articles).articles if a.article_id in wanted]

@@ -110,12 +110,15 @@ def write_build(
     chunk_size: int = engines.DEFAULT_CHUNK,
     progress: Callable[[int], None] | None = None,
     warn: Callable[[str], None] | None = None,
-) -> dict[str, int]:
+    corrections: list[dict] | None = None,
+) -> dict:
     """Analyse ``articles`` on ``engine`` and write every table to ``out_dir``, streaming each chunk's
-    rows to Parquet parts and reducing the parts (atomic: see `export.BuildWriter`).
+    rows to Parquet parts and reducing the parts (atomic: see `export.BuildWriter`). An analyst's
+    ``corrections`` (`analytics.corrections`) are applied to each chunk's tables before they are written.
 
-    Returns the rows of the tables ``mentions``, ``quotes`` and ``stances``, and under ``tables``
-    the number of tables written. Raises `parse.ModelNotFound` when no model is installed.
+    Returns the rows of the tables ``mentions``, ``quotes`` and ``stances``, under ``tables`` the
+    number of tables written, and with corrections, under ``corrected`` how many named a quote and under
+    ``unmatched`` the corrections that named none. Raises `parse.ModelNotFound` when no model is installed.
     """
     found = model_package()
     if found is None:
@@ -124,9 +127,12 @@ def write_build(
     nlp = load_model(found[0]) if engine == "local" else None
     job = plan_job(found[0], cache_dir, batch_size, outcomes, lexicon)
     writer = BuildWriter(out_dir)
+    matched: set[int] = set()
     try:
         for index, tables in chunk_tables(articles, registry, job, nlp, engine=engine, processes=processes,
                                           scheduler=scheduler, chunk_size=chunk_size, progress=progress, warn=warn):
+            if corrections:
+                tables = _corrected_chunk(tables, corrections, matched)
             for name, table in tables.items():
                 writer.add_part(name, index, table)
         counts = {name: writer.row_count(name) for name in REPORTED}
@@ -134,7 +140,25 @@ def write_build(
     except BaseException:
         writer.discard()
         raise
+    if corrections:
+        counts["corrected"] = len(matched)
+        counts["unmatched"] = [c for i, c in enumerate(corrections) if i not in matched]
     return counts
+
+
+def _corrected_chunk(tables: dict[str, pd.DataFrame], corrections: list[dict], matched: set[int]) -> dict[str, pd.DataFrame]:
+    """One chunk's tables with the corrections of its articles applied; adds to ``matched`` the numbers
+    of the corrections that named one of its quotes. A chunk holds whole articles, so every engine and
+    chunking gives the same tables."""
+    from .corrections import apply_corrections
+
+    ids = set(tables["articles"]["article_id"].astype(str))
+    mine = [i for i, c in enumerate(corrections) if c["article_id"] in ids]
+    if not mine:
+        return tables
+    fixed, matches = apply_corrections(tables, [corrections[i] for i in mine])
+    matched.update(mine[m.index] for m in matches if m.quote_id is not None)
+    return {name: typed_table(table) for name, table in fixed.items()}
 
 
 def assemble_tables(per_article: dict[str, pd.DataFrame], with_stances: bool = True) -> dict[str, pd.DataFrame]:
@@ -182,11 +206,14 @@ def reduce_parts(folder: str | Path) -> dict[str, pd.DataFrame]:
 
 # --- The build cache's key -----------------------------------------------------
 
-def build_key(articles: list[Article], actors: str | Path | None = None, outcomes: str | Path | None = None) -> str:
+def build_key(articles: list[Article], actors: str | Path | None = None, outcomes: str | Path | None = None,
+              corrections: str = "") -> str:
     """The build cache's key for ``articles`` analysed with the registry file ``actors`` and the
-    outcome file ``outcomes`` (None: the defaults) by the installed model (see `export.build_fingerprint`).
+    outcome file ``outcomes`` (None: the defaults) by the installed model (see `export.build_fingerprint`),
+    with the text of a corrections file (``corrections``, empty for none) applied.
     """
-    return build_fingerprint(articles, str(model_package()), config_texts(actors, outcomes))
+    texts = config_texts(actors, outcomes) + ([f"corrections:{corrections}"] if corrections else [])
+    return build_fingerprint(articles, str(model_package()), texts)
 
 
 def config_texts(actors: str | Path | None = None, outcomes: str | Path | None = None) -> list[str]:

@@ -28,7 +28,7 @@ def load_gold(gold_dir: str | Path) -> tuple[pd.DataFrame, list[dict]]:
     mentions_path, quotes_path = gold_dir / "mentions.csv", gold_dir / "quotes.jsonl"
     if not mentions_path.exists() and not quotes_path.exists():
         raise FileNotFoundError(f"{gold_dir}: no mentions.csv or quotes.jsonl, so not a gold set")
-    mentions = pd.read_csv(mentions_path) if mentions_path.exists() else pd.DataFrame(columns=["article_id", "actor", "count"])
+    mentions = pd.read_csv(mentions_path, dtype={"article_id": str}, keep_default_na=False) if mentions_path.exists() else pd.DataFrame(columns=["article_id", "actor", "count"])
     quotes = []
     if quotes_path.exists():
         for line in quotes_path.read_text(encoding="utf-8").splitlines():

@@ -45,10 +45,11 @@ class Filters:
 class Store:
     """The tables of one analysis in a DuckDB database, safe to query from several threads."""
 
-    def __init__(self, con, present: set[str]):
+    def __init__(self, con, present: set[str], folder: Path | None = None):
         self._con = con
         self._lock = threading.Lock()
         self.present = present  # the tables this analysis has
+        self.folder = folder  # the build whose Parquet files the tables are, if they are
 
     @classmethod
     def from_parquet(cls, folder: str | Path) -> Store:
@@ -66,7 +67,7 @@ class Store:
                     # A build from before found_by: the column is there, empty, so every query still runs.
                     con.execute(f"CREATE OR REPLACE VIEW stances AS SELECT *, '' AS found_by FROM read_parquet('{pattern}')")
                 present.add(name)
-        return cls(con, present)
+        return cls(con, present, Path(folder))
 
     @classmethod
     def from_tables(cls, tables: dict[str, pd.DataFrame]) -> Store:

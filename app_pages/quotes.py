@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from app_pages import state
+from app_pages import corrections_ui, state
 from app_pages.display import QUOTE_KINDS
 
 st.title("Quotes")
@@ -32,3 +32,7 @@ state.show_table(
     column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),
                    "text": st.column_config.TextColumn(width="large")},
 )
+
+# The analyst's corrections: kept apart from the search above (app_pages/corrections_ui.py).
+corrections_ui.form(view, quotes)
+corrections_ui.listing(view)

@@ -34,7 +34,7 @@ from analytics.export import read_csv, to_download_bytes, zip_tables
 from analytics.parse import load_model
 from analytics.outcomes import DEFAULT_OUTCOMES
 from analytics.store import STANCES, Filters, Store
-from app_pages import uploads
+from app_pages import corrected, uploads
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
@@ -144,7 +144,13 @@ def _memory_store(key: str, _tables: dict[str, pd.DataFrame]) -> Store:
 
 
 def current_store() -> tuple[str, Store]:
-    """(a key naming the content of the visitor's analysis, its tables in a `analytics.store.Store`)."""
+    """(a key naming the content of the visitor's analysis, its tables in a `analytics.store.Store`), with the
+    visitor's corrections (Quotes page) applied."""
+    return corrected.applied(*analysis_store())
+
+
+def analysis_store() -> tuple[str, Store]:
+    """`current_store` before the visitor's corrections."""
     folder = prebuilt_folder()
     if folder is not None:
         stamp = max(p.stat().st_mtime for p in folder.rglob("*") if p.is_file())
@@ -277,6 +283,9 @@ def sidebar_notices() -> None:
                         "Reset it on *Your articles*.")
     if edited:
         st.sidebar.info(f"Analysed with your own {' and '.join(edited)}. Reset them on *Your articles*.")
+    if corrected.records():
+        n = len(corrected.records())
+        st.sidebar.info(f"With your {n} correction{'' if n == 1 else 's'} of quotes (on *Quotes*).", icon=":material/edit_note:")
 
 
 def current_filters() -> Filters:

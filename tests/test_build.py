@@ -109,3 +109,20 @@ def test_a_damaged_build_cache_entry_is_discarded_and_the_tables_built_again(tmp
     assert _files(tmp_path / "again") == _files(tmp_path / "first")
     # the entry written afresh is sound again
     assert "copied from the build cache" in _build(corpus, tmp_path / "fourth", cache).stdout
+
+
+def test_a_corrections_file_that_cannot_be_read_is_refused_naming_its_line(tmp_path):
+    bad = tmp_path / "corrections.jsonl"
+    bad.write_text('{"article_id": "a", "start": 0, "end": 3, "text": "Yes"}\n{"article_id": "a"}\n', encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "analytics", "build", str(SEEDS), "--out", str(tmp_path / "out"),
+                          "--corrections", str(bad)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 2 and "corrections.jsonl: line 2: a correction needs start, end, text" in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_build_cache_key_changes_with_the_corrections():
+    from analytics.build import build_key
+
+    articles = [Article("a", "Ana Lima said no.")]
+    assert build_key(articles) != build_key(articles, corrections='{"article_id": "a"}\n')
+    assert build_key(articles) == build_key(articles, corrections="")

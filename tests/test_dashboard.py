@@ -427,3 +427,73 @@ def test_a_link_naming_values_the_corpus_lacks_says_which_were_left_out():
     assert at.sidebar.multiselect(key="stance").value == ["against"]
     at.sidebar.multiselect(key="stance").set_value(["favor"]).run()
     assert "sideways" not in " ".join(w.value for w in at.sidebar.warning)
+
+
+def test_a_correction_on_the_quotes_page_changes_the_stance_page_and_can_be_removed():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/stance.py").run()
+    before = next(d.value for d in at.dataframe if "mean_score" in d.value.columns).set_index(["speaker", "outcome"])
+    at.switch_page("app_pages/quotes.py").run()
+    table = at.dataframe[0].value
+    n, row = next((i, r) for i, r in enumerate(table.to_dict("records")) if r["speaker"] and r["stances"])
+    outcome, label = row["stances"].split("; ")[0].split(": ")
+    flipped = "against" if label != "against" else "favor"
+    at.selectbox(key="fix-quote").select_index(n).run()
+    next(s for s in at.selectbox if s.label == outcome).set_value(flipped)
+    at.button(key="fix-save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    listed = next(d.value for d in at.dataframe if "correction" in d.value.columns)
+    assert len(listed) == 1 and f"{outcome}: {flipped}" in listed["correction"][0]  # with the quote's other outcomes
+    assert listed["status"][0].startswith("applied")
+    assert any("your 1 correction of quotes" in i.value for i in at.sidebar.info)
+    at.switch_page("app_pages/stance.py").run()
+    after = next(d.value for d in at.dataframe if "mean_score" in d.value.columns).set_index(["speaker", "outcome"])
+    cell = (row["speaker"], outcome)
+    assert after.at[cell, label] == before.at[cell, label] - 1
+    assert after.at[cell, flipped] == before.at[cell, flipped] + 1
+    assert after.at[cell, "quotes"] == before.at[cell, "quotes"]
+    at.switch_page("app_pages/quotes.py").run()
+    at.button(key="fix-forget").click().run()
+    at.switch_page("app_pages/stance.py").run()
+    again = next(d.value for d in at.dataframe if "mean_score" in d.value.columns).set_index(["speaker", "outcome"])
+    assert again.at[cell, label] == before.at[cell, label]
+
+
+def test_a_quote_marked_not_a_quote_leaves_every_count_and_the_gold_download(deferred_downloads):
+    import io
+    import zipfile
+
+    at = app(articles=ONE)
+    at.run()
+    quotes_before = int(metric(at, "Quotes"))
+    at.switch_page("app_pages/quotes.py").run()
+    gone = at.dataframe[0].value.iloc[0]["text"]
+    at.checkbox[0].check()
+    at.button(key="fix-save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert gone not in set(at.dataframe[0].value["text"])
+    with zipfile.ZipFile(io.BytesIO(deferred_downloads["gold.zip"]())) as archive:
+        names = set(archive.namelist())
+        gold = [json.loads(line) for line in archive.read("gold/quotes.jsonl").decode().splitlines()]
+        texts = [json.loads(line) for line in archive.read("gold/articles/articles.jsonl").decode().splitlines()]
+    assert {"gold/quotes.jsonl", "gold/mentions.csv", "gold/outcomes.yml", "gold/actors.yml"} <= names
+    assert len(gold) == quotes_before - 1 and gone not in {g["text"] for g in gold} and {g["article_id"] for g in gold} == {ONE}
+    assert [t["article_id"] for t in texts] == [ONE] and gone in texts[0]["text"]
+    at.switch_page("app_pages/overview.py").run()
+    assert int(metric(at, "Quotes")) == quotes_before - 1
+
+
+def test_a_correction_of_prebuilt_tables_counts_there_too(large_build, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_TABLES", str(large_build))
+    at = app(q="")
+    at.run()
+    at.switch_page("app_pages/quotes.py").run()
+    n = next(i for i, s in enumerate(at.dataframe[0].value["stances"]) if s)
+    at.selectbox(key="fix-quote").select_index(n).run()
+    at.text_input(key=next(t.key for t in at.text_input if t.key.startswith("fix-speaker-"))).input("Zora Newcomer")
+    at.button(key="fix-save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page("app_pages/stance.py").run()
+    summary = next(d.value for d in at.dataframe if "mean_score" in d.value.columns)
+    assert "Zora Newcomer" in set(summary["speaker"])

@@ -158,3 +158,47 @@ def test_dask_settings_are_read_as_dotted_keys(tmp_path):
                                      "  nanny:\n    environ: {}\n", encoding="utf-8")
     (tmp_path / "empty.yml").write_text("", encoding="utf-8")
     assert dask_settings(tmp_path) == {"distributed.worker.profile.enabled": False, "distributed.nanny.environ": {}}
+
+
+@pytest.fixture(scope="module")
+def corrected(corpus, builds, tmp_path_factory):
+    """Builds with an analyst's corrections on two engines: (folder, the corrections, the local run)."""
+    from analytics.corrections import correction_of, corrections_jsonl
+
+    quotes = read_csv(builds / "local" / "quotes.csv", dtype={"article_id": str}).set_index("quote_id", drop=False)
+    stances = read_csv(builds / "local" / "stances.csv", dtype={"article_id": str})
+    harbour = quotes[quotes["article_id"] == "harbour"]
+    relabel = stances.iloc[0]
+    flipped = "against" if relabel["stance"] != "against" else "favor"
+    records = [
+        correction_of(harbour.iloc[0].to_dict(), not_quote=True),
+        correction_of(harbour.iloc[-1].to_dict(), speaker="Henrik Aalto"),
+        correction_of(quotes.loc[relabel["quote_id"]].to_dict(), stances={relabel["outcome"]: flipped}),
+        dict(correction_of(harbour.iloc[-1].to_dict(), speaker="Nobody"), text="words no article has"),
+    ]
+    out = tmp_path_factory.mktemp("corrected")
+    (out / "corrections.jsonl").write_text(corrections_jsonl(records), encoding="utf-8")
+    local = build(corpus, out / "local", "--corrections", str(out / "corrections.jsonl"))
+    build(corpus, out / "dask", "--engine", "dask", "--processes", "2", "--corrections", str(out / "corrections.jsonl"))
+    return out, records, local
+
+
+def test_build_applies_corrections_and_reports_the_unmatched_one(corrected, builds):
+    out, records, run = corrected
+    assert "3 corrections applied, 1 unmatched (harbour" in run.stdout and "words no article has" in run.stdout
+    quotes = read_csv(out / "local" / "quotes.csv", dtype={"article_id": str})
+    before = read_csv(builds / "local" / "quotes.csv", dtype={"article_id": str})
+    assert len(quotes) == len(before) - 1 and records[0]["text"] not in set(quotes["text"])
+    assert quotes.loc[quotes["text"] == records[1]["text"], "speaker"].tolist() == ["Henrik Aalto"]
+    stances = read_csv(out / "local" / "stances.csv", dtype={"article_id": str})
+    (outcome, label), = records[2]["stances"].items()
+    row = stances[(stances["quote_id"] == records[2]["quote_id"]) & (stances["outcome"] == outcome)]
+    assert row["stance"].tolist() == [label]
+    articles = read_csv(out / "local" / "articles.csv", dtype={"article_id": str}).set_index("article_id")
+    assert articles.at["harbour", "quotes"] == (before["article_id"] == "harbour").sum() - 1
+
+
+def test_every_engine_writes_the_same_corrected_tables(corrected):
+    out, _, _ = corrected
+    for csv in (out / "local").glob("*.csv"):
+        assert (out / "dask" / csv.name).read_bytes() == csv.read_bytes(), csv.name

@@ -298,3 +298,54 @@ def test_a_matrix_click_goes_into_the_link_once_and_the_pair_box_stays_free(page
     wait_ready(page)
     page.wait_for_function("() => location.search.includes('measure=jaccard')", timeout=30_000)
     assert f"pair={quote_plus(other)}" in page.url and f"pair={quote_plus(other)}" in share_link(page)
+
+
+def stance_summary(page):
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download stance_summary.csv").click()
+    return read_csv(info.value.path()).set_index(["speaker", "outcome"])
+
+
+def test_a_correction_made_on_the_quotes_page_changes_the_stance_pages_numbers(page, server, browser, tmp_path):
+    page.goto(f"{server}/stance")
+    wait_ready(page)
+    before = stance_summary(page)
+    nav(page, "Quotes")
+    page.get_by_label("Search the quotes").fill("Tomahawk")
+    page.keyboard.press("Enter")
+    wait_ready(page)
+    chosen = page.get_by_role("combobox", name="Quote", exact=True).input_value()
+    speaker = chosen.split(": “")[0]
+    box = page.get_by_role("combobox", name="tomahawk", exact=True)
+    box.scroll_into_view_if_needed()
+    label = box.input_value()
+    assert label in ("favor", "against", "neutral"), chosen
+    flipped = "neutral" if label != "neutral" else "against"
+    box.click()
+    page.get_by_role("option", name=flipped, exact=True).first.click()
+    page.get_by_role("button", name="Save the correction").click()
+    wait_ready(page)
+    page.get_by_text("applied to", exact=False).first.wait_for(state="attached", timeout=30_000)  # a grid cell
+    shoot(page, "quotes-corrected")
+    nav(page, "Stance")
+    after = stance_summary(page)
+    cell = (speaker, "tomahawk")
+    assert after.at[cell, label] == before.at[cell, label] - 1
+    assert after.at[cell, flipped] == before.at[cell, flipped] + 1
+    assert after.at[cell, "quotes"] == before.at[cell, "quotes"]
+    # Downloaded, and loaded into another visitor's session, it counts there too.
+    nav(page, "Quotes")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download corrections.jsonl").click()
+    saved = tmp_path / "corrections.jsonl"
+    info.value.save_as(saved)
+    other = browser.new_context()
+    fresh = other.new_page()
+    fresh.goto(f"{server}/quotes")
+    wait_ready(fresh)
+    fresh.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(str(saved))
+    fresh.get_by_text("applied to", exact=False).first.wait_for(state="attached", timeout=30_000)
+    wait_ready(fresh)
+    nav(fresh, "Stance")
+    assert stance_summary(fresh).at[cell, flipped] == after.at[cell, flipped]
+    other.close()
