@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics.cooccurrence import MEASURES, WINDOWS
 from analytics.highlight import escape
-from app_pages import layout as screens, state
+from app_pages import drill, layout as screens, state
 from app_pages.display import COUNT_SCALE, DARK_TEXT, EDGE_COLOR, LIGHT_TEXT, NODE_COLOR
 
 EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
@@ -62,11 +62,12 @@ for bucket, (xs, ys) in sorted(buckets.items()):
 nodes = list(graph.nodes)
 fig.add_trace(go.Scatter(
     x=[layout[n][0] for n in nodes], y=[layout[n][1] for n in nodes], mode="markers+text",
-    text=[escape(n) for n in nodes], textposition="top center",
+    text=[escape(n) for n in nodes], textposition="top center", customdata=nodes,  # raw names, for the click
     marker={"size": [8 + 4 * math.sqrt(mentions.get(n, 1)) for n in nodes], "color": NODE_COLOR, "opacity": 0.85},
     hovertext=[f"{escape(n)}: {int(mentions.get(n, 0))} mentions" for n in nodes], hoverinfo="text", showlegend=False))
 fig.update_layout(height=560, xaxis={"visible": False}, yaxis={"visible": False}, margin={"l": 0, "r": 0, "t": 10, "b": 0})
-st.plotly_chart(fig, key="network")
+drill.chart(fig, "network", ("speaker",))
+drill.quotes_behind(view, ("network",))
 
 st.subheader("Matrix")
 st.caption(f"Colour: {measure}; the number is the count of shared windows. Click a cell to list the passages behind the pair.")
