@@ -38,14 +38,22 @@ labels = {a: escape(f"{i}. {d} · {t[:28]}")
           for i, (a, d, t) in enumerate(zip(arts["article_id"], arts["date"].fillna(""), arts["title"].fillna("")), 1)}
 wide = (grid.pivot_table(index="actor", columns="article_id", values="count", aggfunc="sum", fill_value=0)
         .reindex(index=list(top["actor"]), columns=list(arts["article_id"]), fill_value=0))
-cell_keys = [[[actor, article] for article in wide.columns] for actor in wide.index]  # raw, for the click
+raw = [(actor, article) for actor in wide.index for article in wide.columns]  # for the click
 wide.columns = [labels[c] for c in wide.columns]
 wide.index = [escape(a) for a in wide.index]
+heatmap = px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale=COUNT_SCALE,
+                    labels={"x": "", "y": "", "color": MENTIONS_LABEL})
+# Plotly selects points of scatter traces only, not heatmap cells: an invisible point over each cell takes the click
+# (and the hover, the nearest cell wherever the pointer is).
+heatmap.update_traces(hoverinfo="skip", hovertemplate=None).add_scatter(
+    x=[labels[a] for _, a in raw], y=[escape(n) for n, _ in raw], customdata=[list(r) for r in raw],
+    text=[str(v) for v in wide.to_numpy().ravel()], mode="markers", marker={"color": "rgba(0,0,0,0)", "size": 14},
+    hovertemplate="%{y}<br>%{x}<br>" + MENTIONS_LABEL + ": %{text}<extra></extra>", showlegend=False)
+# The cells' own extent: the points' markers would widen the axes.
+heatmap.update_layout(hoverdistance=-1, xaxis_range=[-0.5, wide.shape[1] - 0.5], yaxis_range=[wide.shape[0] - 0.5, -0.5])
 screens.responsive_css()
 with screens.wide("actor-grid"):
-    drill.chart(px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale=COUNT_SCALE,
-                          labels={"x": "", "y": "", "color": MENTIONS_LABEL}).update_traces(customdata=cell_keys),
-                "actor-heatmap", ("speaker", "article"))
+    drill.chart(heatmap, "actor-heatmap", ("speaker", "article"))
 with screens.narrow("actor-grid"):
     # On a phone: one row per article (in date order), the top actors as columns to scroll through.
     phone = grid.pivot_table(index="article_id", columns="actor", values="count", aggfunc="sum", fill_value=0)

@@ -76,7 +76,7 @@ def article_link(article_id: str, quote_id: str | None = None) -> str:
     return f"articles?{urlencode(kept + extra)}"
 
 
-COLUMNS = ["speaker", "text", "stances", "kind", "cue", "evidence", "article_id", "place"]
+COLUMNS = ["speaker", "text", "stances", "place", "kind", "cue", "evidence", "article_id"]
 
 
 def quotes_table(table, name: str, total: int | None = None, full=None) -> None:
@@ -100,7 +100,7 @@ def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:
                    "a double click on the chart clears it.")
         return
     table, total = view.query("drill.quotes_behind", selection)
-    st.markdown(f"**{total:,}** quotes {describe(selection)}.")
+    st.markdown(f"**{total:,}** {'quote' if total == 1 else 'quotes'} {describe(selection)}.")
     picked = dict(selection)
     if "speaker" in picked:
         st.page_link("app_pages/actors.py", label=f"{state.md_escape(picked['speaker'])} on the Actors page",
