@@ -17,7 +17,7 @@ st.title("Search")
 view = state.current_view()
 st.caption("One search across what was said, who said it and the articles' own text, within the filters on the left. "
            "Every word must occur (in any case); put \"a phrase\" in double quotes to find it whole.")
-asked = st.text_input("Search", key="find", bind="query-params", placeholder='e.g. ceasefire Lima, or "peace deal"')
+asked = st.text_input("Words to find", key="find", bind="query-params", placeholder='e.g. ceasefire Lima, or "peace deal"')
 found = search.terms(asked)
 if not found:
     st.info("Type words to search the quotes, the speakers and the articles of this view.", icon=":material/search:")
