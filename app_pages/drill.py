@@ -20,8 +20,9 @@ from analytics.drill import clean
 from app_pages import state
 
 PARAM = "drill"
+SHOWN = 500  # quotes behind a click listed on screen; the download has them all
 DESCRIBE = {"speaker": "by **{}**", "outcome": "on *{}*", "stance": "taking the stance *{}*", "source": "in *{}*",
-            "article": "in article `{}`", "date": "dated {}"}
+            "article": "in article {}", "date": "dated {}"}
 PERIOD_WORDS = {"day": "on {}", "week": "in the week beginning {}", "month": "in the month beginning {}"}
 
 
@@ -65,15 +66,15 @@ def describe(selection) -> str:
             kind, _, start = value.partition(":")
             words.append(PERIOD_WORDS.get(kind, "on {}").format(state.md_escape(start)))
         else:
-            words.append(DESCRIBE[field].format(value if field == "article" else state.md_escape(value)))
+            words.append(DESCRIBE[field].format(state.md_escape(value)))
     return " ".join(words)
 
 
-def article_link(article_id: str, quote_id: str | None = None) -> str:
-    """The Articles page at ``article_id`` (its quote ``quote_id`` outlined), keeping the view's filters."""
+def article_links(article_ids, quote_ids) -> list[str]:
+    """The Articles page at each article, its quote outlined, keeping the view's filters (as a link in a table)."""
+    # The URL's parameters read once: st.query_params is slow to read row by row.
     kept = [(k, v) for k in st.query_params if k not in ("article", "quote", PARAM) for v in st.query_params.get_all(k)]
-    extra = [("article", article_id)] + ([("quote", quote_id)] if quote_id else [])
-    return f"articles?{urlencode(kept + extra)}"
+    return [f"articles?{urlencode(kept + [('article', a), ('quote', q)])}" for a, q in zip(article_ids, quote_ids)]
 
 
 COLUMNS = ["speaker", "text", "stances", "place", "kind", "cue", "evidence", "article_id"]
@@ -83,7 +84,7 @@ def quotes_table(table, name: str, total: int | None = None, full=None) -> None:
     """Quotes (rows with quote_id, article_id, speaker, kind, text, cue, and stances or stance) as a table,
     each with a link to its place in its article, and a CSV download of all of them (``full()``)."""
     def placed(rows):
-        rows = rows.assign(place=[article_link(a, q) for a, q in zip(rows["article_id"], rows["quote_id"])])
+        rows = rows.assign(place=article_links(rows["article_id"], rows["quote_id"]))
         return rows[[c for c in COLUMNS + ["stance", "score", "found_by"] if c in rows.columns]]
 
     state.show_table(placed(table), name, total=total, full=(lambda: placed(full())) if full else None,
@@ -99,7 +100,7 @@ def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:
         st.caption("Click a bar, cell, point or node of a chart above to list the quotes behind it here; "
                    "a double click on the chart clears it.")
         return
-    table, total = view.query("drill.quotes_behind", selection)
+    table, total = view.query("drill.quotes_behind", selection, SHOWN)
     st.markdown(f"**{total:,}** {'quote' if total == 1 else 'quotes'} {describe(selection)}.")
     picked = dict(selection)
     if "speaker" in picked:

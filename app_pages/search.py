@@ -10,7 +10,7 @@ SHOWN_QUOTES = 30  # quotes drawn with their matches marked; the download has th
 SHOWN_ACTORS = 20
 SHOWN_ARTICLES = 20
 STYLE = ("<style>.hit{line-height:1.5}.hit mark{background:#ffe8a3;padding:0 1px}.hit .meta{color:#5c677d;"
-         "font-size:.88rem}.hit blockquote{margin:.2rem 0 .2rem .2rem;padding-left:.6rem;border-left:3px solid #a8dadc}"
+         "font-size:.88rem}.hit blockquote{margin:.25rem 0 .15rem .2rem;padding-left:.6rem;border-left:3px solid #a8dadc}"
          ".hit ul{margin:.2rem 0 0 1rem;padding:0}</style>")
 
 st.title("Search")
@@ -32,7 +32,7 @@ texts = state.texts()
 
 def with_places(table):
     """Quotes with a link to each one's place in its article (for the download)."""
-    return table.assign(place=[drill.article_link(a, q) for a, q in zip(table["article_id"], table["quote_id"])])
+    return table.assign(place=drill.article_links(table["article_id"], table["quote_id"]))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -46,8 +46,14 @@ if texts:
     articles, n_articles = article_hits(state.corpus_key(), tuple(listed["article_id"]), tuple(listed["title"]), found, texts)
 else:
     articles, n_articles = None, 0
-st.markdown(f"**{n_quotes:,}** quotes · **{n_actors:,}** speakers and actors"
-            + ("" if articles is None else f" · **{n_articles:,}** articles"))
+
+
+def counted(n: int, one: str, many: str) -> str:
+    return f"**{n:,}** {one if n == 1 else many}"
+
+
+st.markdown(" · ".join([counted(n_quotes, "quote", "quotes"), counted(n_actors, "speaker or actor", "speakers and actors")]
+                       + ([] if articles is None else [counted(n_articles, "article", "articles")])))
 st.html(STYLE)
 
 st.subheader("Speakers and actors")
@@ -66,7 +72,7 @@ if quotes.empty:
     st.caption("No quote of this view has every word in its text or its speaker's name.")
 for row in quotes.itertuples():
     with st.container(border=True):
-        stances = f'<br><span class="meta">{escape(row.stances)}</span>' if row.stances else ""
+        stances = f'<span class="meta">{escape(row.stances)}</span>' if row.stances else ""
         st.html(f'<div class="hit"><b>{search.mark(row.speaker or "Unknown speaker", found)}</b> '
                 f'<span class="meta">{escape(row.cue)} · {escape(row.title)} · {escape(row.date)}</span>'
                 f'<blockquote>{search.mark(row.text, found)}</blockquote>{stances}</div>')
