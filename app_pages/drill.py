@@ -70,10 +70,14 @@ def describe(selection) -> str:
     return " ".join(words)
 
 
-def article_links(article_ids, quote_ids) -> list[str]:
-    """The Articles page at each article, its quote outlined, keeping the view's filters (as a link in a table)."""
-    # The URL's parameters read once: st.query_params is slow to read row by row.
-    kept = [(k, v) for k in st.query_params if k not in ("article", "quote", PARAM) for v in st.query_params.get_all(k)]
+def kept_params() -> list[tuple[str, str]]:
+    """The URL's parameters that a link to the Articles page keeps (the view's filters and controls)."""
+    return [(k, v) for k in st.query_params if k not in ("article", "quote", PARAM) for v in st.query_params.get_all(k)]
+
+
+def article_links(article_ids, quote_ids, kept: list[tuple[str, str]]) -> list[str]:
+    """The Articles page at each article, its quote outlined, with the parameters ``kept`` (`kept_params`,
+    read during the page's run: a download builds its rows later, outside it)."""
     return [f"articles?{urlencode(kept + [('article', a), ('quote', q)])}" for a, q in zip(article_ids, quote_ids)]
 
 
@@ -83,8 +87,10 @@ COLUMNS = ["speaker", "text", "stances", "place", "kind", "cue", "evidence", "ar
 def quotes_table(table, name: str, total: int | None = None, full=None) -> None:
     """Quotes (rows with quote_id, article_id, speaker, kind, text, cue, and stances or stance) as a table,
     each with a link to its place in its article, and a CSV download of all of them (``full()``)."""
+    kept = kept_params()
+
     def placed(rows):
-        rows = rows.assign(place=article_links(rows["article_id"], rows["quote_id"]))
+        rows = rows.assign(place=article_links(rows["article_id"], rows["quote_id"], kept))
         return rows[[c for c in COLUMNS + ["stance", "score", "found_by"] if c in rows.columns]]
 
     state.show_table(placed(table), name, total=total, full=(lambda: placed(full())) if full else None,

@@ -30,9 +30,12 @@ actors, n_actors = view.query("search.speakers", found, SHOWN_ACTORS)
 texts = state.texts()
 
 
+kept = drill.kept_params()
+
+
 def with_places(table):
     """Quotes with a link to each one's place in its article (for the download)."""
-    return table.assign(place=drill.article_links(table["article_id"], table["quote_id"]))
+    return table.assign(place=drill.article_links(table["article_id"], table["quote_id"], kept))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -294,8 +294,7 @@ def _query(_store: Store, key: str, function: str, filters: Filters, args: tuple
 
 
 def _function(name: str):
-    """A query of `analytics.store`, or of `analytics.timeline` / `outlets` / `drill` / `search` when named
-    ``MODULE.NAME``."""
+    """A query of `analytics.store`, or of `analytics.timeline` / `outlets` / `drill` / `search` as ``MODULE.NAME``."""
     module, _, function = name.rpartition(".")
     return getattr({"timeline": timeline, "outlets": outlets, "drill": drill, "search": search}.get(module, store), function)
 

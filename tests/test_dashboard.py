@@ -521,6 +521,20 @@ def test_a_click_on_an_actor_bar_lists_their_quotes_each_linked_to_its_place():
     assert any(p.proto.page == "actors" and p.proto.query_string == "actor=Donald+Trump" for p in at.get("page_link"))
 
 
+def test_the_download_behind_a_click_holds_every_quote_each_linked_with_the_view_s_filters(deferred_downloads):
+    import io
+
+    from analytics.export import read_csv
+
+    at = app(articles=ONE, drill=["top-actors", "speaker:Donald Trump"])
+    at.run()
+    _, table = behind(at)
+    downloaded = read_csv(io.BytesIO(deferred_downloads["selection_quotes.csv"]()))  # built after the run, as a click does
+    assert 0 < len(downloaded) == len(table) and list(downloaded["text"]) == list(table["text"])
+    assert set(downloaded["article_id"]) == {ONE} and set(downloaded["speaker"]) == {"Donald Trump"}
+    assert all(f"articles={ONE}" in p and "quote=" in p for p in downloaded["place"])
+
+
 def test_a_click_on_a_stance_bar_lists_the_quotes_taking_it_and_follows_the_filters():
     at = app(drill=["stance-dist", "outcome:meeting", "stance:favor"])
     at.run()
