@@ -97,6 +97,14 @@ def take_pair() -> None:
             st.session_state["pair"] = chosen
 
 
+def take_ranked_pair() -> None:
+    # The phone's list of pairs: the same pair box as a click on the matrix (customdata: the two actors).
+    data = (state.clicked_point("matrix-ranked") or {}).get("customdata") or []
+    chosen = " — ".join(sorted(data[:2])) if len(data) >= 2 else None
+    if chosen in pair_names:
+        st.session_state["pair"] = chosen
+
+
 screens.responsive_css()
 with screens.wide("matrix"):
     st.plotly_chart(fig, key="matrix", on_select=take_pair, selection_mode="points")
@@ -106,9 +114,9 @@ with screens.narrow("matrix"):
     strongest = strongest.assign(pair=strongest["actor_a"].map(escape) + " — " + strongest["actor_b"].map(escape),
                                  n=[f"n={c}" for c in strongest["count"]])
     st.plotly_chart(px.bar(strongest.iloc[::-1], x=measure, y="pair", orientation="h", text="n",
-                           color_discrete_sequence=[NODE_COLOR], labels={"pair": ""},
+                           color_discrete_sequence=[NODE_COLOR], labels={"pair": ""}, custom_data=["actor_a", "actor_b"],
                            height=max(300, 28 * len(strongest) + 120)).update_layout(margin={"l": 0, "r": 0}),
-                    key="matrix-ranked")
+                    key="matrix-ranked", on_select=take_ranked_pair, selection_mode="points")
 st.subheader("Pairs")
 state.show_table(pairs, "cooccurrence")
 pair = st.selectbox("Pair", pair_names, key="pair", bind="query-params", help="Or click a cell of the matrix.")
