@@ -24,11 +24,11 @@ PERIODS = ("day", "week", "month")
 
 
 def clean(selection) -> tuple[tuple[str, str], ...]:
-    """The pairs of ``selection`` (field, value) whose field is one of `FIELDS` and whose value is text, each
-    field once (the first), as a tuple (hashable: results are cached by it)."""
+    """The pairs of ``selection`` (field, value) whose field is one of `FIELDS` and whose value is text (not
+    empty), each field once (the first), as a tuple (hashable: results are cached by it)."""
     seen: dict[str, str] = {}
     for pair in selection or ():
-        if len(pair) == 2 and pair[0] in FIELDS and isinstance(pair[1], str) and pair[0] not in seen:
+        if len(pair) == 2 and pair[0] in FIELDS and isinstance(pair[1], str) and pair[1] and pair[0] not in seen:
             seen[pair[0]] = pair[1]
     return tuple(seen.items())
 

@@ -109,7 +109,9 @@ def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:
     table, total = view.query("drill.quotes_behind", selection, SHOWN)
     st.markdown(f"**{total:,}** {'quote' if total == 1 else 'quotes'} {describe(selection)}.")
     picked = dict(selection)
-    if "speaker" in picked:
+    if not total and "speaker" in picked:
+        st.caption(f"{state.md_escape(picked['speaker'])} is not quoted in this selection.")
+    elif "speaker" in picked:  # the Actors page offers the actors who are quoted
         st.page_link("app_pages/actors.py", label=f"{state.md_escape(picked['speaker'])} on the Actors page",
                      icon=":material/person:", query_params={"actor": picked["speaker"]})
     if "article" in picked:

@@ -58,7 +58,8 @@ def test_the_sidebar_s_filters_still_apply_under_a_click(stored):
 
 
 def test_a_selection_from_a_link_asks_for_nothing_but_its_known_fields(stored):
-    assert drill.clean([("speaker", "A"), ("speaker", "B"), ("table", "x"), ("stance",), ("outcome", 3)]) == (("speaker", "A"),)
+    assert drill.clean([("speaker", "A"), ("speaker", "B"), ("table", "x"), ("stance",), ("outcome", 3), ("source", "")]) == (
+        ("speaker", "A"),)
     assert drill.quotes_behind(stored, store.Filters(), [("nothing", "x")])[1] == 0
     assert behind(stored, [("speaker", "' OR 1=1 --")]) == []
     assert behind(stored, [("period", "year:2026-01-01")]) == []  # not a period the charts count by
