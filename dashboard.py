@@ -14,6 +14,7 @@ st.set_page_config(page_title="News stance & entity analytics", page_icon=":mate
 # with another (a session opened on ``your_articles`` had ``articles`` cut off: every link went to ``/your_/...``).
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("app_pages/search.py", title="Search", icon=":material/search:"),
     st.Page("app_pages/actors.py", title="Actors", icon=":material/groups:"),
     st.Page("app_pages/cooccurrence.py", title="Co-occurrence", icon=":material/hub:"),
     st.Page("app_pages/stance.py", title="Stance", icon=":material/balance:"),

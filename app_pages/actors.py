@@ -3,7 +3,7 @@ import plotly.express as px
 import streamlit as st
 
 from analytics.highlight import escape
-from app_pages import layout as screens, state
+from app_pages import drill, layout as screens, state
 from app_pages.display import ACTOR_COLOR, COUNT_SCALE, MENTIONS_LABEL
 
 st.title("Actors")
@@ -20,10 +20,10 @@ top = totals.head(top_n)
 st.subheader("Mentions per actor")
 st.caption("Mentions of each actor across the articles in view, most mentioned first.")
 bars = top.sort_values("count")
-bars["actor"] = bars["actor"].map(escape)  # plotly renders labels as HTML
-st.plotly_chart(px.bar(bars, x="count", y="actor", orientation="h",
-                       labels={"count": MENTIONS_LABEL, "actor": ""}, height=max(300, 24 * len(top)),
-                       color_discrete_sequence=[ACTOR_COLOR]), key="actor-bar")
+bars = bars.assign(name=bars["actor"], actor=bars["actor"].map(escape))  # plotly renders labels as HTML; name is raw
+drill.chart(px.bar(bars, x="count", y="actor", orientation="h",
+                   labels={"count": MENTIONS_LABEL, "actor": ""}, height=max(300, 24 * len(top)),
+                   color_discrete_sequence=[ACTOR_COLOR], custom_data=["name"]), "actor-bar", ("speaker",))
 
 st.subheader("Mentions per article")
 grid, naming = view.actor_grid(list(top["actor"]), state.MAX_GRID_ARTICLES)
@@ -38,12 +38,22 @@ labels = {a: escape(f"{i}. {d} · {t[:28]}")
           for i, (a, d, t) in enumerate(zip(arts["article_id"], arts["date"].fillna(""), arts["title"].fillna("")), 1)}
 wide = (grid.pivot_table(index="actor", columns="article_id", values="count", aggfunc="sum", fill_value=0)
         .reindex(index=list(top["actor"]), columns=list(arts["article_id"]), fill_value=0))
+raw = [(actor, article) for actor in wide.index for article in wide.columns]  # for the click
 wide.columns = [labels[c] for c in wide.columns]
 wide.index = [escape(a) for a in wide.index]
+heatmap = px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale=COUNT_SCALE,
+                    labels={"x": "", "y": "", "color": MENTIONS_LABEL})
+# Plotly selects points of scatter traces only, not heatmap cells: an invisible point over each cell takes the click
+# (and the hover, the nearest cell wherever the pointer is).
+heatmap.update_traces(hoverinfo="skip", hovertemplate=None).add_scatter(
+    x=[labels[a] for _, a in raw], y=[escape(n) for n, _ in raw], customdata=[list(r) for r in raw],
+    text=[str(v) for v in wide.to_numpy().ravel()], mode="markers", marker={"color": "rgba(0,0,0,0)", "size": 14},
+    hovertemplate="%{y}<br>%{x}<br>" + MENTIONS_LABEL + ": %{text}<extra></extra>", showlegend=False)
+# The cells' own extent: the points' markers would widen the axes.
+heatmap.update_layout(hoverdistance=-1, xaxis_range=[-0.5, wide.shape[1] - 0.5], yaxis_range=[wide.shape[0] - 0.5, -0.5])
 screens.responsive_css()
 with screens.wide("actor-grid"):
-    st.plotly_chart(px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale=COUNT_SCALE,
-                              labels={"x": "", "y": "", "color": MENTIONS_LABEL}), key="actor-heatmap")
+    drill.chart(heatmap, "actor-heatmap", ("speaker", "article"))
 with screens.narrow("actor-grid"):
     # On a phone: one row per article (in date order), the top actors as columns to scroll through.
     phone = grid.pivot_table(index="article_id", columns="actor", values="count", aggfunc="sum", fill_value=0)
@@ -51,6 +61,7 @@ with screens.narrow("actor-grid"):
     phone.index = [f"{i}. {d} · {t[:28]}" for i, (d, t) in enumerate(zip(arts["date"].fillna(""), arts["title"].fillna("")), 1)]
     st.dataframe(phone)
 state.show_view_table(view, "actor_counts", "actor_counts")
+drill.quotes_behind(view, ("actor-bar", "actor-heatmap"))
 
 st.subheader("What an actor said")
 speakers = view.speakers()

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics.cooccurrence import MEASURES, WINDOWS
 from analytics.highlight import escape
-from app_pages import layout as screens, state
+from app_pages import drill, layout as screens, state
 from app_pages.display import COUNT_SCALE, DARK_TEXT, EDGE_COLOR, LIGHT_TEXT, NODE_COLOR
 
 EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
@@ -62,11 +62,12 @@ for bucket, (xs, ys) in sorted(buckets.items()):
 nodes = list(graph.nodes)
 fig.add_trace(go.Scatter(
     x=[layout[n][0] for n in nodes], y=[layout[n][1] for n in nodes], mode="markers+text",
-    text=[escape(n) for n in nodes], textposition="top center",
+    text=[escape(n) for n in nodes], textposition="top center", customdata=nodes,  # raw names, for the click
     marker={"size": [8 + 4 * math.sqrt(mentions.get(n, 1)) for n in nodes], "color": NODE_COLOR, "opacity": 0.85},
     hovertext=[f"{escape(n)}: {int(mentions.get(n, 0))} mentions" for n in nodes], hoverinfo="text", showlegend=False))
 fig.update_layout(height=560, xaxis={"visible": False}, yaxis={"visible": False}, margin={"l": 0, "r": 0, "t": 10, "b": 0})
-st.plotly_chart(fig, key="network")
+drill.chart(fig, "network", ("speaker",))
+drill.quotes_behind(view, ("network",))
 
 st.subheader("Matrix")
 st.caption(f"Colour: {measure}; the number is the count of shared windows. Click a cell to list the passages behind the pair.")
@@ -96,6 +97,14 @@ def take_pair() -> None:
             st.session_state["pair"] = chosen
 
 
+def take_ranked_pair() -> None:
+    # The phone's list of pairs: the same pair box as a click on the matrix (customdata: the two actors).
+    data = (state.clicked_point("matrix-ranked") or {}).get("customdata") or []
+    chosen = " — ".join(sorted(data[:2])) if len(data) >= 2 else None
+    if chosen in pair_names:
+        st.session_state["pair"] = chosen
+
+
 screens.responsive_css()
 with screens.wide("matrix"):
     st.plotly_chart(fig, key="matrix", on_select=take_pair, selection_mode="points")
@@ -105,9 +114,9 @@ with screens.narrow("matrix"):
     strongest = strongest.assign(pair=strongest["actor_a"].map(escape) + " — " + strongest["actor_b"].map(escape),
                                  n=[f"n={c}" for c in strongest["count"]])
     st.plotly_chart(px.bar(strongest.iloc[::-1], x=measure, y="pair", orientation="h", text="n",
-                           color_discrete_sequence=[NODE_COLOR], labels={"pair": ""},
+                           color_discrete_sequence=[NODE_COLOR], labels={"pair": ""}, custom_data=["actor_a", "actor_b"],
                            height=max(300, 28 * len(strongest) + 120)).update_layout(margin={"l": 0, "r": 0}),
-                    key="matrix-ranked")
+                    key="matrix-ranked", on_select=take_ranked_pair, selection_mode="points")
 st.subheader("Pairs")
 state.show_table(pairs, "cooccurrence")
 pair = st.selectbox("Pair", pair_names, key="pair", bind="query-params", help="Or click a cell of the matrix.")

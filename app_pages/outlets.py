@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.highlight import escape
 from analytics.outlets import FEW_QUOTES
 from analytics.store import STANCES
-from app_pages import state
+from app_pages import drill, state
 from app_pages.display import CATEGORY_COLORS, STANCE_COLORS
 
 st.title("Outlets")
@@ -22,17 +22,17 @@ outcome = st.selectbox("Outcome", outcomes, index=outcomes.index(busiest), key="
                        help="At first the outcome with the most quotes.")
 rows = split[split["outcome"] == outcome].copy()
 rows["label"] = [escape(s) + (" (few)" if few else "") for s, few in zip(rows["source"], rows["few"])]
-long = rows.melt(id_vars=["label", "quotes"], value_vars=list(STANCES), var_name="stance", value_name="n")
+long = rows.melt(id_vars=["label", "quotes", "source"], value_vars=list(STANCES), var_name="stance", value_name="n")
 long["share"] = long["n"] / long["quotes"]
 st.subheader("How each source's quotes split")
 st.caption("Share of the source's quotes on the outcome that are for, against or neutral; hover for the counts. "
            "Sources with most quotes first.")
 fig = px.bar(long, x="share", y="label", color="stance", orientation="h", color_discrete_map=STANCE_COLORS,
              category_orders={"stance": STANCES, "label": list(rows["label"])}, hover_data={"n": True, "quotes": True},
-             labels={"share": "share of the source's quotes", "label": ""}, range_x=[0, 1])
+             labels={"share": "share of the source's quotes", "label": ""}, range_x=[0, 1], custom_data=["source", "stance"])
 fig.update_layout(height=max(260, 34 * len(rows) + 140),
                   legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "title": None})
-st.plotly_chart(fig, key="outlet-split")
+drill.chart(fig, "outlet-split", ("source", "stance"), fixed={"outcome": outcome})
 state.show_table(rows.drop(columns=["label"]), "stance_by_source")
 
 st.subheader("Who gets a voice")
@@ -42,11 +42,13 @@ voices = view.query("outlets.voices_by_source", outcome, 5)
 if voices.empty:
     st.info("No named speaker on this outcome in the view.")
 else:
-    shown = voices.assign(speaker=voices["speaker"].map(escape), source=voices["source"].map(escape))
+    shown = voices.assign(name=voices["speaker"], outlet=voices["source"],  # raw, for the click
+                          speaker=voices["speaker"].map(escape), source=voices["source"].map(escape))
     fig = px.bar(shown, x="quotes", y="speaker", color="source", orientation="h", barmode="group",
-                 color_discrete_sequence=CATEGORY_COLORS,
+                 color_discrete_sequence=CATEGORY_COLORS, custom_data=["name", "outlet"],
                  hover_data={"share": True, "favor": True, "against": True, "neutral": True}, labels={"speaker": ""})
     fig.update_layout(height=max(260, 30 * len(shown) + 140),
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "title": None})
-    st.plotly_chart(fig, key="outlet-voices")
+    drill.chart(fig, "outlet-voices", ("speaker", "source"), fixed={"outcome": outcome})
     state.show_table(voices, "voices_by_source")
+drill.quotes_behind(view, ("outlet-split", "outlet-voices"))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.store import STANCES
-from app_pages import state
+from app_pages import drill, state
 from app_pages.display import ACTOR_COLOR, MENTIONS_LABEL, STANCE_COLORS
 
 st.title("Overview")
@@ -26,12 +26,13 @@ with left:
     st.subheader("Most mentioned")
     st.caption("The ten actors named most often (of the kinds chosen on the left).")
     top = view.actor_totals(10).sort_values("count")
+    top["name"] = top["actor"]  # raw, for the click
     top["actor"] = top["actor"].map(escape)  # plotly renders labels as HTML
     if top.empty:
         st.info("No mentions in this view.")
     else:
-        st.plotly_chart(px.bar(top, x="count", y="actor", orientation="h", labels={"count": MENTIONS_LABEL, "actor": ""},
-                               color_discrete_sequence=[ACTOR_COLOR]), key="top-actors")
+        drill.chart(px.bar(top, x="count", y="actor", orientation="h", labels={"count": MENTIONS_LABEL, "actor": ""},
+                           color_discrete_sequence=[ACTOR_COLOR], custom_data=["name"]), "top-actors", ("speaker",))
 with right:
     st.subheader("Most contested outcomes")
     st.caption("Outcomes ranked by how evenly the quotes split between favor and against.")
@@ -40,9 +41,11 @@ with right:
         st.info("No stances in this view.")
     else:
         long = counts.melt(id_vars="outcome", value_vars=STANCES, var_name="stance", value_name="quotes")
-        st.plotly_chart(px.bar(long, x="quotes", y="outcome", color="stance", orientation="h",
-                               category_orders={"outcome": list(counts["outcome"]), "stance": STANCES},
-                               labels={"outcome": ""}, color_discrete_map=STANCE_COLORS), key="contested")
+        drill.chart(px.bar(long, x="quotes", y="outcome", color="stance", orientation="h",
+                           category_orders={"outcome": list(counts["outcome"]), "stance": STANCES},
+                           labels={"outcome": ""}, color_discrete_map=STANCE_COLORS, custom_data=["outcome", "stance"]),
+                    "contested", ("outcome", "stance"))
+drill.quotes_behind(view, ("top-actors", "contested"))
 
 st.subheader("Recent changes of position")
 st.caption("Speakers whose position on an outcome differs from the one they took on an earlier date; the Timeline "

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.store import STANCES
-from app_pages import layout as screens, state
+from app_pages import drill, layout as screens, state
 from app_pages.display import DARK_TEXT, LIGHT_TEXT, MEAN_STANCE_LABEL, STANCE_COLORS, STANCE_SCALE, UNNAMED_SPEAKER
 
 MAX_POINTS = 500  # articles drawn one point each; more are drawn per date
@@ -49,6 +49,14 @@ def take_cell() -> None:
         st.session_state["cell_speaker"], st.session_state["cell_outcome"] = escaped[point["y"]], point["x"]
 
 
+def take_ranked_cell() -> None:
+    # The phone's list of cells: the same controls as a click on the heatmap (customdata: speaker, outcome).
+    point = state.clicked_point("stance-ranked")
+    data = (point or {}).get("customdata") or []
+    if len(data) >= 2 and data[0] in speakers and data[1] in outcomes:
+        st.session_state["cell_speaker"], st.session_state["cell_outcome"] = data[0], data[1]
+
+
 screens.responsive_css()
 with screens.wide("stance"):
     st.plotly_chart(fig, key="stance-heatmap", on_select=take_cell, selection_mode="points")
@@ -59,9 +67,10 @@ with screens.narrow("stance"):
                                        n=[f"n={q}" for q in ranked_cells["quotes"]])
     st.plotly_chart(px.bar(ranked_cells.iloc[::-1], x="mean_score", y="cell", orientation="h", text="n",
                            color="mean_score", color_continuous_scale=STANCE_SCALE, range_color=[-1, 1], range_x=[-1, 1],
-                           labels={"mean_score": MEAN_STANCE_LABEL, "cell": ""},
+                           labels={"mean_score": MEAN_STANCE_LABEL, "cell": ""}, custom_data=["speaker", "outcome"],
                            height=max(300, 28 * len(ranked_cells) + 120))
-                    .update_layout(coloraxis_showscale=False, margin={"l": 0, "r": 0}), key="stance-ranked")
+                    .update_layout(coloraxis_showscale=False, margin={"l": 0, "r": 0}), key="stance-ranked",
+                    on_select=take_ranked_cell, selection_mode="points")
 state.show_table(summary, "stance_summary")
 
 left, right = st.columns(2)
@@ -69,8 +78,9 @@ with left:
     st.subheader("Distribution per outcome")
     st.caption("How many quotes are for, against or neutral on each outcome.")
     dist = view.outcome_split()
-    st.plotly_chart(px.bar(dist, x="outcome", y="quotes", color="stance", color_discrete_map=STANCE_COLORS,
-                           category_orders={"stance": STANCES}, labels={"outcome": ""}), key="stance-dist")
+    drill.chart(px.bar(dist, x="outcome", y="quotes", color="stance", color_discrete_map=STANCE_COLORS,
+                       category_orders={"stance": STANCES}, labels={"outcome": ""}, custom_data=["outcome", "stance"]),
+                "stance-dist", ("outcome", "stance"))
 with right:
     st.subheader("Across the articles")
     order = st.radio("Order", ["date", "article"], horizontal=True, key="order", bind="query-params",
@@ -84,10 +94,11 @@ with right:
     trend[by] = trend[by].astype(str)
     # Every outcome's line on one shared axis, in date or id order (not in order of first appearance).
     axis = sorted(trend[by].unique())
-    st.plotly_chart(px.line(trend.sort_values(by), x=by, y="mean_score", color="outcome", markers=True,
-                            category_orders={by: axis}, hover_data={"quotes": True}, range_y=[-1.05, 1.05],
-                            labels={"mean_score": MEAN_STANCE_LABEL, by: ""}).update_xaxes(type="category"),
-                    key="stance-trend")
+    drill.chart(px.line(trend.sort_values(by), x=by, y="mean_score", color="outcome", markers=True,
+                        category_orders={by: axis}, hover_data={"quotes": True}, range_y=[-1.05, 1.05],
+                        labels={"mean_score": MEAN_STANCE_LABEL, by: ""}, custom_data=[by, "outcome"])
+                .update_xaxes(type="category"), "stance-trend", ("date" if by == "date" else "article", "outcome"))
+drill.quotes_behind(view, ("stance-dist", "stance-trend"))
 
 st.subheader("The quotes behind a cell")
 c1, c2 = st.columns(2)

@@ -27,7 +27,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.actors import DEFAULT_REGISTRY, KINDS, parse_registry
-from analytics import outlets, store, timeline
+from analytics import drill, outlets, search, store, timeline
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
 from analytics.export import read_csv, to_download_bytes, zip_tables
@@ -303,9 +303,9 @@ def _query(_store: Store, key: str, function: str, filters: Filters, args: tuple
 
 
 def _function(name: str):
-    """A query of `analytics.store`, or of `analytics.timeline` / `analytics.outlets` when named ``MODULE.NAME``."""
+    """A query of `analytics.store`, or of `analytics.timeline` / `outlets` / `drill` / `search` as ``MODULE.NAME``."""
     module, _, function = name.rpartition(".")
-    return getattr({"timeline": timeline, "outlets": outlets}.get(module, store), function)
+    return getattr({"timeline": timeline, "outlets": outlets, "drill": drill, "search": search}.get(module, store), function)
 
 
 @dataclass(frozen=True)

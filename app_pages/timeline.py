@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.timeline import periods_between
-from app_pages import state
+from app_pages import drill, state
 from app_pages.display import CATEGORY_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
 
 PERIOD_LABELS = {"day": "Day", "week": "Week beginning", "month": "Month"}
@@ -51,13 +51,15 @@ else:
     # A period without a mention is a zero, not a gap the line jumps over.
     grid = pd.MultiIndex.from_product([periods_between(cover.first, cover.last, period), chosen], names=["period", "actor"])
     filled = named.set_index(["period", "actor"]).reindex(grid, fill_value=0).reset_index()
-    filled["actor"] = filled["actor"].map(escape)  # plotly renders labels as HTML
-    st.plotly_chart(legend_below(px.line(filled, x="period", y="mentions", color="actor", markers=True, color_discrete_sequence=CATEGORY_COLORS,
-                                         hover_data={"articles": True},
-                                         labels={"mentions": MENTIONS_LABEL, "period": "", "actor": ""})),
-                    key="timeline-mentions")
+    # Raw values for the click: the period as "week:2025-10-13", the actor unescaped.
+    filled = filled.assign(when=period + ":" + filled["period"], name=filled["actor"], actor=filled["actor"].map(escape))
+    drill.chart(legend_below(px.line(filled, x="period", y="mentions", color="actor", markers=True, color_discrete_sequence=CATEGORY_COLORS,
+                                     hover_data={"articles": True}, custom_data=["when", "name"],
+                                     labels={"mentions": MENTIONS_LABEL, "period": "", "actor": ""})),
+                "timeline-mentions", ("period", "speaker"))
 
 stance = view.query("timeline.stance_over_time", period)
+stance = stance.assign(when=period + ":" + stance["period"])  # for the click
 left, right = st.columns(2)
 with left:
     st.subheader("Quotes per outcome")
@@ -65,20 +67,22 @@ with left:
     if stance.empty:
         st.info("No stance in dated articles of this view.")
     else:
-        st.plotly_chart(legend_below(px.bar(stance, x="period", y="quotes", color="outcome", color_discrete_sequence=CATEGORY_COLORS,
-                                            hover_data={"favor": True, "against": True, "neutral": True},
-                                            labels={"period": ""})), key="timeline-quotes")
+        drill.chart(legend_below(px.bar(stance, x="period", y="quotes", color="outcome", color_discrete_sequence=CATEGORY_COLORS,
+                                        hover_data={"favor": True, "against": True, "neutral": True},
+                                        custom_data=["when", "outcome"], labels={"period": ""})),
+                    "timeline-quotes", ("period", "outcome"))
 with right:
     st.subheader("Mean stance")
     st.caption(f"Mean stance per outcome and {period} (−1 against, +1 favor); the bars span ± one standard deviation "
                "of the quotes' scores, and *n* is how many quotes each point averages.")
     if not stance.empty:
         points = stance.assign(n=stance["quotes"])
-        st.plotly_chart(legend_below(px.scatter(points, x="period", y="mean_score", color="outcome", error_y="spread",
-                                                color_discrete_sequence=CATEGORY_COLORS,
-                                                hover_data={"n": True, "favor": True, "against": True, "neutral": True},
-                                                range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": ""})),
-                        key="timeline-stance")
+        drill.chart(legend_below(px.scatter(points, x="period", y="mean_score", color="outcome", error_y="spread",
+                                            color_discrete_sequence=CATEGORY_COLORS, custom_data=["when", "outcome"],
+                                            hover_data={"n": True, "favor": True, "against": True, "neutral": True},
+                                            range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": ""})),
+                    "timeline-stance", ("period", "outcome"))
+drill.quotes_behind(view, ("timeline-mentions", "timeline-quotes", "timeline-stance"))
 
 st.subheader(f"Articles of a {period}")
 periods = sorted(set(stance["period"]) | (set(named["period"]) if not named.empty else set()))

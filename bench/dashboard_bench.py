@@ -37,7 +37,8 @@ from analytics.mentions import count_mentions  # noqa: E402
 
 OUTCOMES = ["ceasefire", "meeting", "tomahawk", "security_guarantees", "sanctions", "nato_membership",
             "territorial_concessions", "peace_deal"]
-PAGES = ["overview", "actors", "cooccurrence", "stance", "quotes", "articles", "method"]
+PAGES = ["overview", "search", "actors", "cooccurrence", "stance", "quotes", "articles", "method"]
+SEARCHED = "tomahawk ana"  # what the Search page looks for (every page gets it; only Search reads it)
 
 
 def generate(n: int, seed: int = 1) -> dict[str, pd.DataFrame]:
@@ -121,6 +122,7 @@ def main() -> None:
         worst_all = 0.0
         for page in PAGES:
             at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
+            at.query_params["find"] = SEARCHED
             at.run()
             if page != "overview":
                 at.switch_page(f"app_pages/{page}.py")

@@ -8,7 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from .conftest import ROOT
 
-PAGES = ["overview", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "your_articles", "method"]
+PAGES = ["overview", "search", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "your_articles",
+         "method"]
 ONE = "002_3ae1a21b16b637e7"
 
 
@@ -35,7 +36,7 @@ def test_every_page_runs_and_shows_its_content(page):
     frames = at.dataframe
     expected_charts = {"overview": 2, "actors": 2, "cooccurrence": 2, "stance": 3, "timeline": 3, "outlets": 2}
     assert len(charts) >= expected_charts.get(page, 0)
-    if page not in ("your_articles",):
+    if page not in ("your_articles", "search"):  # the search page waits for words
         assert len(frames) >= 1
     assert at.title[0].value
 
@@ -497,3 +498,141 @@ def test_a_correction_of_prebuilt_tables_counts_there_too(large_build, monkeypat
     at.switch_page("app_pages/stance.py").run()
     summary = next(d.value for d in at.dataframe if "mean_score" in d.value.columns)
     assert "Zora Newcomer" in set(summary["speaker"])
+
+
+# --- Search ---------------------------------------------------------------------
+
+
+def hits(at: AppTest) -> list[str]:
+    """The HTML of the search page's results (speakers, quotes, articles), in page order."""
+    return [h.proto.body for h in at.get("html") if 'class="hit"' in h.proto.body]
+
+
+def test_search_finds_quotes_speakers_and_articles_with_every_word_marked():
+    at = app(find="zelensky")
+    at.run()
+    at.switch_page("app_pages/search.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.text_input(key="find").value == "zelensky"
+    found = hits(at)
+    assert found and all("<mark>" in h for h in found)
+    assert any("<mark>Zelensky</mark>" in h and "mentions" in h for h in found)  # the speaker, with counts
+    links = [p.proto for p in at.get("page_link")]
+    assert any(p.page == "actors" and p.query_string == "actor=Volodymyr+Zelensky" for p in links)
+    one_word = [h for h in found if "<blockquote>" in h]
+    # Two words: each quote holds both (in its text or its speaker), and no name holds both.
+    at.text_input(key="find").set_value("zelensky MEETING").run()
+    found = hits(at)
+    quotes = [h for h in found if "<blockquote>" in h]
+    assert 0 < len(quotes) < len(one_word)
+    for body in quotes:
+        plain = body.replace("<mark>", "").replace("</mark>", "").lower()
+        assert "zelensky" in plain and "meeting" in plain and "<mark>meeting</mark>" in body.lower()
+    assert not [h for h in found if "mentions" in h and "<blockquote>" not in h and "<li>" not in h]
+    links = [p.proto for p in at.get("page_link")]
+    assert any(p.page == "articles" and "quote=" in p.query_string for p in links)  # a quote opens at its place
+    articles = [h for h in found if "<li>" in h]
+    assert articles and all("<mark>" in h for h in articles)
+    summary = next(m.value for m in at.markdown if "actor" in m.value and " · " in m.value)
+    assert f"**{len(quotes)}** quotes" in summary and f"**{len(articles)}** articles" in summary
+    # One more word that nothing holds: nothing found.
+    at.text_input(key="find").set_value("zelensky meeting zzzz").run()
+    assert not hits(at)
+
+
+def test_search_escapes_the_article_text_it_marks():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/your_articles.py").run()
+    at.text_area(key="pasted").set_value(
+        "Mayor Ana Lima said the bridge would reopen. <script>window.__pwned = 1</script> <b>bold</b>\n"
+        "\"We will not close the bridge again,\" Lima said.")
+    next(b for b in at.button if b.label == "Analyse").click().run()
+    at.switch_page("app_pages/search.py").run()
+    at.text_input(key="find").set_value("script bridge").run()
+    assert not at.exception, [e.value for e in at.exception]
+    articles = [h for h in hits(at) if "<li>" in h]
+    assert len(articles) == 1
+    assert "&lt;<mark>script</mark>&gt;" in articles[0] and "<script" not in articles[0] and "<b>bold" not in articles[0]
+    assert "<mark>bridge</mark>" in articles[0]
+
+
+def test_search_on_prebuilt_tables_says_it_searches_no_article_text(large_build, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_TABLES", str(large_build))
+    at = app(find="ceasefire ana")
+    at.run()
+    at.switch_page("app_pages/search.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("hold no article texts" in i.value for i in at.info)
+    quotes = [h for h in hits(at) if "<blockquote>" in h]
+    assert len(quotes) == 30  # the first ones, marked; the download has them all
+    summary = next(m.value for m in at.markdown if "actor" in m.value and " · " in m.value)
+    assert "articles" not in summary
+
+
+# --- From a chart to its quotes --------------------------------------------------
+
+
+def behind(at: AppTest):
+    """The table of the quotes behind the selection, and the sentence above it."""
+    said = next(m.value for m in at.markdown if m.value.startswith("**") and " quote" in m.value and m.value.endswith("."))
+    table = next(d.value for d in at.dataframe if "place" in d.value.columns and "stances" in d.value.columns)
+    return said, table
+
+
+def test_a_click_on_an_actor_bar_lists_their_quotes_each_linked_to_its_place():
+    at = app(drill=["top-actors", "speaker:Donald Trump"])
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    said, table = behind(at)
+    assert said.startswith(f"**{len(table)}** quotes by **Donald Trump**")
+    assert len(table) > 1 and set(table["speaker"]) == {"Donald Trump"}
+    assert all(p.startswith("articles?") and "article=" in p and "quote=" in p and "drill=" not in p for p in table["place"])
+    assert any(p.proto.page == "actors" and p.proto.query_string == "actor=Donald+Trump" for p in at.get("page_link"))
+
+
+def test_the_download_behind_a_click_holds_every_quote_each_linked_with_the_view_s_filters(deferred_downloads):
+    import io
+
+    from analytics.export import read_csv
+
+    at = app(articles=ONE, drill=["top-actors", "speaker:Donald Trump"])
+    at.run()
+    _, table = behind(at)
+    downloaded = read_csv(io.BytesIO(deferred_downloads["selection_quotes.csv"]()))  # built after the run, as a click does
+    assert 0 < len(downloaded) == len(table) and list(downloaded["text"]) == list(table["text"])
+    assert set(downloaded["article_id"]) == {ONE} and set(downloaded["speaker"]) == {"Donald Trump"}
+    assert all(f"articles={ONE}" in p and "quote=" in p for p in downloaded["place"])
+
+
+def test_a_click_on_a_stance_bar_lists_the_quotes_taking_it_and_follows_the_filters():
+    at = app(drill=["stance-dist", "outcome:meeting", "stance:favor"])
+    at.run()
+    at.switch_page("app_pages/stance.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    said, table = behind(at)
+    assert "on *meeting* taking the stance *favor*" in said
+    assert len(table) > 1 and all(s == "meeting: favor" for s in table["stances"])
+    at.sidebar.multiselect(key="articles").set_value([ONE]).run()
+    _, narrowed = behind(at)
+    assert 0 < len(narrowed) < len(table) and set(narrowed["article_id"]) == {ONE}
+
+
+def test_a_click_on_a_day_of_the_timeline_lists_that_day_s_quotes_on_the_outcome():
+    at = app(drill=["timeline-quotes", "period:day:2025-10-17", "outcome:meeting"])
+    at.run()
+    at.switch_page("app_pages/timeline.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    said, table = behind(at)
+    assert "on 2025\\-10\\-17" in said
+    assert len(table) > 0 and all("meeting:" in s for s in table["stances"])
+    articles = set(table["article_id"])
+    assert articles <= {"001_12a9933ecf0997fb", "002_3ae1a21b16b637e7"}  # the two articles of 2025-10-17
+
+
+def test_a_selection_of_another_page_s_chart_lists_nothing():
+    at = app(drill=["top-actors", "speaker:Donald Trump"])
+    at.run()
+    at.switch_page("app_pages/outlets.py").run()
+    assert not at.exception
+    assert any("Click a bar, cell, point or node" in c.value for c in at.caption)

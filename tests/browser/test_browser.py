@@ -10,7 +10,7 @@ from analytics.export import read_csv
 
 from .conftest import shoot, wait_ready
 
-PAGES = ["", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "your_corpus", "method"]
+PAGES = ["", "search", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "your_corpus", "method"]
 ONE = "002_3ae1a21b16b637e7"
 HOSTILE = (
     "Mayor Ana Lima said the bridge would reopen. <script>window.__pwned = 1</script>\n"
@@ -208,7 +208,7 @@ def test_one_visitors_upload_is_not_seen_by_another(browser, server):
     second.close()
 
 
-NAV = {"Overview": "", "Actors": "actors", "Co-occurrence": "cooccurrence", "Stance": "stance", "Timeline": "timeline",
+NAV = {"Overview": "", "Search": "search", "Actors": "actors", "Co-occurrence": "cooccurrence", "Stance": "stance", "Timeline": "timeline",
        "Outlets": "outlets", "Quotes": "quotes",
        "Articles": "articles", "Your articles": "your_corpus", "Method": "method"}
 
@@ -349,3 +349,68 @@ def test_a_correction_made_on_the_quotes_page_changes_the_stance_pages_numbers(p
     nav(fresh, "Stance")
     assert stance_summary(fresh).at[cell, flipped] == after.at[cell, flipped]
     other.close()
+
+
+def click_biggest_bar(page, chart) -> None:
+    """Click the middle of the widest bar of ``chart`` (a bar of zero width cannot be clicked)."""
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator("g.point path")
+    bars.first.wait_for(timeout=30_000)
+    boxes = [b.bounding_box() or {"width": 0, "height": 0} for b in bars.all()]
+    box = max(boxes, key=lambda b: b["width"] * b["height"])
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_a_bar_click_lists_its_quotes_and_a_network_node_opens_its_actor(page, server):
+    page.goto(server)
+    wait_ready(page)
+    click_biggest_bar(page, page.locator('[data-testid="stPlotlyChart"]').first)  # the most mentioned actor
+    page.wait_for_function("() => location.search.includes('drill=top-actors')", timeout=30_000)
+    wait_ready(page)
+    actor = re.search(r"drill=speaker%3A([^&]+)", page.url).group(1).replace("+", " ")
+    said = page.locator('[data-testid="stMarkdown"]', has_text=f"quotes by {actor}").first
+    said.wait_for(timeout=30_000)
+    count = int(said.inner_text().split()[0].replace(",", ""))
+    assert "drill=top-actors" in share_link(page)  # the link reopens the selection
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download selection_quotes.csv").click()
+    rows = read_csv(info.value.path())
+    assert len(rows) == count > 0 and set(rows["speaker"]) == {actor}
+    assert all(p.startswith("articles?") and "quote=" in p for p in rows["place"])
+    shoot(page, "overview-drill")
+    # A node of the network: its quotes, and the actor's own view one click away.
+    page.goto(f"{server}/cooccurrence")
+    wait_ready(page)
+    click_last_point(page, page.locator('[data-testid="stPlotlyChart"]').first)
+    page.wait_for_function("() => location.search.includes('drill=network')", timeout=30_000)
+    wait_ready(page)
+    node = re.search(r"drill=speaker%3A([^&]+)", page.url).group(1).replace("+", " ")
+    said = page.locator('[data-testid="stMarkdown"]', has_text=f"by {node}").first
+    said.wait_for(timeout=30_000)
+    count = said.inner_text().split()[0]
+    page.get_by_role("link", name=f"{node} on the Actors page").click()
+    page.wait_for_function("() => location.pathname.endsWith('/actors')", timeout=30_000)
+    wait_ready(page)
+    # The Actors page opens on that actor: the same quotes.
+    assert f"actor={quote_plus(node)}" in page.url
+    page.locator('[data-testid="stMarkdown"]', has_text="quotes,").first.wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stMarkdown"]', has_text="quotes,").first.inner_text().split()[0] == count
+
+
+def test_a_search_marks_its_matches(page, server):
+    page.goto(f"{server}/search")
+    wait_ready(page)
+    box = page.get_by_role("textbox", name="Words to find")
+    box.fill("Ceasefire")
+    box.press("Enter")
+    page.wait_for_function("() => location.search.includes('find=Ceasefire')", timeout=30_000)
+    wait_ready(page)
+    marks = page.locator(".hit mark")
+    marks.first.wait_for(timeout=30_000)
+    assert marks.count() >= 3
+    assert {t.strip().lower() for t in marks.all_inner_texts()} == {"ceasefire"}
+    # A quote found opens its article at the quote, outlined.
+    page.get_by_role("link", name="Open in the article").first.click()
+    page.locator(".article .focus").first.wait_for(timeout=60_000)
+    assert page.locator(".article .focus").count() == 1
+    shoot(page, "search-followed")
