@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.timeline import periods_between
-from app_pages import state
+from app_pages import labels, state
 from app_pages.display import CATEGORY_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
 
 PERIOD_LABELS = {"day": "Day", "week": "Week beginning", "month": "Month"}
@@ -57,7 +57,7 @@ else:
                                          labels={"mentions": MENTIONS_LABEL, "period": "", "actor": ""})),
                     key="timeline-mentions")
 
-stance = view.query("timeline.stance_over_time", period)
+stance = labels.with_outcome_labels(view.query("timeline.stance_over_time", period))
 left, right = st.columns(2)
 with left:
     st.subheader("Quotes per outcome")
@@ -65,19 +65,20 @@ with left:
     if stance.empty:
         st.info("No stance in dated articles of this view.")
     else:
-        st.plotly_chart(legend_below(px.bar(stance, x="period", y="quotes", color="outcome", color_discrete_sequence=CATEGORY_COLORS,
+        st.plotly_chart(legend_below(px.bar(stance, x="period", y="quotes", color=labels.LABEL, color_discrete_sequence=CATEGORY_COLORS,
                                             hover_data={"favor": True, "against": True, "neutral": True},
-                                            labels={"period": ""})), key="timeline-quotes")
+                                            labels={"period": "", **labels.AXIS_NAMES})), key="timeline-quotes")
 with right:
     st.subheader("Mean stance")
     st.caption(f"Mean stance per outcome and {period} (−1 against, +1 favor); the bars span ± one standard deviation "
                "of the quotes' scores, and *n* is how many quotes each point averages.")
     if not stance.empty:
         points = stance.assign(n=stance["quotes"])
-        st.plotly_chart(legend_below(px.scatter(points, x="period", y="mean_score", color="outcome", error_y="spread",
+        st.plotly_chart(legend_below(px.scatter(points, x="period", y="mean_score", color=labels.LABEL, error_y="spread",
                                                 color_discrete_sequence=CATEGORY_COLORS,
                                                 hover_data={"n": True, "favor": True, "against": True, "neutral": True},
-                                                range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": ""})),
+                                                range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": "",
+                                                                             **labels.AXIS_NAMES})),
                         key="timeline-stance")
 
 st.subheader(f"Articles of a {period}")
@@ -96,7 +97,7 @@ if changes.empty:
 st.caption(f"{len(changes):,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
            "that day's quotes give it) differs from the one before. Each quote opens in its article.")
 for row in changes.head(SHOWN_CHANGES).itertuples():
-    st.markdown(f"**{state.md_escape(row.speaker)}** on *{state.md_escape(row.outcome)}*: "
+    st.markdown(f"**{state.md_escape(row.speaker)}** on *{state.md_escape(labels.outcome_label(row.outcome))}*: "
                 f"{row.from_stance} → **{row.to_stance}**")
     before, after = st.columns(2)
     for col, date, label, text, article, quote_id in (
