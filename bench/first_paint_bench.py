@@ -33,6 +33,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -148,9 +150,16 @@ def filter_change(browser, url: str, title: str, widget: str, option: str, metri
     before = metric_value(page, metric)
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"], [data-testid="stSidebar"] [data-testid="stSelectbox"]',
                        has_text=widget).first
-    box.click()
     choice = page.get_by_role("option", name=option, exact=True).first
-    choice.wait_for(timeout=TIMEOUT_MS)
+    for _ in range(5):  # a click that lands while the page is still settling leaves the list closed: again
+        box.click()
+        try:
+            choice.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    else:
+        raise SystemExit(f"the {widget} filter did not open its list")
     start = time.perf_counter()
     choice.click()
     page.wait_for_function(METRIC, arg=[metric, before], timeout=TIMEOUT_MS, polling="raf")
