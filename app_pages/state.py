@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
 MAX_ROWS = 2_000  # rows sent to the browser per table; the download has them all
 MAX_GRID_ARTICLES = 60  # articles (columns) in the actor x article heatmap
+QUOTED = {"text", "to_text", "passage"}  # columns of quoted text, shown wrapped
+WRAPPED_ROW_PX = 64
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -419,6 +421,8 @@ def show_table(table: pd.DataFrame, name: str, total: int | None = None, full=No
     """A table of at most MAX_ROWS rows with a CSV download of all ``total`` rows (``full()`` gives them;
     built only when clicked)."""
     shown = table.head(MAX_ROWS)
+    if QUOTED & set(shown.columns):
+        kwargs.setdefault("row_height", WRAPPED_ROW_PX)  # tall rows: the grid wraps a quote over three lines
     st.dataframe(labels.on_screen(shown), hide_index=True, **kwargs)
     total = len(table) if total is None else total
     if total > len(shown):

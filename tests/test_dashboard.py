@@ -526,3 +526,14 @@ def test_the_zip_says_which_filters_made_its_view(deferred_downloads):
     assert f"  Articles: {ONE}" in lines and "  Stance: against" in lines
     assert f"  Outcomes: {names[key]} ({key})" in lines and "  Sources: all" in lines
     assert "default corpus" in about
+
+
+def test_the_method_page_gives_accuracy_per_gold_set_and_says_where_the_rules_were_tuned():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/method.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(d.value for d in at.dataframe if "gold_set" in d.value.columns)
+    assert {"seeds", "dev/ukraine", "dev/other"} <= set(table["gold_set"])
+    assert dict(zip(table["gold_set"], table["rules tuned on it"]))["seeds"] == "yes"
+    assert any("tuned on the seed set" in c.value for c in at.caption)
