@@ -2,13 +2,16 @@
 
     streamlit run dashboard.py
 """
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import streamlit as st
 
 from app_pages import state
 
-st.set_page_config(page_title="News stance & entity analytics", page_icon=":material/newspaper:", layout="wide")
+# The favicon is a file of the app's: a material icon as page_icon is fetched from fonts.gstatic.com.
+st.set_page_config(page_title="News stance & entity analytics", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
+                   layout="wide")
 
 # Streamlit finds the app's base URL by cutting a page path off the end of the address, so no page path may end
 # with another (a session opened on ``your_articles`` had ``articles`` cut off: every link went to ``/your_/...``).

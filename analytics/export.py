@@ -275,10 +275,13 @@ def _exchange(a: Path, b: Path) -> None:
     os.rename(aside, a)
 
 
-def zip_tables(tables: dict[str, pd.DataFrame]) -> bytes:
-    """A zip archive holding each table as a spreadsheet-safe CSV (`to_download_bytes`)."""
+def zip_tables(tables: dict[str, pd.DataFrame], notes: dict[str, str] | None = None) -> bytes:
+    """A zip archive holding each table as a spreadsheet-safe CSV (`to_download_bytes`), and each of ``notes``
+    (file name -> text, such as a view.txt naming the filters) as UTF-8 text."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in (notes or {}).items():
+            archive.writestr(name, text.encode("utf-8"))
         for name, table in tables.items():
             archive.writestr(f"{name}.csv", to_download_bytes(table))
     return buffer.getvalue()

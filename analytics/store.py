@@ -293,7 +293,9 @@ def cell_quotes(store: Store, f: Filters, speaker: str, outcome: str, limit: int
     join = (f"FROM {sql} AS s JOIN quotes q ON q.quote_id = s.quote_id "
             f"WHERE COALESCE(s.speaker, '') = ? AND s.outcome = ?")
     total = int(store.value(f"SELECT COUNT(*) {join}", params))
-    table = store.query(f"SELECT s.article_id, s.speaker, q.kind, q.text, s.stance, s.score, s.found_by, s.evidence {join} "
+    # What an analyst reads first comes first; the ids that tie each stance to its quote and article last.
+    table = store.query(f"SELECT s.speaker, q.text, s.stance, s.score, s.outcome, s.found_by, s.evidence, q.kind, "
+                        f"s.article_id, s.quote_id {join} "
                         f"ORDER BY s.article_id, s.quote_id{_limit(limit)}", params)
     return table, total
 
@@ -372,9 +374,28 @@ def article_rows(store: Store, table: str, article_id: str) -> pd.DataFrame:
     return store.query(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY start", [article_id])
 
 
+def stances_with_quotes(store: Store, f: Filters, limit: int | None = None) -> pd.DataFrame:
+    """The view's stances, each with its quote's text (at most ``limit``): speaker, text, outcome, stance, score,
+    found_by, evidence, article_id, quote_id."""
+    if "stances" not in store.present or "quotes" not in store.present:
+        return pd.DataFrame(columns=["speaker", "text", "outcome", "stance", "score", "found_by", "evidence",
+                                     "article_id", "quote_id"])
+    sql, params = selected("stances", f)
+    return store.query(f"""
+        SELECT s.speaker, q.text, s.outcome, s.stance, s.score, s.found_by, s.evidence, s.article_id, s.quote_id
+        FROM {sql} AS s LEFT JOIN quotes q ON q.quote_id = s.quote_id
+        ORDER BY s.article_id, q.start, s.quote_id, s.outcome{_limit(limit)}""", params)
+
+
 def full_tables(store: Store, f: Filters) -> dict[str, pd.DataFrame]:
     """Every table of the view in full (for downloads: built only when asked for)."""
     out = {name: rows(store, f, name) for name in ("articles", "mentions", "actor_counts", "quotes", "stances",
                                                    "position_changes") if name in store.present}
+    if "stances" in out and "quotes" in store.present:
+        # Each stance with its quote's text, so a stance read alone can be tied to what was said.
+        sql, params = selected("stances", f)
+        out["stances"] = store.query(f"SELECT s.* EXCLUDE (row), q.text AS quote_text "
+                                     f"FROM (SELECT *, row_number() OVER () AS row FROM {sql} AS s0) AS s "
+                                     f"LEFT JOIN quotes q ON q.quote_id = s.quote_id ORDER BY s.row", params)
     out["cooccurrence"] = pd.concat([actor_pairs(store, f, w) for w in WINDOWS], ignore_index=True)
     return out

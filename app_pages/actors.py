@@ -74,7 +74,9 @@ else:
     said = view.narrowed(actors=(actor,))
     st.markdown(f"**{said.count('quotes'):,}** quotes, **{said.count('stances'):,}** stances")
     st.caption("Their quotes (`speaker_text` is how the article named them)…")
-    state.show_view_table(said, "quotes", "actor_quotes", columns=["article_id", "kind", "text", "cue", "speaker_text"],
+    state.show_view_table(said, "quotes", "actor_quotes", columns=["text", "kind", "cue", "speaker_text", "article_id", "quote_id"],
                           column_config={"text": st.column_config.TextColumn(width="large")})
-    st.caption("…and the stances those quotes take.")
-    state.show_view_table(said, "stances", "actor_stances", columns=["article_id", "outcome", "stance", "score", "evidence"])
+    st.caption("…and the stances those quotes take, each with its quote (one quote can take a stance on several outcomes).")
+    state.show_table(said.query("stances_with_quotes", state.MAX_ROWS), "actor_stances", total=said.count("stances"),
+                     full=lambda: said.fresh("stances_with_quotes", None),
+                     column_config={"text": st.column_config.TextColumn(width="large")})

@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.highlight import highlight
-from app_pages import state
+from app_pages import labels, state
 from app_pages.display import FOCUS_OUTLINE, MENTION_BACKGROUND, QUOTE_BACKGROUND, QUOTE_UNDERLINE
 
 st.title("Articles")
@@ -12,15 +12,20 @@ listed = view.rows("articles", ["article_id", "title", "source", "date", "words"
 if listed.empty:
     st.info("No article in this view.")
     st.stop()
+# The chooser shows (and the URL holds) short titles; links made elsewhere name the article by its id.
 asked = st.query_params.get("article")
+shown = labels.unique_titles(listed["article_id"], listed["title"])
+asked = {t: a for a, t in shown.items()}.get(asked, asked)
 if asked and asked not in set(listed["article_id"]):
     # A link may open an article beyond the first rows of a large view: list it too.
     listed = pd.concat([view.narrowed(articles=(asked,)).rows("articles", list(listed.columns)), listed], ignore_index=True)
+    shown = labels.unique_titles(listed["article_id"], listed["title"])
 if view.count("articles") > len(listed):
     st.caption(f"The first {len(listed):,} articles of the view are listed; narrow the filters to reach the others.")
 ids = list(listed["article_id"])
 titles = dict(zip(listed["article_id"], listed["title"]))
-article_id = st.selectbox("Article", ids, key="article", bind="query-params")
+labels.accept_keys_in_link("article", ids, many=False, shown=shown.get)
+article_id = st.selectbox("Article", ids, key="article", bind="query-params", format_func=shown.get)
 st.subheader(state.md_escape(titles.get(article_id) or article_id))
 focus = st.query_params.get("quote")
 row = listed.set_index("article_id").loc[article_id]
@@ -46,4 +51,6 @@ st.html(
     f'<div class="article">{body}</div>'
 )
 st.caption("Yellow: actor mentions (hover for the actor). Green: quotes (hover for the speaker).")
-state.show_table(quotes, "article_quotes")
+first = [c for c in ("speaker", "text", "kind", "cue", "speaker_text") if c in quotes.columns]  # what is read first
+state.show_table(quotes[first + [c for c in quotes.columns if c not in first]], "article_quotes",
+                 column_config={"text": st.column_config.TextColumn(width="large")})

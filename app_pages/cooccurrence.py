@@ -13,6 +13,12 @@ from app_pages import drill, layout as screens, state
 from app_pages.display import COUNT_SCALE, DARK_TEXT, EDGE_COLOR, LIGHT_TEXT, NODE_COLOR
 
 EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
+LABELLED_NODES = 12  # the most mentioned actors are named on the network; the others on hover
+# One line per measure, shown where the measure is chosen and drawn.
+MEASURE_WORDS = {"count": "count: how many windows name both actors",
+                 "npmi": "npmi: how much more often the two share a window than chance would have them "
+                         "(0 no more than chance, 1 always together, below 0 less than chance)",
+                 "jaccard": "jaccard: the windows naming both, as a share of the windows naming either (0 to 1)"}
 
 st.title("Co-occurrence")
 view = state.current_view()
@@ -22,7 +28,8 @@ st.caption("Two actors co-occur when both are named in the same window. `count` 
 
 c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
 window = c1.radio("Window", WINDOWS, index=WINDOWS.index("paragraph"), horizontal=True, key="window", bind="query-params")
-measure = c2.radio("Measure", MEASURES, horizontal=True, key="measure", bind="query-params")
+measure = c2.radio("Measure", MEASURES, horizontal=True, key="measure", bind="query-params",
+                   help="  \n".join(MEASURE_WORDS[m] for m in MEASURES))
 minimum = c3.number_input("Minimum count", min_value=1, value=1, step=1, key="min_count", bind="query-params",
                           help="Leave out pairs that share fewer windows than this.")
 top_n = c4.number_input("Actors drawn", min_value=2, max_value=150, value=30, step=5, key="actors_drawn",
@@ -41,8 +48,8 @@ drawn = set(mentions[mentions.index.isin(in_pairs)].nlargest(int(top_n)).index)
 shown = pairs[pairs["actor_a"].isin(drawn) & pairs["actor_b"].isin(drawn)]
 
 st.subheader("Network")
-st.caption(f"The {len(drawn)} most mentioned actors that share a {window}. Node size: mentions. "
-           f"Edge width: {measure}. Hover a node for its mentions.")
+st.caption(f"The {len(drawn)} most mentioned actors that share a {window}; the {min(LABELLED_NODES, len(drawn))} most "
+           f"mentioned are named, hover the others. Node size: mentions. Edge width: {MEASURE_WORDS[measure]}.")
 graph = nx.Graph()
 graph.add_nodes_from(sorted(drawn))
 for row in shown.itertuples():
@@ -66,11 +73,25 @@ fig.add_trace(go.Scatter(
     marker={"size": [8 + 4 * math.sqrt(mentions.get(n, 1)) for n in nodes], "color": NODE_COLOR, "opacity": 0.85},
     hovertext=[f"{escape(n)}: {int(mentions.get(n, 0))} mentions" for n in nodes], hoverinfo="text", showlegend=False))
 fig.update_layout(height=560, xaxis={"visible": False}, yaxis={"visible": False}, margin={"l": 0, "r": 0, "t": 10, "b": 0})
+named_nodes = set(mentions[mentions.index.isin(drawn)].sort_values(ascending=False, kind="stable").index[:LABELLED_NODES])
+fig.data[-1].text = [escape(n) if n in named_nodes else "" for n in nodes]
+# The legend: what a node's size and an edge's width stand for, drawn at sizes of this view.
+top_mentions = int(max([mentions.get(n, 1) for n in nodes] + [1]))
+for m in sorted({1, max(1, top_mentions // 4), top_mentions}):
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"{m:,} mentions", legendgroup="size",
+                             legendgrouptitle_text="Node size", marker={"size": 8 + 4 * math.sqrt(m), "color": NODE_COLOR}))
+step = top_weight / EDGE_WIDTHS  # each width covers this much of the measure
+value = (lambda v: f"{v:,.0f}") if measure == "count" else (lambda v: f"{v:.2f}")
+for bucket, words in ((0, f"below {value(step)}"), (EDGE_WIDTHS - 1, f"{value(step * (EDGE_WIDTHS - 1))} and more")):
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", legendgroup="edge", legendgrouptitle_text=f"Edge width: {measure}",
+                             name=words, line={"width": 1 + 1.5 * bucket, "color": EDGE_COLOR}))
+fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.02, "itemsizing": "trace"}, showlegend=True)
 drill.chart(fig, "network", ("speaker",))
 drill.quotes_behind(view, ("network",))
 
 st.subheader("Matrix")
-st.caption(f"Colour: {measure}; the number is the count of shared windows. Click a cell to list the passages behind the pair.")
+st.caption(f"Colour: {MEASURE_WORDS[measure]}; the number is the count of shared windows. Click a cell to list the "
+           "passages behind the pair.")
 both_ways = pd.concat([shown, shown.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
 both_ways = both_ways.assign(a=both_ways["actor_a"].map(escape), b=both_ways["actor_b"].map(escape))
 order = [escape(n) for n in mentions[mentions.index.isin(drawn)].sort_values(ascending=False, kind="stable").index]
@@ -118,6 +139,7 @@ with screens.narrow("matrix"):
                            height=max(300, 28 * len(strongest) + 120)).update_layout(margin={"l": 0, "r": 0}),
                     key="matrix-ranked", on_select=take_ranked_pair, selection_mode="points")
 st.subheader("Pairs")
+st.caption("Every pair of the view. " + " · ".join(MEASURE_WORDS[m].capitalize() for m in MEASURES) + ".")
 state.show_table(pairs, "cooccurrence")
 pair = st.selectbox("Pair", pair_names, key="pair", bind="query-params", help="Or click a cell of the matrix.")
 if pair:

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.highlight import escape
 from analytics.outlets import FEW_QUOTES
 from analytics.store import STANCES
-from app_pages import drill, state
+from app_pages import drill, labels, state
 from app_pages.display import CATEGORY_COLORS, STANCE_COLORS
 
 st.title("Outlets")
@@ -18,7 +18,9 @@ if split.empty:
     st.stop()
 outcomes = sorted(split["outcome"].unique())
 busiest = split.groupby("outcome")["quotes"].sum().idxmax()
+labels.accept_keys_in_link("outlet_outcome", outcomes, many=False)
 outcome = st.selectbox("Outcome", outcomes, index=outcomes.index(busiest), key="outlet_outcome", bind="query-params",
+                       format_func=labels.outcome_label,
                        help="At first the outcome with the most quotes.")
 rows = split[split["outcome"] == outcome].copy()
 rows["label"] = [escape(s) + (" (few)" if few else "") for s, few in zip(rows["source"], rows["few"])]

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.store import STANCES
-from app_pages import drill, state
+from app_pages import drill, labels, state
 from app_pages.display import ACTOR_COLOR, MENTIONS_LABEL, STANCE_COLORS
 
 st.title("Overview")
@@ -19,7 +19,7 @@ for col, (label, name) in zip(cols, [("Articles", "articles"), ("Actors", "actor
     col.metric(label, f"{totals[name]:,}")
 
 st.subheader("Articles")
-state.show_view_table(view, "articles", "articles", columns=["article_id", "title", "source", "date", "words", "quotes", "mentions"])
+state.show_view_table(view, "articles", "articles", columns=["title", "source", "date", "words", "quotes", "mentions", "article_id"])
 
 left, right = st.columns(2)
 with left:
@@ -35,15 +35,16 @@ with left:
                            color_discrete_sequence=[ACTOR_COLOR], custom_data=["name"]), "top-actors", ("speaker",))
 with right:
     st.subheader("Most contested outcomes")
-    st.caption("Outcomes ranked by how evenly the quotes split between favor and against.")
-    counts = view.contested_outcomes()
+    st.caption("Most contested: outcomes ranked by the smaller of their favor and against counts, so one ranks high "
+               "only when many quotes take each side; the bars are the quotes for, against and neutral.")
+    counts = labels.with_outcome_labels(view.contested_outcomes())
     if counts.empty:
         st.info("No stances in this view.")
     else:
-        long = counts.melt(id_vars="outcome", value_vars=STANCES, var_name="stance", value_name="quotes")
-        drill.chart(px.bar(long, x="quotes", y="outcome", color="stance", orientation="h",
-                           category_orders={"outcome": list(counts["outcome"]), "stance": STANCES},
-                           labels={"outcome": ""}, color_discrete_map=STANCE_COLORS, custom_data=["outcome", "stance"]),
+        long = counts.melt(id_vars=["outcome", labels.LABEL], value_vars=STANCES, var_name="stance", value_name="quotes")
+        drill.chart(px.bar(long, x="quotes", y=labels.LABEL, color="stance", orientation="h",
+                           category_orders={labels.LABEL: list(counts[labels.LABEL]), "stance": STANCES},
+                           labels={labels.LABEL: ""}, color_discrete_map=STANCE_COLORS, custom_data=["outcome", "stance"]),
                     "contested", ("outcome", "stance"))
 drill.quotes_behind(view, ("top-actors", "contested"))
 
@@ -54,7 +55,8 @@ changes = view.query("timeline.changes_with_quotes", 5)
 if changes.empty:
     st.info("No change of position in this view (it needs a speaker quoted on an outcome on two dates).")
 else:
-    state.show_table(changes[["to_date", "speaker", "outcome", "from_stance", "to_stance", "from_date", "to_text"]],
+    state.show_table(changes[["to_date", "speaker", "outcome", "from_stance", "to_stance", "to_text", "from_date",
+                              "to_quote_id", "from_quote_id"]],
                      "recent_changes", full=lambda: view.fresh("timeline.changes_with_quotes", None),
                      column_config={"to_text": st.column_config.TextColumn("latest quote", width="large")})
     st.page_link("app_pages/timeline.py", label="All changes, with their quotes", icon=":material/timeline:")

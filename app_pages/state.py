@@ -34,12 +34,14 @@ from analytics.export import read_csv, to_download_bytes, zip_tables
 from analytics.parse import load_model
 from analytics.outcomes import DEFAULT_OUTCOMES
 from analytics.store import STANCES, Filters, Store
-from app_pages import corrected, uploads
+from app_pages import corrected, labels, uploads
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
 MAX_ROWS = 2_000  # rows sent to the browser per table; the download has them all
 MAX_GRID_ARTICLES = 60  # articles (columns) in the actor x article heatmap
+QUOTED = {"text", "to_text", "passage"}  # columns of quoted text, shown wrapped
+WRAPPED_ROW_PX = 64
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -232,8 +234,9 @@ def filter_widgets() -> None:
                    help="Which actors the mention charts and the co-occurrence network count. Quotes and stances keep "
                         "every speaker (people, organisations, countries); narrow them with *Actors*.")
     sb.multiselect("Actors", options["actors"], key="actors", bind="query-params", persist_state="session", placeholder="All actors")
+    labels.accept_keys_in_link("outcomes", options["outcomes"])
     sb.multiselect("Outcomes", options["outcomes"], key="outcomes", bind="query-params", persist_state="session",
-                   placeholder="All outcomes")
+                   placeholder="All outcomes", format_func=labels.outcome_label)
     sb.multiselect("Stance", STANCES, key="stance", bind="query-params", persist_state="session", placeholder="Any stance")
     if options["found_by"]:
         sb.multiselect("Outcome found by", options["found_by"], key="found_by", bind="query-params", persist_state="session",
@@ -255,14 +258,16 @@ def dropped_values(asked: list[str], offered: list[str]) -> list[str]:
 def note_dropped(options: dict[str, list[str]]) -> None:
     """Remember which values of the link's filters this corpus does not have (the widgets drop them silently),
     so `sidebar_notices` can say so until the visitor changes that filter."""
-    offered = {**options, "stance": list(STANCES), "kinds": list(KINDS)}
+    # The outcomes widget writes labels into the URL; an older link its keys: either is a value it has.
+    by_label = {labels.outcome_label(k): k for k in options["outcomes"]} | {k: k for k in options["outcomes"]}
+    offered = {**options, "stance": list(STANCES), "kinds": list(KINDS), "outcomes": list(by_label)}
     notes = st.session_state.setdefault("dropped_filters", {})
     for name in FILTER_LABELS:
         if name in st.session_state:  # the widget has its value already: the URL is its echo
             continue
         gone = dropped_values(st.query_params.get_all(name), offered.get(name, []))
         if gone:
-            kept = [v for v in st.query_params.get_all(name) if v not in gone]
+            kept = [by_label.get(v, v) if name == "outcomes" else v for v in st.query_params.get_all(name) if v not in gone]
             notes[name] = (gone, kept)
 
 
@@ -425,13 +430,19 @@ def show_table(table: pd.DataFrame, name: str, total: int | None = None, full=No
     """A table of at most MAX_ROWS rows with a CSV download of all ``total`` rows (``full()`` gives them;
     built only when clicked)."""
     shown = table.head(MAX_ROWS)
-    st.dataframe(shown, hide_index=True, **kwargs)
+    if QUOTED & set(shown.columns):
+        kwargs.setdefault("row_height", WRAPPED_ROW_PX)  # tall rows: the grid wraps a quote over three lines
+    st.dataframe(labels.on_screen(shown), hide_index=True, **kwargs)
     total = len(table) if total is None else total
     if total > len(shown):
         st.caption(f"Showing the first {len(shown):,} of {total:,} rows; the download has them all.")
+    # The CSV keeps outcome keys, and its links work outside the app.
+    links = [c for c, conf in (kwargs.get("column_config") or {}).items()
+             if isinstance(conf, dict) and (conf.get("type_config") or {}).get("type") == "link"]
+    base = labels.app_base()
     st.download_button(
-        f"Download {name}.csv", data=lambda: to_download_bytes(full() if full else table), file_name=f"{name}.csv",
-        mime="text/csv", on_click="ignore", key=f"download-{name}", icon=":material/download:",
+        f"Download {name}.csv", data=lambda: to_download_bytes(labels.absolute_links(full() if full else table, links, base)),
+        file_name=f"{name}.csv", mime="text/csv", on_click="ignore", key=f"download-{name}", icon=":material/download:",
     )
 
 
@@ -450,8 +461,9 @@ def clicked_point(chart_key: str) -> dict | None:
 
 
 def zip_button(view: View) -> None:
+    about = labels.view_text(view.filters, labels.corpus_words(), labels.view_link())
     st.sidebar.download_button(
-        "Download all tables (zip)", data=lambda: zip_tables(view.tables()), file_name="news-analytics.zip",
+        "Download all tables (zip)", data=lambda: zip_tables(view.tables(), {"view.txt": about}), file_name="news-analytics.zip",
         mime="application/zip", on_click="ignore", key="download-zip", icon=":material/folder_zip:",
     )
 

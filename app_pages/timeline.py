@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.timeline import periods_between
-from app_pages import drill, state
+from app_pages import drill, labels, state
 from app_pages.display import CATEGORY_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
 
 PERIOD_LABELS = {"day": "Day", "week": "Week beginning", "month": "Month"}
@@ -58,7 +58,7 @@ else:
                                      labels={"mentions": MENTIONS_LABEL, "period": "", "actor": ""})),
                 "timeline-mentions", ("period", "speaker"))
 
-stance = view.query("timeline.stance_over_time", period)
+stance = labels.with_outcome_labels(view.query("timeline.stance_over_time", period))
 stance = stance.assign(when=period + ":" + stance["period"])  # for the click
 left, right = st.columns(2)
 with left:
@@ -67,9 +67,9 @@ with left:
     if stance.empty:
         st.info("No stance in dated articles of this view.")
     else:
-        drill.chart(legend_below(px.bar(stance, x="period", y="quotes", color="outcome", color_discrete_sequence=CATEGORY_COLORS,
+        drill.chart(legend_below(px.bar(stance, x="period", y="quotes", color=labels.LABEL, color_discrete_sequence=CATEGORY_COLORS,
                                         hover_data={"favor": True, "against": True, "neutral": True},
-                                        custom_data=["when", "outcome"], labels={"period": ""})),
+                                        custom_data=["when", "outcome"], labels={"period": "", **labels.AXIS_NAMES})),
                     "timeline-quotes", ("period", "outcome"))
 with right:
     st.subheader("Mean stance")
@@ -77,10 +77,11 @@ with right:
                "of the quotes' scores, and *n* is how many quotes each point averages.")
     if not stance.empty:
         points = stance.assign(n=stance["quotes"])
-        drill.chart(legend_below(px.scatter(points, x="period", y="mean_score", color="outcome", error_y="spread",
+        drill.chart(legend_below(px.scatter(points, x="period", y="mean_score", color=labels.LABEL, error_y="spread",
                                             color_discrete_sequence=CATEGORY_COLORS, custom_data=["when", "outcome"],
                                             hover_data={"n": True, "favor": True, "against": True, "neutral": True},
-                                            range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": ""})),
+                                            range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": "",
+                                                                         **labels.AXIS_NAMES})),
                     "timeline-stance", ("period", "outcome"))
 drill.quotes_behind(view, ("timeline-mentions", "timeline-quotes", "timeline-stance"))
 
@@ -100,7 +101,7 @@ if changes.empty:
 st.caption(f"{len(changes):,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
            "that day's quotes give it) differs from the one before. Each quote opens in its article.")
 for row in changes.head(SHOWN_CHANGES).itertuples():
-    st.markdown(f"**{state.md_escape(row.speaker)}** on *{state.md_escape(row.outcome)}*: "
+    st.markdown(f"**{state.md_escape(row.speaker)}** on *{state.md_escape(labels.outcome_label(row.outcome))}*: "
                 f"{row.from_stance} → **{row.to_stance}**")
     before, after = st.columns(2)
     for col, date, label, text, article, quote_id in (

@@ -1,6 +1,7 @@
 """Every page of the dashboard, driven by Streamlit's AppTest (no browser)."""
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -636,3 +637,112 @@ def test_a_selection_of_another_page_s_chart_lists_nothing():
     at.switch_page("app_pages/outlets.py").run()
     assert not at.exception
     assert any("Click a bar, cell, point or node" in c.value for c in at.caption)
+
+
+# --- What the screen calls things (issue 17, readability) ----------------------------------------------------
+
+def outcome_names() -> dict[str, str]:
+    from analytics.outcomes import load_outcomes
+
+    return {o.key: o.label for o in load_outcomes()}
+
+
+def test_outcomes_are_shown_by_their_labels_and_downloaded_by_their_keys(deferred_downloads):
+    import io
+
+    from analytics.export import read_csv
+
+    names = outcome_names()
+    renamed = {k for k, label in names.items() if k != label}  # keys that read differently from their label
+    at = app()
+    at.run()
+    at.switch_page("app_pages/stance.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    summary = next(d.value for d in at.dataframe if "mean_score" in d.value.columns)
+    assert set(summary["outcome"]) <= set(names.values()) and not set(summary["outcome"]) & renamed
+    heatmap = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {html.unescape(x) for x in heatmap["data"][0]["x"]} <= set(names.values())  # plotly draws HTML
+    assert set(at.selectbox(key="cell_outcome").options) <= set(names.values())
+    assert set(at.sidebar.multiselect(key="outcomes").options) == {names[k] for k in names if k in
+                                                                   set(read_csv(io.BytesIO(deferred_downloads["stance_summary.csv"]()))["outcome"])}
+    downloaded = read_csv(io.BytesIO(deferred_downloads["stance_summary.csv"]()))
+    assert set(downloaded["outcome"]) <= set(names) and len(downloaded) == len(summary)
+    # The cell's caption names the outcome by its label too.
+    assert any(names[at.selectbox(key="cell_outcome").value] in c.value for c in at.caption)
+
+
+def test_a_link_naming_an_outcome_by_its_key_still_chooses_it():
+    names = outcome_names()
+    key = next(k for k, label in names.items() if k != label)
+    at = app(outcomes=key)
+    at.run()
+    assert at.sidebar.multiselect(key="outcomes").value == [key]
+    assert not at.sidebar.warning  # nothing was left out
+    by_label = app(outcomes=names[key])
+    by_label.run()
+    assert by_label.sidebar.multiselect(key="outcomes").value == [key]
+
+
+def test_the_article_chooser_offers_titles_and_takes_a_link_by_id():
+    at = app(article=ONE)
+    at.run()
+    at.switch_page("app_pages/articles.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    box = at.selectbox(key="article")
+    assert box.value == ONE
+    assert not any(o.startswith(("000_", "001_", "002_")) for o in box.options if o != ONE)
+    assert any("Kremlin verifies Putin-Trump" in o for o in box.options)
+
+
+def test_every_stance_row_carries_its_quote_id_and_text(deferred_downloads):
+    import io
+    import zipfile
+
+    from analytics.export import read_csv
+
+    at = app()
+    at.run()
+    at.switch_page("app_pages/actors.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    quotes = next(d.value for d in at.dataframe if "cue" in d.value.columns and "quote_id" in d.value.columns)
+    stances = next(d.value for d in at.dataframe if "stance" in d.value.columns and "evidence" in d.value.columns)
+    assert len(stances) > 0 and {"quote_id", "text"} <= set(stances.columns)
+    said = dict(zip(quotes["quote_id"], quotes["text"]))
+    assert all(said[q] == t for q, t in zip(stances["quote_id"], stances["text"]))  # the text is that quote's
+    at.switch_page("app_pages/stance.py").run()
+    behind = next(d.value for d in at.dataframe if "found_by" in d.value.columns)
+    assert {"quote_id", "text"} <= set(behind.columns) and behind["text"].str.len().min() > 0
+    # What an analyst reads first comes first.
+    assert list(behind.columns[:3]) == ["speaker", "text", "stance"]
+    with zipfile.ZipFile(io.BytesIO(deferred_downloads["news-analytics.zip"]())) as archive:
+        zipped = read_csv(io.BytesIO(archive.read("stances.csv")))
+        all_quotes = read_csv(io.BytesIO(archive.read("quotes.csv")))
+    texts = dict(zip(all_quotes["quote_id"], all_quotes["text"]))
+    assert len(zipped) > 0 and all(texts[q] == t for q, t in zip(zipped["quote_id"], zipped["quote_text"]))
+
+
+def test_the_zip_says_which_filters_made_its_view(deferred_downloads):
+    import io
+    import zipfile
+
+    names = outcome_names()
+    key = next(k for k, label in names.items() if k != label)
+    at = app(articles=ONE, stance="against", outcomes=names[key])
+    at.run()
+    with zipfile.ZipFile(io.BytesIO(deferred_downloads["news-analytics.zip"]())) as archive:
+        about = archive.read("view.txt").decode("utf-8")
+    lines = about.splitlines()
+    assert f"  Articles: {ONE}" in lines and "  Stance: against" in lines
+    assert f"  Outcomes: {names[key]} ({key})" in lines and "  Sources: all" in lines
+    assert "default corpus" in about
+
+
+def test_the_method_page_gives_accuracy_per_gold_set_and_says_where_the_rules_were_tuned():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/method.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(d.value for d in at.dataframe if "gold_set" in d.value.columns)
+    assert {"seeds", "dev/ukraine", "dev/other"} <= set(table["gold_set"])
+    assert dict(zip(table["gold_set"], table["rules tuned on it"]))["seeds"] == "yes"
+    assert any("tuned on the seed set" in c.value for c in at.caption)

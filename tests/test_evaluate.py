@@ -146,3 +146,27 @@ def test_evaluate_scores_several_gold_sets_and_pools_them(tmp_path):
         assert {"stance_strict", "outcomes", "confusion", "stance_given"} <= set(scores[name])
     # each set was analysed with its own outcome file: the quotes are about its 'strike'
     assert scores[str(tmp_path / "one")]["outcomes"]["recall"] == 1.0
+
+
+def test_the_readme_and_the_method_page_give_the_same_accuracy_figures():
+    # The Method page reads data/evaluation/accuracy.csv; the README prints the same run as a table.
+    import csv
+    import re
+
+    from .conftest import ROOT
+
+    recorded = {(r["gold_set"], r["run"]): r for r in csv.DictReader(open(ROOT / "data" / "evaluation" / "accuracy.csv", encoding="utf-8"))}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Evaluate against gold sets"):readme.index("## The tables")]
+    rows = [line for line in section.splitlines() if re.match(r"\| (seeds|dev/|pooled)", line)]
+    assert len(rows) == len(recorded) == 8
+    for line in rows:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        name = cells[0].split(" (")[0].split(",")[0]
+        run = "before" if cells[0].endswith("before") else "after"
+        row = recorded[(name, run)]
+        f1, p, r = re.match(r"([\d.]+) \(([\d.]+) / ([\d.]+)\)", cells[6]).groups()
+        assert [cells[1], cells[2], cells[3], cells[4], cells[5], f1, p, r, cells[7]] == [
+            row["quotes_f1"], row["speaker_accuracy"], row["stance_strict"], row["stance_end_to_end"],
+            row["label_outcome_given"], row["outcome_f1"], row["outcome_precision"], row["outcome_recall"],
+            row["mentions_within_one"]], line

@@ -85,8 +85,9 @@ def test_a_quote_links_to_its_place_in_the_article(page, server):
     with page.expect_download() as info:
         page.get_by_role("button", name="Download quotes.csv").click()
     place = read_csv(info.value.path())["place"].iloc[0]
-    assert place.startswith("articles?") and f"articles={ONE}" in place
-    page.goto(f"{server}/{place}")
+    # Absolute, so the link works from the CSV opened anywhere.
+    assert place.startswith(f"{server}/articles?") and f"articles={ONE}" in place
+    page.goto(place)
     wait_ready(page)
     # On a busy machine the article's HTML can land a moment after the script reports done.
     page.locator(".article .focus").first.wait_for(timeout=60_000)
@@ -414,3 +415,15 @@ def test_a_search_marks_its_matches(page, server):
     page.locator(".article .focus").first.wait_for(timeout=60_000)
     assert page.locator(".article .focus").count() == 1
     shoot(page, "search-followed")
+
+
+def test_no_page_asks_anything_of_another_server(page, server):
+    # The favicon, fonts, scripts and chart assets all come from the app itself.
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    for path in PAGES:
+        page.goto(f"{server}/{path}")
+        wait_ready(page)
+        page.wait_for_timeout(500)  # late requests: fonts, the favicon
+    outside = [u for u in asked if not u.startswith((server, "data:", "blob:"))]
+    assert asked and not outside, outside
