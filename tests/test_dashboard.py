@@ -451,7 +451,7 @@ def test_a_correction_on_the_quotes_page_changes_the_stance_page_and_can_be_remo
     assert any("your 1 correction of quotes" in i.value for i in at.sidebar.info)
     at.switch_page("app_pages/stance.py").run()
     after = next(d.value for d in at.dataframe if "mean_score" in d.value.columns).set_index(["speaker", "outcome"])
-    cell = (row["speaker"], outcome)
+    cell = (row["speaker"], outcome_names()[outcome])  # the table on screen names the outcome by its label
     assert after.at[cell, label] == before.at[cell, label] - 1
     assert after.at[cell, flipped] == before.at[cell, flipped] + 1
     assert after.at[cell, "quotes"] == before.at[cell, "quotes"]
