@@ -377,7 +377,7 @@ def test_a_bar_click_lists_its_quotes_and_a_network_node_opens_its_actor(page, s
         page.get_by_role("button", name="Download selection_quotes.csv").click()
     rows = read_csv(info.value.path())
     assert len(rows) == count > 0 and set(rows["speaker"]) == {actor}
-    assert all(p.startswith("articles?") and "quote=" in p for p in rows["place"])
+    assert all(p.startswith(f"{server}/articles?") and "quote=" in p for p in rows["place"])  # absolute in a CSV
     shoot(page, "overview-drill")
     # A node of the network: its quotes, and the actor's own view one click away.
     page.goto(f"{server}/cooccurrence")
