@@ -253,6 +253,9 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
     asking = _in_questions(doc, layout.sentence_starts if layout is not None else None)
     for tok in _words_that_may_report(doc, cues):
         lemma = tok.lemma_.lower()
+        if not (tok.pos_ == "VERB" and (lemma in cues.clause_verbs or lemma in cues.object_verbs or lemma in cues.statement_verbs)
+                or tok.lower_ in cues.clause_adjectives):
+            continue  # no cue: none of the branches below could report anything
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "to reiterate its demands": a purpose, not a statement
         if any(a.dep_ in ("ccomp", "advcl") and _is_question(a) for a in [tok, *tok.ancestors]) or asking[tok.i]:
