@@ -158,9 +158,10 @@ def _reporting_verb_tokens(doc: Doc, quote: dict, sent: Span) -> set[int]:
     return {t.i for t in sent if t.lower_ in words and not (quote["start"] <= t.idx < quote["end"])}
 
 
-def _reporting_lemmas(doc: Doc, quote: dict, sent: Span) -> set[str]:
+def _reporting_lemmas(doc: Doc, quote: dict, reporting: set[int]) -> set[str]:
+    """The reporting cue's words and the lemmas of its tokens ``reporting`` (`_reporting_verb_tokens`)."""
     words = set((quote.get("cue") or "").lower().split())
-    return words | {doc[i].lemma_.lower() for i in _reporting_verb_tokens(doc, quote, sent)}
+    return words | {doc[i].lemma_.lower() for i in reporting}
 
 
 def _is_clause(span: Span) -> bool:
@@ -222,7 +223,7 @@ def read_quote(doc: Doc, quote: dict, span: Span, stance_cues: StanceCues, layou
     that `score_stance` starts from."""
     sent = carrying_sentences(doc, span, layout.sentence_starts if layout is not None else None)
     reporting = _reporting_verb_tokens(doc, quote, sent)
-    lemmas = _reporting_lemmas(doc, quote, sent)
+    lemmas = _reporting_lemmas(doc, quote, reporting)
     return QuoteReading(
         sent=sent, reporting=reporting, lemmas=lemmas,
         leaning=_reporting_leaning(doc, reporting, lemmas, stance_cues),
