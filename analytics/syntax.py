@@ -221,8 +221,10 @@ def denying_determiner(root: Token) -> Token | None:
 
 
 def negated_verb(root: Token, stance_cues: StanceCues) -> Token | None:
-    """The negated verb the outcome is subject or object of, when that verb is no cue of its own."""
-    for verb in (_predicate_of_subject(root), _verb_of_object(root)):
+    """The negated verb the outcome is subject or object of, when that verb is no cue of its own; or the
+    outcome's own verb, negated, when its name is a verb phrase ("would not join the alliance")."""
+    own = root if root.pos_ == "VERB" else None
+    for verb in (own, _predicate_of_subject(root), _verb_of_object(root)):
         if verb is not None and any(c.dep_ == "neg" for c in verb.children) and not _is_stance_cue(verb, stance_cues):
             return verb
     return None

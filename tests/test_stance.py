@@ -522,3 +522,21 @@ def test_talks_that_lead_nowhere_are_against(nlp):
     assert stance(nlp, text, "the talks are friendly, and then they go nowhere", talks, "talks") == "against"
     text = "The union leader said the talks would not lead anywhere."
     assert stance(nlp, text, "the talks would not lead anywhere", talks, "talks") == "against"
+
+
+ALLIANCE = parse_outcomes("outcomes:\n  - key: membership\n    terms: [join the alliance, join the bloc]\n"
+                          "  - key: walkout\n    terms: [strike, walk out]\n")
+
+
+@pytest.mark.parametrize("text, quoted, key, expected", [
+    ("The foreign minister said the country would not join the alliance this decade.",
+     "the country would not join the alliance this decade", "membership", "against"),
+    ("The union said its members would never walk out during the harvest.",
+     "its members would never walk out during the harvest", "walkout", "against"),
+    ("The foreign minister said the country would join the alliance this decade.",
+     "the country would join the alliance this decade", "membership", "neutral"),
+])
+def test_an_outcome_named_by_a_verb_phrase_and_negated_is_against(nlp, text, quoted, key, expected):
+    # The outcome's name is itself the verb ("join the alliance"): denying that verb denies the outcome.
+    got = stance(nlp, text, quoted, ALLIANCE, key)
+    assert got == expected if expected == "against" else got != "against"
