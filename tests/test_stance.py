@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from analytics.outcomes import load_outcomes, parse_outcomes
-from analytics.stance import STANCE_COLUMNS, label_of, quote_stances
+from analytics.stance import STANCE_COLUMNS, label_of, quote_stances, stances_given
 
 TRADE = parse_outcomes("""
 outcomes:
@@ -540,3 +540,18 @@ def test_an_outcome_named_by_a_verb_phrase_and_negated_is_against(nlp, text, quo
     # The outcome's name is itself the verb ("join the alliance"): denying that verb denies the outcome.
     got = stance(nlp, text, quoted, ALLIANCE, key)
     assert got == expected if expected == "against" else got != "against"
+
+
+def test_a_quote_about_the_outcome_as_a_whole_that_denies_its_verb_is_against(nlp):
+    outcomes = parse_outcomes("outcomes:\n  - key: withdrawal\n    terms: [withdrawal, pull-out]\n")
+    text = ("The generals were asked again about a withdrawal from the valley. "
+            "The defence minister said the army would not pull its brigades back from the river.")
+    doc = nlp(text)
+    quote = quote_of(doc, "the army would not pull its brigades back from the river")
+    # The outcome handed over, as `evaluate` does when gold says the quote is about it.
+    [row] = stances_given(doc, quote, ["withdrawal"], outcomes)
+    assert row["stance"] == "against"
+    affirmed = nlp(text.replace("would not pull", "would pull"))
+    [row] = stances_given(affirmed, quote_of(affirmed, "the army would pull its brigades back from the river"),
+                          ["withdrawal"], outcomes)
+    assert row["stance"] != "against"
