@@ -303,7 +303,8 @@ def build_fingerprint(articles, model: str, config_texts: list[str]) -> str:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for source in sorted(CODE_ROOT.rglob("*.py")):
         digest.update(source.read_bytes())
-    for data_file in sorted((CODE_ROOT.parent / "data").glob("*.yml")):
+    data = CODE_ROOT.parent / "data"
+    for data_file in sorted([*data.glob("*.yml"), *(data / "models").glob("*.json")]):  # a retrained model changes the tables
         digest.update(data_file.read_bytes())
     for a in articles:
         for value in (a.article_id, a.title, a.source, a.date, a.url, a.file, a.text):

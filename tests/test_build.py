@@ -126,3 +126,18 @@ def test_the_build_cache_key_changes_with_the_corrections():
     articles = [Article("a", "Ana Lima said no.")]
     assert build_key(articles) != build_key(articles, corrections='{"article_id": "a"}\n')
     assert build_key(articles) == build_key(articles, corrections="")
+
+
+def test_the_build_cache_key_changes_when_a_model_is_retrained(tmp_path, monkeypatch):
+    # A retrained model gives other tables, so a build must not copy the tables the old one wrote.
+    import analytics.export as export
+
+    (tmp_path / "analytics").mkdir()
+    (tmp_path / "data" / "models").mkdir(parents=True)
+    model = tmp_path / "data" / "models" / "targets.json"
+    model.write_text('{"threshold": 0.3}\n', encoding="utf-8")
+    monkeypatch.setattr(export, "CODE_ROOT", tmp_path / "analytics")
+    articles = [Article("a", "Ana Lima said no.")]
+    before = export.build_fingerprint(articles, "model", [])
+    model.write_text('{"threshold": 0.35}\n', encoding="utf-8")
+    assert export.build_fingerprint(articles, "model", []) != before

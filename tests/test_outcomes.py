@@ -251,6 +251,28 @@ def test_a_definite_phrase_takes_up_the_noun_the_outcome_came_with(nlp):
                                                   "tax cuts followed.", PHARMA)
 
 
+TRANSPORT = parse_outcomes("""
+outcomes:
+  - key: road_toll
+    terms: [congestion charge]
+  - key: pay_offer
+    terms: [pay offer]
+""")
+
+
+def test_a_definite_phrase_takes_up_the_head_noun_of_a_longer_name(nlp):
+    text = ("The council approved the congestion charge on Monday. Shopkeepers said the charge would empty "
+            "the high street. The drivers' union rejected the pay offer; its leader said this offer was an insult.")
+    found = _named(nlp, text, TRANSPORT)
+    assert ("road_toll", "charge") in found
+    assert found.count(("pay_offer", "offer")) == 1
+    # before the outcome is named, or with no definite determiner, the noun is something else
+    assert ("road_toll", "charge") not in _named(
+        nlp, "Police brought a charge against the driver. The council approved the congestion charge.", TRANSPORT)
+    assert ("pay_offer", "offer") not in _named(
+        nlp, "The union rejected the pay offer. A better offer of flexible hours came later.", TRANSPORT)
+
+
 def test_the_paragraph_before_names_what_the_package_is(nlp):
     text = ("Ministers unveiled a price cap package on Monday.\n\n"
             "\"The package is a gift to the insurers,\" said Lena Varga, who chairs the patients' council.")
