@@ -199,6 +199,20 @@ def _edges(a: Token, b: Token) -> int:
     return steps + up.get(node.i, len(up) + steps)
 
 
+def _spellings(words: list[str]) -> list[list[str]]:
+    """A term's words as written and, where it has a hyphen, open and closed ("cease-fire": "cease fire",
+    "ceasefire"), the three ways English writes a compound."""
+    if not words or "-" not in words[1:-1]:
+        return [words] if words else []
+    open_, closed = [w for w in words if w != "-"], []
+    for w in words:
+        if closed and (w == "-" or closed[-1].endswith("-")):
+            closed[-1] += w
+        else:
+            closed.append(w)
+    return [words, open_, [w.replace("-", "") for w in closed]]
+
+
 class OutcomeMatcher:
     """Finds every outcome's terms (any capitals, common inflections of the last word) and patterns.
 
@@ -210,17 +224,19 @@ class OutcomeMatcher:
         from spacy.lang.en import English
         from spacy.matcher import Matcher, PhraseMatcher
 
+        from spacy.tokens import Doc
+
         tokenizer = English(vocab=vocab).tokenizer
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.patterns = Matcher(vocab)
         for outcome in outcomes:
             variants = []
             for term in outcome.terms:
-                words = [t.text.lower() for t in tokenizer(term)]
-                if words:
-                    variants.extend(" ".join(words[:-1] + [last]) for last in inflections(words[-1]))
+                # The term's own tokens, lowercased after tokenising: "u.s." re-tokenised would split.
+                for words in _spellings([t.text.lower() for t in tokenizer(term)]):
+                    variants.extend(tuple(words[:-1] + [last]) for last in inflections(words[-1]))
             if variants:
-                self.phrases.add(outcome.key, [tokenizer(v) for v in dict.fromkeys(variants)])
+                self.phrases.add(outcome.key, [Doc(vocab, words=list(v)) for v in dict.fromkeys(variants)])
             if outcome.patterns:
                 try:
                     self.patterns.add(outcome.key, [[dict(t) for t in p] for p in outcome.patterns])

@@ -281,3 +281,13 @@ def test_the_paragraph_before_names_what_the_package_is(nlp):
     rows = quote_stances(doc, [quote], PHARMA)
     assert [r["outcome"] for r in rows] == ["price_cap"]
     assert rows[0]["found_by"] == "named"
+
+
+def test_a_term_is_found_in_the_three_spellings_of_a_compound_and_with_abbreviations(nlp):
+    # A user writes "cease-fire deal" or "U.S. tariffs"; articles write "ceasefire deal", "cease fire deal".
+    outcomes = parse_outcomes('outcomes:\n  - key: truce\n    terms: ["cease-fire deal"]\n'
+                              '  - key: duties\n    terms: ["U.S. tariffs"]\n')
+    found = _named(nlp, "The ceasefire deal held. A cease fire deal was signed. The cease-fire deal broke. "
+                        "New U.S. tariffs took effect.", outcomes)
+    assert [text for key, text in found if key == "truce"] == ["ceasefire deal", "cease fire deal", "cease-fire deal"]
+    assert ("duties", "U.S. tariffs") in found
