@@ -229,6 +229,7 @@ class OutcomeMatcher:
         tokenizer = English(vocab=vocab).tokenizer
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.patterns = Matcher(vocab)
+        self.closed: dict[str, str] = {}
         for outcome in outcomes:
             variants = []
             for term in outcome.terms:
@@ -237,6 +238,8 @@ class OutcomeMatcher:
                     variants.extend(tuple(words[:-1] + [last]) for last in inflections(words[-1]))
             if variants:
                 self.phrases.add(outcome.key, [Doc(vocab, words=list(v)) for v in dict.fromkeys(variants)])
+            # A one-word term is found hyphenated too ("ceasefire" in "cease-fire").
+            self.closed.update({v[0]: outcome.key for v in variants if len(v) == 1 and len(v[0]) > 3})
             if outcome.patterns:
                 try:
                     self.patterns.add(outcome.key, [[dict(t) for t in p] for p in outcome.patterns])
@@ -249,9 +252,25 @@ class OutcomeMatcher:
         self.loose_stems = {stem for _, stems in self.loose for stem in stems}
 
     def __call__(self, doc: Doc) -> list[Span]:
-        found = list(self.phrases(doc, as_spans=True))
+        found = list(self.phrases(doc, as_spans=True)) + self._hyphenated(doc)
         if len(self.patterns):
             found += list(self.patterns(doc, as_spans=True))
+        return found
+
+    def _hyphenated(self, doc: Doc) -> list[Span]:
+        """One-word terms written with a hyphen in ``doc`` ("cease-fire" for the term "ceasefire")."""
+        from spacy.attrs import ORTH
+        from spacy.tokens import Span
+
+        hyphen = doc.vocab.strings["-"] if self.closed and "-" in doc.vocab.strings else None
+        if hyphen is None:
+            return []
+        found = []
+        for i in (doc.to_array([ORTH]) == hyphen).nonzero()[0].tolist():
+            if 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+                key = self.closed.get(doc[i - 1].lower_ + doc[i + 1].lower_)
+                if key is not None:
+                    found.append(Span(doc, i - 1, i + 2, label=key))
         return found
 
     def apart(self, doc: Doc) -> list[Span]:

@@ -291,3 +291,7 @@ def test_a_term_is_found_in_the_three_spellings_of_a_compound_and_with_abbreviat
                         "New U.S. tariffs took effect.", outcomes)
     assert [text for key, text in found if key == "truce"] == ["ceasefire deal", "cease fire deal", "cease-fire deal"]
     assert ("duties", "U.S. tariffs") in found
+    # and a one-word term written hyphenated in the article
+    one_word = parse_outcomes("outcomes:\n  - key: truce\n    terms: [ceasefire]\n")
+    assert _named(nlp, "The cease-fire held, as did cease-fires elsewhere.", one_word) == [
+        ("truce", "cease-fire"), ("truce", "cease-fires")]
