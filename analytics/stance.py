@@ -48,8 +48,8 @@ of a whole sentence is not stance, so it is only one weak term here):
               -1.0 outcome denied by its determiner ("there will be no early election")
               -1.0 outcome is the subject or object of a negated verb that is not
                    itself a cue ("Tomahawks would not change the situation",
-                   "should not be pressured into giving up territory"), or is
-                   itself a negated verb phrase ("would not join the alliance"); +1.0
+                   "should not be pressured into giving up territory"), is itself a
+                   negated verb ("would not join the alliance") or is what a whole quote denies; +1.0
                    when that clause is feared ("fear the truce will not hold")
               +0.6 outcome stated as coming or due: subject of a future, possible
                    or due (should, must) "take place / begin / stay ..." (not "would
