@@ -3,7 +3,7 @@ import plotly.express as px
 import streamlit as st
 
 from analytics.highlight import escape
-from app_pages import drill, layout as screens, state
+from app_pages import drill, layout as screens, state, tables
 from app_pages.display import ACTOR_COLOR, COUNT_SCALE, MENTIONS_LABEL
 
 st.title("Actors")
@@ -60,7 +60,7 @@ with screens.narrow("actor-grid"):
     phone = phone.reindex(index=list(arts["article_id"]), columns=list(top["actor"]), fill_value=0)
     phone.index = [f"{i}. {d} · {t[:28]}" for i, (d, t) in enumerate(zip(arts["date"].fillna(""), arts["title"].fillna("")), 1)]
     st.dataframe(phone)
-state.show_view_table(view, "actor_counts", "actor_counts")
+tables.show_view_table(view, "actor_counts", "actor_counts")
 drill.quotes_behind(view, ("actor-bar", "actor-heatmap"))
 
 st.subheader("What an actor said")
@@ -74,9 +74,9 @@ else:
     said = view.narrowed(actors=(actor,))
     st.markdown(f"**{said.count('quotes'):,}** quotes, **{said.count('stances'):,}** stances")
     st.caption("Their quotes (`speaker_text` is how the article named them)…")
-    state.show_view_table(said, "quotes", "actor_quotes", columns=["text", "kind", "cue", "speaker_text", "article_id", "quote_id"],
+    tables.show_view_table(said, "quotes", "actor_quotes", columns=["text", "kind", "cue", "speaker_text", "article_id", "quote_id"],
                           column_config={"text": st.column_config.TextColumn(width="large")})
     st.caption("…and the stances those quotes take, each with its quote (one quote can take a stance on several outcomes).")
-    state.show_table(said.query("stances_with_quotes", state.MAX_ROWS), "actor_stances", total=said.count("stances"),
+    tables.show_table(said.query("stances_with_quotes", state.MAX_ROWS), "actor_stances", total=said.count("stances"),
                      full=lambda: said.fresh("stances_with_quotes", None),
                      column_config={"text": st.column_config.TextColumn(width="large")})

@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.highlight import highlight
-from app_pages import labels, state
+from app_pages import display, labels, state, tables
 from app_pages.display import FOCUS_OUTLINE, MENTION_BACKGROUND, QUOTE_BACKGROUND, QUOTE_UNDERLINE
 
 st.title("Articles")
@@ -26,10 +26,10 @@ ids = list(listed["article_id"])
 titles = dict(zip(listed["article_id"], listed["title"]))
 labels.accept_keys_in_link("article", ids, many=False, shown=shown.get)
 article_id = st.selectbox("Article", ids, key="article", bind="query-params", format_func=shown.get)
-st.subheader(state.md_escape(titles.get(article_id) or article_id))
+st.subheader(display.md_escape(titles.get(article_id) or article_id))
 focus = st.query_params.get("quote")
 row = listed.set_index("article_id").loc[article_id]
-st.caption(" · ".join(state.md_escape(x) for x in (row["source"], row["date"], f"{row['words']} words") if x))
+st.caption(" · ".join(display.md_escape(x) for x in (row["source"], row["date"], f"{row['words']} words") if x))
 if row["url"]:
     st.text(f"Source: {row['url']}")
 
@@ -41,8 +41,8 @@ quotes = view.article_rows("quotes", article_id)
 followed = quotes[quotes["quote_id"] == focus] if focus and not quotes.empty else None
 if followed is not None and not followed.empty and followed.iloc[0]["article_id"] == article_id:
     q = followed.iloc[0]
-    st.info(f"**{state.md_escape(q['speaker'] or 'Unknown speaker')}** ({state.md_escape(q['cue'])}): "
-            f"{state.md_escape(q['text'])}\n\nThe quote you followed, outlined in red below.", icon=":material/format_quote:")
+    st.info(f"**{display.md_escape(q['speaker'] or 'Unknown speaker')}** ({display.md_escape(q['cue'])}): "
+            f"{display.md_escape(q['text'])}\n\nThe quote you followed, outlined in red below.", icon=":material/format_quote:")
 body = highlight(text, view.article_rows("mentions", article_id), quotes, focus)
 st.html(
     f"<style>.article{{font-size:1.02rem;line-height:1.6}}.article mark{{background:{MENTION_BACKGROUND};padding:0 2px}}"
@@ -52,5 +52,5 @@ st.html(
 )
 st.caption("Yellow: actor mentions (hover for the actor). Green: quotes (hover for the speaker).")
 first = [c for c in ("speaker", "text", "kind", "cue", "speaker_text") if c in quotes.columns]  # what is read first
-state.show_table(quotes[first + [c for c in quotes.columns if c not in first]], "article_quotes",
+tables.show_table(quotes[first + [c for c in quotes.columns if c not in first]], "article_quotes",
                  column_config={"text": st.column_config.TextColumn(width="large")})

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics.cooccurrence import MEASURES, WINDOWS
 from analytics.highlight import escape
-from app_pages import drill, layout as screens, state
+from app_pages import display, drill, layout as screens, state, tables
 from app_pages.display import COUNT_SCALE, DARK_TEXT, EDGE_COLOR, LIGHT_TEXT, NODE_COLOR
 
 EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
@@ -111,7 +111,7 @@ pair_names = [f"{r.actor_a} — {r.actor_b}" for r in pairs.itertuples()]
 
 def take_pair() -> None:
     # Once per click, before the rerun (see the Stance page): the pair box stays free to change afterwards.
-    point = state.clicked_point("matrix")
+    point = tables.clicked_point("matrix")
     if point and point.get("x") in names and point.get("y") in names:
         chosen = " — ".join(sorted((names[point["x"]], names[point["y"]])))
         if chosen in pair_names:
@@ -120,7 +120,7 @@ def take_pair() -> None:
 
 def take_ranked_pair() -> None:
     # The phone's list of pairs: the same pair box as a click on the matrix (customdata: the two actors).
-    data = (state.clicked_point("matrix-ranked") or {}).get("customdata") or []
+    data = (tables.clicked_point("matrix-ranked") or {}).get("customdata") or []
     chosen = " — ".join(sorted(data[:2])) if len(data) >= 2 else None
     if chosen in pair_names:
         st.session_state["pair"] = chosen
@@ -140,12 +140,12 @@ with screens.narrow("matrix"):
                     key="matrix-ranked", on_select=take_ranked_pair, selection_mode="points")
 st.subheader("Pairs")
 st.caption("Every pair of the view. " + " · ".join(MEASURE_WORDS[m].capitalize() for m in MEASURES) + ".")
-state.show_table(pairs, "cooccurrence")
+tables.show_table(pairs, "cooccurrence")
 pair = st.selectbox("Pair", pair_names, key="pair", bind="query-params", help="Or click a cell of the matrix.")
 if pair:
     a, b = pair.split(" — ")
     st.subheader(f"Passages naming both ({window})")
-    st.caption(f"Each {window} that names both {state.md_escape(a)} and {state.md_escape(b)}.")
+    st.caption(f"Each {window} that names both {display.md_escape(a)} and {display.md_escape(b)}.")
     texts = state.texts()
     if not texts:
         st.info("The dashboard was started on prebuilt tables, which hold no article texts to quote.")
@@ -154,4 +154,4 @@ if pair:
         if naming > state.MAX_ROWS:
             st.caption(f"From the first {state.MAX_ROWS:,} of the {naming:,} articles naming both.")
         contexts = state.pair_passages(named, a, b, window, state.corpus_key(), texts)
-        state.show_table(contexts, "pair_passages", column_config={"passage": st.column_config.TextColumn(width="large")})
+        tables.show_table(contexts, "pair_passages", column_config={"passage": st.column_config.TextColumn(width="large")})

@@ -9,7 +9,7 @@ from analytics.corrected import gold_zip
 from analytics.corrections import (LABELS, CorrectionError, changed_fields, correction_of, corrections_jsonl,
                                    read_corrections, same_quote, with_correction)
 from analytics.outcomes import OutcomeError, parse_outcomes
-from app_pages import corrected, state
+from app_pages import corrected, display, state
 
 NOT_ABOUT = "—"  # an outcome the quote is not about
 MAX_LABEL = 90  # characters of a quote shown in the chooser
@@ -91,7 +91,7 @@ def form(view, quotes: pd.DataFrame) -> None:
     shown = stances_of(quote.get("stances", ""))
     outcomes = list(dict.fromkeys(outcome_keys(view) + list(shown)))
     with st.form(f"fix-form-{qid}", border=True):
-        st.markdown(f"“{state.md_escape(quote['text'])}” · {state.md_escape(quote['article_id'])}")
+        st.markdown(f"“{display.md_escape(quote['text'])}” · {display.md_escape(quote['article_id'])}")
         left, right = st.columns([3, 1])
         left.text_input("Speaker", value=quote["speaker"] or "", key=f"fix-speaker-{qid}",
                         help="The canonical name (as in the actors list), an institution, or empty for none.")
@@ -114,7 +114,7 @@ def listing(view) -> None:
     st.subheader("Your corrections")
     problem = st.session_state.get("corrections-problem")
     if problem:
-        st.error(state.md_escape(problem))
+        st.error(display.md_escape(problem))
     if found:
         matched = corrected.matches(base_key, base)
         lost = sum(m.quote_id is None for m in matched)

@@ -1,8 +1,10 @@
-"""The labels and colours every page draws with, defined once.
+"""The labels and colours every page draws with, defined once, and how article text is made safe to show.
 
 The colours follow the theme of ``.streamlit/config.toml``; green and red
 are kept for favor and against, so nothing else is drawn in them.
 """
+import re
+
 STANCE_COLORS = {"favor": "#2a9d8f", "against": "#e76f51", "neutral": "#adb5bd"}
 STANCE_SCALE = [STANCE_COLORS["against"], "#f1faee", STANCE_COLORS["favor"]]  # mean stance, -1 to +1
 ACTOR_COLOR = "#457b9d"  # bars of actors
@@ -23,3 +25,12 @@ MEAN_STANCE_LABEL = "mean stance"
 # Lines and bars of categories (actors, outcomes, sources): no green or red, which mean favor and against.
 CATEGORY_COLORS = ["#457b9d", "#1d3557", "#e9c46a", "#8ecae6", "#6d597a", "#b08968", "#355070", "#9d8189",
                    "#a8dadc", "#f4a261", "#5c677d", "#c9ada7"]
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def md_escape(text) -> str:
+    """Text from an article made inert for Streamlit markdown: no link, image, HTML, directive or formatting."""
+    flat = " ".join(("" if text is None else str(text)).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analytics.drill import clean
-from app_pages import state
+from app_pages import display, state, tables
 
 PARAM = "drill"
 SHOWN = 500  # quotes behind a click listed on screen; the download has them all
@@ -38,7 +38,7 @@ def chart(fig, key: str, fields: tuple, fixed: dict | None = None, **kwargs):
 
 def _take(key: str, fields: tuple, fixed: dict) -> None:
     # A callback runs once per click, before the rerun: the selection goes into the URL once.
-    point = state.clicked_point(key)
+    point = tables.clicked_point(key)
     if point is None:
         if current()[0] == key:  # a double click: this chart's selection is gone
             del st.query_params[PARAM]
@@ -64,9 +64,9 @@ def describe(selection) -> str:
     for field, value in selection:
         if field == "period":
             kind, _, start = value.partition(":")
-            words.append(PERIOD_WORDS.get(kind, "on {}").format(state.md_escape(start)))
+            words.append(PERIOD_WORDS.get(kind, "on {}").format(display.md_escape(start)))
         else:
-            words.append(DESCRIBE[field].format(state.md_escape(value)))
+            words.append(DESCRIBE[field].format(display.md_escape(value)))
     return " ".join(words)
 
 
@@ -93,7 +93,7 @@ def quotes_table(table, name: str, total: int | None = None, full=None) -> None:
         rows = rows.assign(place=article_links(rows["article_id"], rows["quote_id"], kept))
         return rows[[c for c in COLUMNS + ["stance", "score", "found_by"] if c in rows.columns]]
 
-    state.show_table(placed(table), name, total=total, full=(lambda: placed(full())) if full else None,
+    tables.show_table(placed(table), name, total=total, full=(lambda: placed(full())) if full else None,
                      column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),
                                     "text": st.column_config.TextColumn(width="large")})
 
@@ -110,9 +110,9 @@ def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:
     st.markdown(f"**{total:,}** {'quote' if total == 1 else 'quotes'} {describe(selection)}.")
     picked = dict(selection)
     if not total and "speaker" in picked:
-        st.caption(f"{state.md_escape(picked['speaker'])} is not quoted in this selection.")
+        st.caption(f"{display.md_escape(picked['speaker'])} is not quoted in this selection.")
     elif "speaker" in picked:  # the Actors page offers the actors who are quoted
-        st.page_link("app_pages/actors.py", label=f"{state.md_escape(picked['speaker'])} on the Actors page",
+        st.page_link("app_pages/actors.py", label=f"{display.md_escape(picked['speaker'])} on the Actors page",
                      icon=":material/person:", query_params={"actor": picked["speaker"]})
     if "article" in picked:
         st.page_link("app_pages/articles.py", label="Open the article", icon=":material/article:",

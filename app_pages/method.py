@@ -8,7 +8,7 @@ from analytics import stance as stance_module
 from analytics.actors import parse_registry
 from analytics.evaluate import score_analysis
 from analytics.outcomes import parse_outcomes
-from app_pages import state
+from app_pages import state, tables
 
 GOLD = state.ROOT.parent / "shared" / "gold" / "seeds"
 
@@ -58,11 +58,11 @@ edited = " (edited in this session on *Your articles*)"
 st.caption("Actors: the registry" + (edited if st.session_state.get("registry_text") else " from `data/actors.yml`") +
            ". People the articles name in full are added to it by the analysis.")
 registry = parse_registry(state.registry_text())
-state.show_table(pd.DataFrame([{"name": a.name, "kind": a.kind, "aliases": ", ".join(a.aliases), "roles": ", ".join(a.roles),
+tables.show_table(pd.DataFrame([{"name": a.name, "kind": a.kind, "aliases": ", ".join(a.aliases), "roles": ", ".join(a.roles),
                                 "affiliation": a.affiliation} for a in registry.actors.values()]), "actors_config")
 st.caption("Outcomes" + (edited if st.session_state.get("outcomes_text") else " from `data/outcomes.yml`") + ".")
 outcomes = parse_outcomes(state.outcomes_text())
-state.show_table(pd.DataFrame([{"key": o.key, "label": o.label, "description": o.description, "terms": ", ".join(o.terms)}
+tables.show_table(pd.DataFrame([{"key": o.key, "label": o.label, "description": o.description, "terms": ", ".join(o.terms)}
                                for o in outcomes]), "outcomes_config")
 
 st.subheader("Accuracy on the gold sets")
@@ -73,7 +73,7 @@ st.caption("Recorded figures of `python -m analytics evaluate` on three hand-ann
            "more about new articles, though their error classes were read too. *Stance strict*: macro-F1 of favor, "
            "against and neutral, an outcome the gold lacks counting as wrong; *label, outcome given*: the label alone.")
 recorded = pd.read_csv(ACCURACY, keep_default_na=False)
-state.show_table(recorded[recorded["run"] == "after"].drop(columns=["run"]).rename(columns={"rules_tuned_here": "rules tuned on it"}),
+tables.show_table(recorded[recorded["run"] == "after"].drop(columns=["run"]).rename(columns={"rules_tuned_here": "rules tuned on it"}),
                  "accuracy_gold_sets", full=lambda: recorded)
 
 st.subheader("Accuracy on the seed gold set, computed now")
@@ -96,7 +96,7 @@ st.caption("The default corpus analysed with the configuration above (yours, if 
            "on this set). F1 matches quotes by their words; speaker accuracy "
            "is over the quotes both found; stance macro-F1 averages favor, against and neutral.")
 if Path(GOLD).exists():
-    state.show_table(seed_scores(str(GOLD), state.registry_text(), state.outcomes_text()).round(3), "accuracy")
+    tables.show_table(seed_scores(str(GOLD), state.registry_text(), state.outcomes_text()).round(3), "accuracy")
 else:
     st.info("The seed gold set (shared/gold/seeds) is not beside this installation, so accuracy is not computed here; "
             "the recorded figures above are from the README's run.")

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.highlight import escape
 from analytics.outlets import FEW_QUOTES
 from analytics.store import STANCES
-from app_pages import drill, labels, state
+from app_pages import drill, labels, state, tables
 from app_pages.display import CATEGORY_COLORS, STANCE_COLORS
 
 st.title("Outlets")
@@ -35,7 +35,7 @@ fig = px.bar(long, x="share", y="label", color="stance", orientation="h", color_
 fig.update_layout(height=max(260, 34 * len(rows) + 140),
                   legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "title": None})
 drill.chart(fig, "outlet-split", ("source", "stance"), fixed={"outcome": outcome})
-state.show_table(rows.drop(columns=["label"]), "stance_by_source")
+tables.show_table(rows.drop(columns=["label"]), "stance_by_source")
 
 st.subheader("Who gets a voice")
 st.caption("The speakers each source quotes most on this outcome, with how many quotes and their share of the "
@@ -52,5 +52,5 @@ else:
     fig.update_layout(height=max(260, 30 * len(shown) + 140),
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "title": None})
     drill.chart(fig, "outlet-voices", ("speaker", "source"), fixed={"outcome": outcome})
-    state.show_table(voices, "voices_by_source")
+    tables.show_table(voices, "voices_by_source")
 drill.quotes_behind(view, ("outlet-split", "outlet-voices"))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.store import STANCES
-from app_pages import drill, labels, state
+from app_pages import drill, labels, state, tables
 from app_pages.display import ACTOR_COLOR, MENTIONS_LABEL, STANCE_COLORS
 
 st.title("Overview")
@@ -19,7 +19,7 @@ for col, (label, name) in zip(cols, [("Articles", "articles"), ("Actors", "actor
     col.metric(label, f"{totals[name]:,}")
 
 st.subheader("Articles")
-state.show_view_table(view, "articles", "articles", columns=["title", "source", "date", "words", "quotes", "mentions", "article_id"])
+tables.show_view_table(view, "articles", "articles", columns=["title", "source", "date", "words", "quotes", "mentions", "article_id"])
 
 left, right = st.columns(2)
 with left:
@@ -55,7 +55,7 @@ changes = view.query("timeline.changes_with_quotes", 5)
 if changes.empty:
     st.info("No change of position in this view (it needs a speaker quoted on an outcome on two dates).")
 else:
-    state.show_table(changes[["to_date", "speaker", "outcome", "from_stance", "to_stance", "to_text", "from_date",
+    tables.show_table(changes[["to_date", "speaker", "outcome", "from_stance", "to_stance", "to_text", "from_date",
                               "to_quote_id", "from_quote_id"]],
                      "recent_changes", full=lambda: view.fresh("timeline.changes_with_quotes", None),
                      column_config={"to_text": st.column_config.TextColumn("latest quote", width="large")})

@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from app_pages import corrections_ui, state
+from app_pages import corrections_ui, state, tables
 from app_pages.display import QUOTE_KINDS
 
 st.title("Quotes")
@@ -27,7 +27,7 @@ def with_places(table):
 
 
 st.markdown(f"**{total:,}** quotes")
-state.show_table(
+tables.show_table(
     with_places(quotes), "quotes", total=total, full=lambda: with_places(view.fresh("quote_search", tuple(kinds), search, None)[0]),
     column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),
                    "text": st.column_config.TextColumn(width="large")},

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.store import STANCES
-from app_pages import drill, labels, layout as screens, state
+from app_pages import display, drill, labels, layout as screens, state, tables
 from app_pages.display import DARK_TEXT, LIGHT_TEXT, MEAN_STANCE_LABEL, STANCE_COLORS, STANCE_SCALE, UNNAMED_SPEAKER
 
 MAX_POINTS = 500  # articles drawn one point each; more are drawn per date
@@ -47,14 +47,14 @@ keys_of = dict(zip(cells[labels.LABEL], cells["outcome"]))  # the heatmap draws 
 def take_cell() -> None:
     # A callback runs once per click, before the rerun: the cell goes into the controls (and the link) once, and
     # the controls stay free to change afterwards.
-    point = state.clicked_point("stance-heatmap")
+    point = tables.clicked_point("stance-heatmap")
     if point and point.get("y") in escaped and keys_of.get(point.get("x")) in outcomes:
         st.session_state["cell_speaker"], st.session_state["cell_outcome"] = escaped[point["y"]], keys_of[point["x"]]
 
 
 def take_ranked_cell() -> None:
     # The phone's list of cells: the same controls as a click on the heatmap (customdata: speaker, outcome).
-    point = state.clicked_point("stance-ranked")
+    point = tables.clicked_point("stance-ranked")
     data = (point or {}).get("customdata") or []
     if len(data) >= 2 and data[0] in speakers and data[1] in outcomes:
         st.session_state["cell_speaker"], st.session_state["cell_outcome"] = data[0], data[1]
@@ -74,7 +74,7 @@ with screens.narrow("stance"):
                            height=max(300, 28 * len(ranked_cells) + 120))
                     .update_layout(coloraxis_showscale=False, margin={"l": 0, "r": 0}), key="stance-ranked",
                     on_select=take_ranked_cell, selection_mode="points")
-state.show_table(summary[["speaker", "outcome", "mean_score", "quotes", "favor", "against", "neutral"]], "stance_summary",
+tables.show_table(summary[["speaker", "outcome", "mean_score", "quotes", "favor", "against", "neutral"]], "stance_summary",
                  column_config={"mean_score": st.column_config.NumberColumn(
                      MEAN_STANCE_LABEL, help="The average score of the quotes, −1 against … +1 favor; *quotes* is its n.")})
 
@@ -115,7 +115,7 @@ speaker = c1.selectbox("Speaker", speakers, key="cell_speaker", bind="query-para
 labels.accept_keys_in_link("cell_outcome", outcomes, many=False)
 outcome = c2.selectbox("Outcome", outcomes, key="cell_outcome", bind="query-params", format_func=labels.outcome_label)
 behind, total = view.cell_quotes("" if speaker == UNNAMED_SPEAKER else speaker, outcome)
-st.caption(f"{total:,} quotes by {state.md_escape(speaker)} on {state.md_escape(labels.outcome_label(outcome))}.")
-state.show_table(behind, "stance_quotes", total=total,
+st.caption(f"{total:,} quotes by {display.md_escape(speaker)} on {display.md_escape(labels.outcome_label(outcome))}.")
+tables.show_table(behind, "stance_quotes", total=total,
                  full=lambda: view.fresh("cell_quotes", "" if speaker == UNNAMED_SPEAKER else speaker, outcome, None)[0],
                  column_config={"text": st.column_config.TextColumn(width="large")})

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,18 +29,17 @@ from analytics.actors import DEFAULT_REGISTRY, KINDS, parse_registry
 from analytics import drill, outlets, search, store, timeline
 from analytics.cooccurrence import pair_contexts
 from analytics.corpus import Article, load_corpus
-from analytics.export import read_csv, to_download_bytes, zip_tables
+from analytics.export import read_csv
 from analytics.parse import load_model
 from analytics.outcomes import DEFAULT_OUTCOMES
 from analytics.store import STANCES, Filters, Store
 from app_pages import corrected, labels, uploads
+from app_pages.display import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
 MAX_ROWS = 2_000  # rows sent to the browser per table; the download has them all
 MAX_GRID_ARTICLES = 60  # articles (columns) in the actor x article heatmap
-QUOTED = {"text", "to_text", "passage"}  # columns of quoted text, shown wrapped
-WRAPPED_ROW_PX = 64
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -422,56 +420,3 @@ def current_view() -> View:
     """The analysis filtered by the sidebar's values (no text is parsed)."""
     key, found = current_store()
     return View(key, found, current_filters())
-
-
-# --- Showing tables ------------------------------------------------------------------
-
-def show_table(table: pd.DataFrame, name: str, total: int | None = None, full=None, **kwargs) -> None:
-    """A table of at most MAX_ROWS rows with a CSV download of all ``total`` rows (``full()`` gives them;
-    built only when clicked)."""
-    shown = table.head(MAX_ROWS)
-    if QUOTED & set(shown.columns):
-        kwargs.setdefault("row_height", WRAPPED_ROW_PX)  # tall rows: the grid wraps a quote over three lines
-    st.dataframe(labels.on_screen(shown), hide_index=True, **kwargs)
-    total = len(table) if total is None else total
-    if total > len(shown):
-        st.caption(f"Showing the first {len(shown):,} of {total:,} rows; the download has them all.")
-    # The CSV keeps outcome keys, and its links work outside the app.
-    links = [c for c, conf in (kwargs.get("column_config") or {}).items()
-             if isinstance(conf, dict) and (conf.get("type_config") or {}).get("type") == "link"]
-    base = labels.app_base()
-    st.download_button(
-        f"Download {name}.csv", data=lambda: to_download_bytes(labels.absolute_links(full() if full else table, links, base)),
-        file_name=f"{name}.csv", mime="text/csv", on_click="ignore", key=f"download-{name}", icon=":material/download:",
-    )
-
-
-def show_view_table(view: View, table: str, name: str, columns: list[str] | None = None, order: str | None = None,
-                    **kwargs) -> None:
-    """Table ``table`` of the view: its first rows, and all of them as a download."""
-    show_table(view.rows(table, columns, order), name, total=view.count(table),
-               full=lambda: view.fresh("rows", table, columns, order, None), **kwargs)
-
-
-def clicked_point(chart_key: str) -> dict | None:
-    """The first point selected on the chart with key ``chart_key``, as its ``on_select`` callback sees it."""
-    event = st.session_state.get(chart_key)
-    points = event.selection.points if event and event.selection else []
-    return points[0] if points else None
-
-
-def zip_button(view: View) -> None:
-    about = labels.view_text(view.filters, labels.corpus_words(), labels.view_link())
-    st.sidebar.download_button(
-        "Download all tables (zip)", data=lambda: zip_tables(view.tables(), {"view.txt": about}), file_name="news-analytics.zip",
-        mime="application/zip", on_click="ignore", key="download-zip", icon=":material/folder_zip:",
-    )
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
-
-
-def md_escape(text) -> str:
-    """Text from an article made inert for Streamlit markdown: no link, image, HTML, directive or formatting."""
-    flat = " ".join(("" if text is None else str(text)).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.highlight import escape
 from analytics.timeline import periods_between
-from app_pages import drill, labels, state
+from app_pages import display, drill, labels, state, tables
 from app_pages.display import CATEGORY_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
 
 PERIOD_LABELS = {"day": "Day", "week": "Week beginning", "month": "Month"}
@@ -91,7 +91,7 @@ if periods:
     start = st.selectbox(PERIOD_LABELS[period], periods, index=len(periods) - 1, key="timeline_period", bind="query-params")
     day = view.query("timeline.period_articles", period, start)
     day = day.assign(open=[article_link(a) for a in day["article_id"]])
-    state.show_table(day, "period_articles", column_config={"open": st.column_config.LinkColumn("Article", display_text="open")})
+    tables.show_table(day, "period_articles", column_config={"open": st.column_config.LinkColumn("Article", display_text="open")})
 
 st.subheader("Position changes")
 changes = view.query("timeline.changes_with_quotes", None)
@@ -101,7 +101,7 @@ if changes.empty:
 st.caption(f"{len(changes):,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
            "that day's quotes give it) differs from the one before. Each quote opens in its article.")
 for row in changes.head(SHOWN_CHANGES).itertuples():
-    st.markdown(f"**{state.md_escape(row.speaker)}** on *{state.md_escape(labels.outcome_label(row.outcome))}*: "
+    st.markdown(f"**{display.md_escape(row.speaker)}** on *{display.md_escape(labels.outcome_label(row.outcome))}*: "
                 f"{row.from_stance} → **{row.to_stance}**")
     before, after = st.columns(2)
     for col, date, label, text, article, quote_id in (
@@ -109,7 +109,7 @@ for row in changes.head(SHOWN_CHANGES).itertuples():
             (after, row.to_date, row.to_stance, row.to_text, row.to_article, row.to_quote_id)):
         with col.container(border=True):
             st.caption(f"{date} · {label}")
-            st.markdown(f"“{state.md_escape(text)}”")
+            st.markdown(f"“{display.md_escape(text)}”")
             st.link_button("Open in the article", article_link(article, quote_id), icon=":material/open_in_new:")
-state.show_table(changes, "position_changes",
+tables.show_table(changes, "position_changes",
                  full=lambda: view.fresh("timeline.changes_with_quotes", None))

@@ -4,7 +4,7 @@ import streamlit as st
 from analytics.actors import RegistryError, parse_registry
 from analytics.corpus import corpus_from_files
 from analytics.outcomes import OutcomeError, parse_outcomes
-from app_pages import state, uploads
+from app_pages import display, state, uploads
 
 st.title("Your articles")
 st.caption("Upload .txt files, or a .csv / .jsonl with a `text` column (optional `article_id, title, source, date, url`), "
@@ -18,7 +18,7 @@ st.caption(f"Limits, so that one analysis cannot take the server from everyone e
 
 def not_analysed(skipped: list[tuple[str, str]]) -> None:
     if skipped:
-        st.warning("Not analysed:\n" + "\n".join(f"- {state.md_escape(n)}: {state.md_escape(r)}" for n, r in skipped))
+        st.warning("Not analysed:\n" + "\n".join(f"- {display.md_escape(n)}: {display.md_escape(r)}" for n, r in skipped))
 
 
 files = st.file_uploader("Files", type=["txt", "csv", "jsonl"], accept_multiple_files=True, key="upload")
@@ -36,7 +36,7 @@ if st.button("Analyse", type="primary", icon=":material/play_arrow:"):
     skipped += corpus.skipped + too_long
     not_analysed(skipped)
     for warning in corpus.warnings:
-        st.caption(state.md_escape(warning))
+        st.caption(display.md_escape(warning))
     if not articles:
         st.error("No readable article: nothing to analyse.")
     else:
@@ -45,7 +45,7 @@ if st.button("Analyse", type="primary", icon=":material/play_arrow:"):
         try:
             tables = state.analyse_in_worker(rows, registry, outcomes)
         except uploads.UploadError as err:
-            st.error(state.md_escape(str(err)) + " Your previous corpus is still shown.")
+            st.error(display.md_escape(str(err)) + " Your previous corpus is still shown.")
         else:
             state.keep_analysis(rows, registry, outcomes, tables)
             # Rerun so the sidebar's filters list the new corpus; the report waits in the session for that run.
@@ -58,7 +58,7 @@ if report:
     st.success(f"Analysed {count} articles. Every page now shows your corpus.")
     not_analysed(skipped)
     for warning in warnings:
-        st.caption(state.md_escape(warning))
+        st.caption(display.md_escape(warning))
 
 if state.customised():
     st.button("Back to the default corpus, actors and outcomes", on_click=state.reset_to_default,
@@ -85,7 +85,7 @@ if st.button("Apply actors and outcomes"):
             outcomes_text = outcomes_file.getvalue().decode("utf-8", "replace")
         parse_outcomes(outcomes_text)
     except (RegistryError, OutcomeError) as err:
-        st.error(state.md_escape(str(err)))
+        st.error(display.md_escape(str(err)))
     else:
         st.session_state["registry_text"], st.session_state["outcomes_text"] = registry_text, outcomes_text
         # Rerun so the sidebar (drawn before this button) lists and notes them; the message waits for that run.
