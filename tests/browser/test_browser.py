@@ -256,6 +256,9 @@ def offered(page, label: str) -> list[str]:
 
 
 def click_last_point(page, chart) -> None:
+    # The chart is named by its container, not its place on the page: charts draw one by one, and a
+    # handle taken while only some are drawn can be the phone's hidden twin.
+    chart.wait_for(state="visible", timeout=60_000)
     chart.scroll_into_view_if_needed()
     points = chart.locator("path.point")
     points.first.wait_for(timeout=30_000)
@@ -286,7 +289,7 @@ def test_a_stance_click_goes_into_the_link_once_and_the_boxes_stay_free(page, se
 def test_a_matrix_click_goes_into_the_link_once_and_the_pair_box_stays_free(page, server):
     page.goto(f"{server}/cooccurrence?window=sentence")
     wait_ready(page)
-    click_last_point(page, page.locator('[data-testid="stPlotlyChart"]').nth(1))
+    click_last_point(page, page.locator('.st-key-wide-matrix [data-testid="stPlotlyChart"]').first)
     page.wait_for_function("() => location.search.includes('pair=')", timeout=30_000)
     wait_ready(page)
     clicked = re.search(r"pair=[^&]+", page.url).group(0)
