@@ -91,14 +91,12 @@ def _adopt_model(nlp: Language, job: Job) -> None:
 def scan_chunk(articles: list[Article], job: Job, nlp: Language | None = None) -> tuple[list[list[str]], bytes]:
     """Parse ``articles`` with ``nlp`` (None: the worker's model): (the full person names each one
     mentions, their Docs as DocBin bytes)."""
-    from spacy.tokens import DocBin
-
     from .mentions import person_candidates
-    from .parse import DOC_ATTRS, parse_texts
+    from .parse import doc_bin, parse_texts
 
     nlp = _worker_model(job) if nlp is None else nlp
     docs = parse_texts(nlp, [a.text for a in articles], _cache(job, nlp), job.batch_size)
-    parsed = DocBin(attrs=DOC_ATTRS, store_user_data=False, docs=docs)
+    parsed = doc_bin(docs)
     return [person_candidates(doc) for doc in docs], parsed.to_bytes()
 
 
