@@ -91,14 +91,12 @@ def _adopt_model(nlp: Language, job: Job) -> None:
 def scan_chunk(articles: list[Article], job: Job, nlp: Language | None = None) -> tuple[list[list[str]], bytes]:
     """Parse ``articles`` with ``nlp`` (None: the worker's model): (the full person names each one
     mentions, their Docs as DocBin bytes)."""
-    from spacy.tokens import DocBin
-
     from .mentions import person_candidates
-    from .parse import DOC_ATTRS, parse_texts
+    from .parse import doc_bin, parse_texts
 
     nlp = _worker_model(job) if nlp is None else nlp
     docs = parse_texts(nlp, [a.text for a in articles], _cache(job, nlp), job.batch_size)
-    parsed = DocBin(attrs=DOC_ATTRS, store_user_data=False, docs=docs)
+    parsed = doc_bin(docs)
     return [person_candidates(doc) for doc in docs], parsed.to_bytes()
 
 
@@ -187,29 +185,58 @@ def _run_here(chunks, registry, job, nlp, progress) -> Iterator[tuple[int, Rows]
             yield i, analyse_chunk(chunk, paths[i], full, job, nlp)
 
 
+# Tasks per worker the forked engine aims at: with whole chunks (five of 32 articles on two workers) one
+# worker runs three while the other idles after two.
+PIECES_PER_WORKER = 4
+
+
+def _pieces(chunks: list[list[Article]], processes: int) -> list[tuple[int, list[Article]]]:
+    """(chunk number, articles) tasks: each chunk cut into equal pieces small enough to balance the workers."""
+    total = sum(len(chunk) for chunk in chunks)
+    size = max(1, -(-total // (processes * PIECES_PER_WORKER)))
+    tasks = []
+    for i, chunk in enumerate(chunks):
+        count = -(-len(chunk) // size)
+        tasks.extend((i, piece) for piece in chunked(chunk, -(-len(chunk) // count)))
+    return tasks
+
+
 def _run_processes(chunks, registry, job, nlp, processes, progress) -> Iterator[tuple[int, Rows]]:
     # Forked workers inherit ``nlp`` from this process's memory (a forked process's arguments are not
-    # pickled): the model is never loaded twice, and tasks use it as their worker's model.
+    # pickled): the model is never loaded twice, and tasks use it as their worker's model. Tasks are
+    # pieces of chunks; a chunk's rows are those of its pieces in order, so the tables (and their
+    # parts, one per chunk) are those of one process.
+    tasks = _pieces(chunks, processes)
     context = multiprocessing.get_context("fork")
     with _spool_folder() as spool, \
-            ProcessPoolExecutor(min(processes, len(chunks)), mp_context=context,
+            ProcessPoolExecutor(min(processes, len(tasks)), mp_context=context,
                                 initializer=_adopt_model, initargs=(nlp, job)) as pool:
-        paths, names = [None] * len(chunks), [None] * len(chunks)
-        pending = {pool.submit(scan_chunk, chunk, job): i for i, chunk in enumerate(chunks)}
+        paths, names = [None] * len(tasks), [None] * len(tasks)
+        pending = {pool.submit(scan_chunk, piece, job): t for t, (_, piece) in enumerate(tasks)}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                i = pending.pop(future)
-                names[i], data = future.result()
-                paths[i] = _spool(spool, i, data)
+                t = pending.pop(future)
+                names[t], data = future.result()
+                paths[t] = _spool(spool, t, data)
                 if progress:
-                    progress(len(chunks[i]))
+                    progress(len(tasks[t][1]))
         full = registry.with_people(n for found in names for article in found for n in article)
-        pending = {pool.submit(analyse_chunk, chunk, paths[i], full, job): i for i, chunk in enumerate(chunks)}
+        parts: dict[int, Rows] = {}
+        left = {i: 0 for i, _ in tasks}
+        for i, _ in tasks:
+            left[i] += 1
+        pending = {pool.submit(analyse_chunk, piece, paths[t], full, job): t for t, (_, piece) in enumerate(tasks)}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                yield pending.pop(future), future.result()
+                t = pending.pop(future)
+                parts[t] = future.result()
+                i = tasks[t][0]
+                left[i] -= 1
+                if not left[i]:
+                    mine = [parts.pop(n) for n in range(len(tasks)) if tasks[n][0] == i]
+                    yield i, {name: [row for part in mine for row in part[name]] for name in mine[0]}
 
 
 SPOOL_PREFIX = "analytics-parsed-"

@@ -112,6 +112,41 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def doc_bin(docs=()):
+    """A ``DocBin`` of ``docs`` keeping `DOC_ATTRS`, made without spaCy's per-token string loop.
+
+    ``DocBin.add`` reads nine string attributes of every token in Python,
+    which costs more than the rest of the round trip; the strings a stored
+    Doc needs are those its hashed columns name, so they are read from the
+    unique values of those columns instead. A Doc read back is the same.
+    """
+    import numpy
+    from spacy.attrs import DEP, ENT_TYPE, LEMMA, MORPH, ORTH, TAG
+    from spacy.tokens import DocBin
+
+    class _DocBin(DocBin):
+        def add(self, doc):
+            array = doc.to_array(self.attrs).reshape((len(doc), len(self.attrs)))
+            self.tokens.append(array)
+            self.spaces.append(numpy.asarray(doc.to_array("SPACY"), dtype=bool).reshape((len(doc), 1)))
+            self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
+            strings = doc.vocab.strings
+            hashed = [self.attrs.index(a) for a in (ORTH, TAG, LEMMA, MORPH, DEP, ENT_TYPE)]
+            self.strings.update(strings[int(h)] for h in numpy.unique(array[:, hashed]) if h != 0)
+            self.strings.add("")
+            self.cats.append(doc.cats)
+            self.span_groups.append(doc.spans.to_bytes())
+            for group in doc.spans.values():
+                for span in group:
+                    self.strings.add(span.label_)
+                    if span.kb_id in strings:
+                        self.strings.add(span.kb_id_)
+                    if span.id in strings:
+                        self.strings.add(span.id_)
+
+    return _DocBin(attrs=DOC_ATTRS, store_user_data=False, docs=docs)
+
+
 class ParseCache:
     """Parsed documents on disk, one DocBin file per text, written atomically."""
 
@@ -153,8 +188,7 @@ class ParseCache:
     def put(self, doc: Doc) -> None:
         path = self.path(doc.text)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = self._docbin(attrs=DOC_ATTRS, store_user_data=False)
-        data.add(doc)
+        data = doc_bin([doc])
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".spacy")
         try:
             payload = data.to_bytes()
