@@ -7,7 +7,7 @@ from urllib.parse import quote, urlencode
 
 import streamlit as st
 
-from app_pages import state
+from app_pages import state, tables
 
 # The favicon is a file of the app's: a material icon as page_icon is fetched from fonts.gstatic.com.
 st.set_page_config(page_title="News stance & entity analytics", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
@@ -45,7 +45,7 @@ def share_link(where) -> None:
 
 # The filters live in the sidebar of every page, so they survive moving between pages.
 state.filter_widgets()
-state.zip_button(state.current_view())
+tables.zip_button(state.current_view())
 link_box = st.sidebar.empty()
 share_link(link_box)
 state.sidebar_notices()
