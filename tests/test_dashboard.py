@@ -746,3 +746,22 @@ def test_the_method_page_gives_accuracy_per_gold_set_and_says_where_the_rules_we
     assert {"seeds", "dev/ukraine", "dev/other"} <= set(table["gold_set"])
     assert dict(zip(table["gold_set"], table["rules tuned on it"]))["seeds"] == "yes"
     assert any("tuned on the seed set" in c.value for c in at.caption)
+
+
+def test_the_stance_cell_lists_its_quotes_as_every_drill_down_does_each_linked_to_its_place(deferred_downloads):
+    import io
+
+    from analytics.export import read_csv
+
+    at = app()
+    at.run()
+    at.switch_page("app_pages/stance.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    speaker = at.selectbox(key="cell_speaker").value
+    cell = next(d.value for d in at.dataframe if "place" in d.value.columns and "stance" in d.value.columns)
+    assert len(cell) > 0 and set(cell["speaker"]) == {speaker}
+    assert list(cell.columns[:3]) == ["speaker", "text", "stance"]  # what is read first
+    assert all(p.startswith("articles?") and "article=" in p and "quote=" in p for p in cell["place"])
+    downloaded = read_csv(io.BytesIO(deferred_downloads["stance_quotes.csv"]()))
+    assert len(downloaded) >= len(cell) and downloaded["quote_id"].notna().all()  # each stance tied to its quote
+    assert all(f"quote={q}" in p for q, p in zip(downloaded["quote_id"], downloaded["place"]))
