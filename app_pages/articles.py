@@ -1,4 +1,6 @@
 """Articles: one article's text with its actors and quotes highlighted. Everything from the text is escaped."""
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -47,9 +49,21 @@ body = highlight(text, view.article_rows("mentions", article_id), quotes, focus)
 st.html(
     f"<style>.article{{font-size:1.02rem;line-height:1.6}}.article mark{{background:{MENTION_BACKGROUND};padding:0 2px}}"
     f".article .quote{{background:{QUOTE_BACKGROUND};border-bottom:2px solid {QUOTE_UNDERLINE}}}"
-    f".article .focus{{outline:2px solid {FOCUS_OUTLINE}}}</style>"
+    f".article .focus{{outline:3px solid {FOCUS_OUTLINE};outline-offset:2px;scroll-margin:6rem}}"
+    f".article .focus.arrived{{animation:arrived 2s ease-out}}"
+    f"@keyframes arrived{{from{{box-shadow:0 0 0 8px {FOCUS_OUTLINE}55}}to{{box-shadow:0 0 0 0 transparent}}}}</style>"
     f'<div class="article">{body}</div>'
 )
+if focus:
+    # A link names a quote: its place is scrolled to once the article is drawn. The script is the app's own and
+    # names nothing from the URL or the text (it finds the outlined quote); the hash only makes each
+    # article-and-quote a new element, so it runs again when either changes.
+    nonce = hashlib.sha1(f"{article_id}\0{focus}".encode()).hexdigest()[:12]
+    st.html(f"<script>/* {nonce} */(function () {{ let tries = 0; const go = () => {{"
+            f" const q = document.querySelector('.article .focus');"
+            f" if (q) {{ q.scrollIntoView({{block: 'center'}}); q.classList.add('arrived'); }}"
+            f" else if (++tries < 50) setTimeout(go, 100); }}; go(); }})();</script>",
+            unsafe_allow_javascript=True)
 st.caption("Yellow: actor mentions (hover for the actor). Green: quotes (hover for the speaker).")
 first = [c for c in ("speaker", "text", "kind", "cue", "speaker_text") if c in quotes.columns]  # what is read first
 tables.show_table(quotes[first + [c for c in quotes.columns if c not in first]], "article_quotes",

@@ -9,7 +9,7 @@ from analytics.corrected import gold_zip
 from analytics.corrections import (LABELS, CorrectionError, changed_fields, correction_of, corrections_jsonl,
                                    read_corrections, same_quote, with_correction)
 from analytics.outcomes import OutcomeError, parse_outcomes
-from app_pages import corrected, display, state
+from app_pages import corrected, display, labels, state
 
 NOT_ABOUT = "—"  # an outcome the quote is not about
 MAX_LABEL = 90  # characters of a quote shown in the chooser
@@ -101,7 +101,7 @@ def form(view, quotes: pd.DataFrame) -> None:
         for n, outcome in enumerate(outcomes):
             if n % 4 == 0:  # a row of four at a time, so a phone stacks them in the file's order
                 columns = st.columns(4)
-            columns[n % 4].selectbox(outcome, choices, index=choices.index(shown.get(outcome, NOT_ABOUT)),
+            columns[n % 4].selectbox(labels.outcome_label(outcome), choices, index=choices.index(shown.get(outcome, NOT_ABOUT)),
                                      key=f"fix-{outcome}-{qid}")
         st.form_submit_button("Save the correction", on_click=save, args=(quote, outcomes, shown), key="fix-save",
                               icon=":material/check:")
@@ -125,10 +125,11 @@ def listing(view) -> None:
         if lost:
             st.warning(f"{lost} of {len(found)} corrections name no quote of this analysis (the rules or the corpus "
                        "changed). They are kept, and in the download.", icon=":material/link_off:")
-        st.dataframe(table, hide_index=True, column_config={"text": st.column_config.TextColumn(width="large")})
+        st.dataframe(labels.on_screen(table), hide_index=True, column_config={"text": st.column_config.TextColumn(width="large")})
         left, right = st.columns([3, 1], vertical_alignment="bottom")
         index = left.selectbox("Remove a correction", range(len(found)), key="fix-forget-choice",
-                               format_func=lambda i: f"{i + 1}. {changed_fields(found[i])}: {found[i]['text'][:60]}")
+                               format_func=lambda i: f"{i + 1}. {labels.stances_on_screen(changed_fields(found[i]))}: "
+                                                     f"{found[i]['text'][:60]}")
         right.button("Remove it", on_click=forget, args=(index,), key="fix-forget", icon=":material/undo:")
         c1, c2 = st.columns(2)
         c1.download_button("Download corrections.jsonl", corrections_jsonl(found), file_name="corrections.jsonl",

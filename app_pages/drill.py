@@ -81,7 +81,10 @@ def article_links(article_ids, quote_ids, kept: list[tuple[str, str]]) -> list[s
     return [f"articles?{urlencode(kept + [('article', a), ('quote', q)])}" for a, q in zip(article_ids, quote_ids)]
 
 
-COLUMNS = ["speaker", "text", "stances", "place", "kind", "cue", "evidence", "article_id"]
+# What an analyst reads first (who, what, which stance, the link), then the rest; the ids last, so a row of the
+# CSV ties each stance to its quote.
+COLUMNS = ["speaker", "text", "stances", "stance", "score", "place", "kind", "cue", "evidence", "outcome", "found_by",
+           "article_id", "quote_id"]
 
 
 def quotes_table(table, name: str, total: int | None = None, full=None) -> None:
@@ -91,7 +94,7 @@ def quotes_table(table, name: str, total: int | None = None, full=None) -> None:
 
     def placed(rows):
         rows = rows.assign(place=article_links(rows["article_id"], rows["quote_id"], kept))
-        return rows[[c for c in COLUMNS + ["stance", "score", "found_by"] if c in rows.columns]]
+        return rows[[c for c in COLUMNS if c in rows.columns]]
 
     tables.show_table(placed(table), name, total=total, full=(lambda: placed(full())) if full else None,
                      column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),

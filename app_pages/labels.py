@@ -18,6 +18,7 @@ from analytics.outcomes import OutcomeError, parse_outcomes
 
 TITLE_CHARS = 40  # a short title: enough to tell articles apart in a chooser or on an axis
 OUTCOME_COLUMNS = ("outcome",)  # columns of outcome keys, shown as labels on screen
+STANCES_COLUMNS = ("stances", "correction")  # columns of "outcome: stance; ..." text, their keys shown as labels
 _STANCES_CELL = re.compile(r"(^|; )([\w-]+): ")  # "ceasefire: favor; meeting: against" (quote_search's stances column)
 
 
@@ -45,10 +46,18 @@ def on_screen(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` as shown: outcome keys replaced by their labels (downloads keep the keys)."""
     labels = outcome_labels()
     changes = {c: table[c].map(lambda k: labels.get(k, k)) for c in OUTCOME_COLUMNS if c in table.columns}
-    if "stances" in table.columns and table["stances"].dtype == object:
-        changes["stances"] = table["stances"].map(
-            lambda cell: _STANCES_CELL.sub(lambda m: f"{m[1]}{labels.get(m[2], m[2])}: ", cell) if isinstance(cell, str) else cell)
+    # Any dtype: pandas 3 reads text as its own string dtype, not object; the cell is checked for text instead.
+    changes.update({c: table[c].map(stances_on_screen) for c in STANCES_COLUMNS if c in table.columns})
     return table.assign(**changes) if changes else table
+
+
+def stances_on_screen(cell):
+    """A ``outcome: label; ...`` cell (quote_search's stances, a correction in words) with each outcome key
+    written as its label; anything not text as it is."""
+    if not isinstance(cell, str):
+        return cell
+    labels = outcome_labels()
+    return _STANCES_CELL.sub(lambda m: f"{m[1]}{labels.get(m[2], m[2])}: ", cell)
 
 
 def short_title(title, article_id: str) -> str:

@@ -116,6 +116,6 @@ labels.accept_keys_in_link("cell_outcome", outcomes, many=False)
 outcome = c2.selectbox("Outcome", outcomes, key="cell_outcome", bind="query-params", format_func=labels.outcome_label)
 behind, total = view.cell_quotes("" if speaker == UNNAMED_SPEAKER else speaker, outcome)
 st.caption(f"{total:,} quotes by {display.md_escape(speaker)} on {display.md_escape(labels.outcome_label(outcome))}.")
-tables.show_table(behind, "stance_quotes", total=total,
-                 full=lambda: view.fresh("cell_quotes", "" if speaker == UNNAMED_SPEAKER else speaker, outcome, None)[0],
-                 column_config={"text": st.column_config.TextColumn(width="large")})
+# The same table as every drill-down: each quote linked to its place in its article.
+drill.quotes_table(behind, "stance_quotes", total=total,
+                   full=lambda: view.fresh("cell_quotes", "" if speaker == UNNAMED_SPEAKER else speaker, outcome, None)[0])

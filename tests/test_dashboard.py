@@ -439,14 +439,15 @@ def test_a_correction_on_the_quotes_page_changes_the_stance_page_and_can_be_remo
     at.switch_page("app_pages/quotes.py").run()
     table = at.dataframe[0].value
     n, row = next((i, r) for i, r in enumerate(table.to_dict("records")) if r["speaker"] and r["stances"])
-    outcome, label = row["stances"].split("; ")[0].split(": ")
+    shown, label = row["stances"].split("; ")[0].rsplit(": ", 1)  # the screen names the outcome by its label
+    outcome = {v: k for k, v in outcome_names().items()}[shown]
     flipped = "against" if label != "against" else "favor"
     at.selectbox(key="fix-quote").select_index(n).run()
-    next(s for s in at.selectbox if s.label == outcome).set_value(flipped)
+    next(s for s in at.selectbox if s.label == shown).set_value(flipped)
     at.button(key="fix-save").click().run()
     assert not at.exception, [e.value for e in at.exception]
     listed = next(d.value for d in at.dataframe if "correction" in d.value.columns)
-    assert len(listed) == 1 and f"{outcome}: {flipped}" in listed["correction"][0]  # with the quote's other outcomes
+    assert len(listed) == 1 and f"{shown}: {flipped}" in listed["correction"][0]  # with the quote's other outcomes
     assert listed["status"][0].startswith("applied")
     assert any("your 1 correction of quotes" in i.value for i in at.sidebar.info)
     at.switch_page("app_pages/stance.py").run()
@@ -613,7 +614,7 @@ def test_a_click_on_a_stance_bar_lists_the_quotes_taking_it_and_follows_the_filt
     assert not at.exception, [e.value for e in at.exception]
     said, table = behind(at)
     assert "on *meeting* taking the stance *favor*" in said
-    assert len(table) > 1 and all(s == "meeting: favor" for s in table["stances"])
+    assert len(table) > 1 and all(s == f"{outcome_names()['meeting']}: favor" for s in table["stances"])
     at.sidebar.multiselect(key="articles").set_value([ONE]).run()
     _, narrowed = behind(at)
     assert 0 < len(narrowed) < len(table) and set(narrowed["article_id"]) == {ONE}
@@ -746,3 +747,41 @@ def test_the_method_page_gives_accuracy_per_gold_set_and_says_where_the_rules_we
     assert {"seeds", "dev/ukraine", "dev/other"} <= set(table["gold_set"])
     assert dict(zip(table["gold_set"], table["rules tuned on it"]))["seeds"] == "yes"
     assert any("tuned on the seed set" in c.value for c in at.caption)
+
+
+def test_the_stance_cell_lists_its_quotes_as_every_drill_down_does_each_linked_to_its_place(deferred_downloads):
+    import io
+
+    from analytics.export import read_csv
+
+    at = app()
+    at.run()
+    at.switch_page("app_pages/stance.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    speaker = at.selectbox(key="cell_speaker").value
+    cell = next(d.value for d in at.dataframe if "place" in d.value.columns and "stance" in d.value.columns)
+    assert len(cell) > 0 and set(cell["speaker"]) == {speaker}
+    assert list(cell.columns[:3]) == ["speaker", "text", "stance"]  # what is read first
+    assert all(p.startswith("articles?") and "article=" in p and "quote=" in p for p in cell["place"])
+    downloaded = read_csv(io.BytesIO(deferred_downloads["stance_quotes.csv"]()))
+    assert len(downloaded) >= len(cell) and downloaded["quote_id"].notna().all()  # each stance tied to its quote
+    assert all(f"quote={q}" in p for q, p in zip(downloaded["quote_id"], downloaded["place"]))
+
+
+def test_the_quotes_page_and_its_corrections_name_outcomes_by_their_labels_the_csv_by_their_keys(deferred_downloads):
+    import io
+
+    from analytics.export import read_csv
+
+    names = outcome_names()
+    at = app()
+    at.run()
+    at.switch_page("app_pages/quotes.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = {part.rsplit(": ", 1)[0] for cell in at.dataframe[0].value["stances"] if cell for part in cell.split("; ")}
+    assert shown and shown <= set(names.values()) and not shown & {k for k, v in names.items() if k != v}
+    boxes = {s.label for s in at.selectbox if s.key and s.key.startswith("fix-") and s.key != "fix-quote"}
+    assert boxes and boxes <= set(names.values())  # the form's boxes, one an outcome
+    downloaded = read_csv(io.BytesIO(deferred_downloads["quotes.csv"]()))
+    keys = {part.rsplit(": ", 1)[0] for cell in downloaded["stances"].dropna() if cell for part in cell.split("; ")}
+    assert keys and keys <= set(names)

@@ -430,3 +430,25 @@ def test_no_page_asks_anything_of_another_server(page, server):
         page.wait_for_timeout(500)  # late requests: fonts, the favicon
     outside = [u for u in asked if not u.startswith((server, "data:", "blob:"))]
     assert asked and not outside, outside
+
+
+def test_a_quote_s_link_scrolls_the_article_to_the_quote_and_highlights_it(page, server):
+    page.goto(f"{server}/quotes?articles={ONE}")
+    wait_ready(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download quotes.csv").click()
+    rows = read_csv(info.value.path())
+    # The quote furthest into the article: without the scroll it lies below the first screen.
+    place = rows["place"].iloc[-1]
+    page.goto(place)
+    wait_ready(page)
+    focus = page.locator(".article .focus")
+    focus.first.wait_for(timeout=60_000)
+    assert focus.count() == 1 and focus.get_attribute("id") == rows["quote_id"].iloc[-1]
+    page.wait_for_function(
+        "() => { const r = document.querySelector('.article .focus').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=20_000)
+    assert "arrived" in focus.get_attribute("class")  # highlighted as it arrives
+    scrolled = page.evaluate("() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollTop))")
+    assert scrolled > 0
+    shoot(page, "quote-scrolled")
