@@ -92,3 +92,21 @@ def test_a_cache_entry_damaged_in_place_is_noticed_and_parsed_again(nlp, tmp_pat
         again = parse_texts(nlp, [text], cache)[0]
     assert [(t.text, t.tag_, t.head.i, t.dep_) for t in again] == [(t.text, t.tag_, t.head.i, t.dep_) for t in fresh]
     assert cache.get(text) is not None  # written afresh
+
+
+def test_a_doc_stored_by_doc_bin_reads_back_as_spacys_own_docbin_gives_it(nlp):
+    from spacy.tokens import DocBin
+
+    texts = ["Dr. Ana Lima, the port's director, said on Monday: \"We won't close.\"",
+             "Ms Okafor (of the union) disagreed – strongly.  New lines\nand café names too."]
+    docs = list(nlp.pipe(texts))
+
+    def read(data):
+        return [[(t.text, t.whitespace_, t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_, t.head.i,
+                  t.ent_type_, t.ent_iob_, t.is_sent_start) for t in doc]
+                for doc in DocBin().from_bytes(data).get_docs(nlp.vocab)]
+
+    ours = read(parse.doc_bin(docs).to_bytes())
+    theirs = read(DocBin(attrs=parse.DOC_ATTRS, store_user_data=False, docs=docs).to_bytes())
+    assert ours == theirs
+    assert [row[0] for row in ours[0]][:3] == ["Dr.", "Ana", "Lima"]
