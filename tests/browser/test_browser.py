@@ -320,7 +320,7 @@ def test_a_correction_made_on_the_quotes_page_changes_the_stance_pages_numbers(p
     wait_ready(page)
     chosen = page.get_by_role("combobox", name="Quote", exact=True).input_value()
     speaker = chosen.split(": “")[0]
-    box = page.get_by_role("combobox", name="tomahawk", exact=True)
+    box = page.get_by_role("combobox", name="Tomahawk deliveries", exact=True)  # the outcome's label; its key in CSV
     box.scroll_into_view_if_needed()
     label = box.input_value()
     assert label in ("favor", "against", "neutral"), chosen
