@@ -17,7 +17,8 @@ of a whole sentence is not stance, so it is only one weak term here):
                 weight x polarity x proximity x negation
                 polarity  +1 favor word (ready, welcome, urge, productive ...), -1
                           when it serves adversaries or ills only ("let the invader
-                          dig in", "would fuel corruption")
+                          dig in", "would fuel corruption"; not an ill of the outcome's
+                          own name: "want the violence to stop")
                           -1 against word (reject, warn, doubt, useless, cut ...),
                           +1 when it acts on ills only ("cut congestion")
                           harm word (destroy, undermine ...): -1 when the outcome
@@ -269,7 +270,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             hedges.append(f"{hit.text} for it")
             continue
         polarity = {"favor": 1, "against": -1}.get(hit.category)
-        if polarity == 1 and serves_adversary(tok, stance_cues):
+        if polarity == 1 and serves_adversary(tok, stance_cues, frozenset(own)):
             polarity = -1  # "a truce would let the invader dig in"
         elif polarity == -1 and harms_adversary(tok, stance_cues):
             polarity = 1  # "the levy will cut congestion", "sanctions prevent a war"

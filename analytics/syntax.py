@@ -245,9 +245,13 @@ def harm_role(cue: Token, anchors: list[Token]) -> str | None:
     return None
 
 
-def serves_adversary(cue: Token, stance_cues: StanceCues) -> bool:
-    """Whether a favouring word serves adversaries only: ``help the smugglers``, ``let the invader dig in``."""
-    return _only_adversaries(cue, stance_cues, ("dobj", "dative"), (), ("ccomp", "xcomp"))
+def serves_adversary(cue: Token, stance_cues: StanceCues, own: frozenset = frozenset()) -> bool:
+    """Whether a favouring word serves adversaries only: ``help the smugglers``, ``let the invader dig in``.
+
+    ``own``: the token indexes of the outcome's name. An ill inside it is what the outcome ends, so
+    wanting it is wanting the outcome ("wants the killing to stop" of a ceasefire named "stop the killing").
+    """
+    return _only_adversaries(cue, stance_cues, ("dobj", "dative"), (), ("ccomp", "xcomp"), own)
 
 
 def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
@@ -261,7 +265,8 @@ def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
                              ("ccomp", "xcomp", "oprd"))
 
 
-def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps: tuple, clauses: tuple) -> bool:
+def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps: tuple, clauses: tuple,
+                      own: frozenset = frozenset()) -> bool:
     """Whether what ``cue`` acts on names adversaries only, in every conjunct: its object (``objects``
     dependencies), the object of one of its ``preps``, or the subject of a clause it takes (``clauses``:
     "let [the invader dig in]", "bleed [the smugglers dry]")."""
@@ -273,6 +278,8 @@ def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps
         elif c.dep_ in clauses and any(g.dep_ == "nsubj" for g in c.children):
             head = next(g for g in c.children if g.dep_ == "nsubj")
         else:
+            continue
+        if head.i in own:
             continue
         if all(_names_adversary(n, stance_cues) for n in (head, *head.conjuncts)):
             return True

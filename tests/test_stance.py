@@ -375,6 +375,24 @@ def test_what_serves_the_other_side_is_against(nlp):
     assert stance(nlp, text, "a truce now would let the villagers go home", STRIKE, "ceasefire") == "favor"
 
 
+GANGS = parse_outcomes("""
+outcomes:
+  - key: curfew
+    label: Night curfew
+    description: a night curfew to end the gang violence
+    terms: [curfew, end the violence, stop the violence]
+""")
+
+
+def test_an_ill_inside_the_outcomes_own_name_is_what_it_ends_not_what_is_served(nlp):
+    # "stop the violence" names the outcome: wanting the violence to stop is wanting it.
+    text = "The police chief said residents want the violence to stop."
+    assert stance(nlp, text, "residents want the violence to stop", GANGS, "curfew") == "favor"
+    # An ill outside the name is still served: helping the gangs is against a curfew that helps them.
+    text = "The police chief said the curfew would only help the gangs."
+    assert stance(nlp, text, "the curfew would only help the gangs", GANGS, "curfew") == "against"
+
+
 def test_an_accusing_reporting_verb_leans_against(nlp):
     text = "The union accused the board of rushing the merger through."
     assert stance(nlp, text, "the board of rushing the merger through", STRIKE, "merger", cue="accused") == "against"
