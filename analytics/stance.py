@@ -48,8 +48,9 @@ of a whole sentence is not stance, so it is only one weak term here):
                    effort fails")
               -1.0 outcome denied by its determiner ("there will be no early election")
               -1.0 outcome is the subject or object of a negated verb that is not
-                   itself a cue ("Tomahawks would not change the situation",
-                   "should not be pressured into giving up territory"), is itself a
+                   itself a cue, nor a copula before one ("Tomahawks would not change
+                   the situation", "should not be pressured into giving up territory";
+                   not "the obstacles were not insurmountable"), is itself a
                    negated verb ("would not join the alliance") or is what a whole quote denies; +1.0
                    when that clause is feared ("fear the truce will not hold")
               +0.6 outcome stated as coming or due: subject of a future, possible

@@ -221,14 +221,19 @@ def denying_determiner(root: Token) -> Token | None:
 
 
 def negated_verb(root: Token, stance_cues: StanceCues) -> Token | None:
-    """The negated verb the outcome is subject or object of, when that verb is no cue of its own; or the
+    """The negated verb the outcome is subject or object of, when neither it nor its predicative is a cue; or the
     outcome's own verb, negated, when its name is a verb phrase ("would not join the alliance") or the quote
     that only refers to it denies its own main verb ("we will not pull our troops out", said of a withdrawal)."""
     own = root if root.pos_ == "VERB" else None
     for verb in (own, _predicate_of_subject(root), _verb_of_object(root)):
-        if verb is not None and any(c.dep_ == "neg" for c in verb.children) and not _is_stance_cue(verb, stance_cues):
+        if verb is not None and any(c.dep_ == "neg" for c in verb.children) and not _is_stance_cue(verb, stance_cues) \
+                and not any(c.dep_ in _PREDICATIVES and _is_stance_cue(c, stance_cues) for c in verb.children):
             return verb
     return None
+
+
+# A copula's complements: when one is a cue ("were not insurmountable"), the negation is that cue's.
+_PREDICATIVES = ("acomp", "attr", "oprd")
 
 
 def harm_role(cue: Token, anchors: list[Token]) -> str | None:

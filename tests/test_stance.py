@@ -393,6 +393,28 @@ def test_an_ill_inside_the_outcomes_own_name_is_what_it_ends_not_what_is_served(
     assert stance(nlp, text, "the curfew would only help the gangs", GANGS, "curfew") == "against"
 
 
+@pytest.mark.parametrize("text, quoted, key, expected", [
+    ("The chairman said he would love to see the merger through.", "he would love to see the merger through",
+     "merger", "favor"),
+    ("The regulator said the obstacles to the merger were not insurmountable.",
+     "the obstacles to the merger were not insurmountable", "merger", "favor"),
+    ("The regulator said the obstacles to the merger were insurmountable.",
+     "the obstacles to the merger were insurmountable", "merger", "against"),
+    ("The mayor said it was high time for a curfew.", "it was high time for a curfew", "curfew", "favor"),
+    ("The mayor said a curfew would be game-changing.", "a curfew would be game-changing", "curfew", "favor"),
+])
+def test_everyday_words_of_wanting_and_of_obstacles(nlp, text, quoted, key, expected):
+    assert stance(nlp, text, quoted, STRIKE + GANGS, key) == expected
+
+
+def test_a_copula_denying_a_critical_word_is_for_the_subject(nlp):
+    # The negation belongs to the predicate's cue ("not illegal"), not to the outcome itself.
+    text = "The city's lawyer said the curfew was not illegal."
+    assert stance(nlp, text, "the curfew was not illegal", GANGS, "curfew") == "favor"
+    text = "The city's lawyer said the curfew was not legal."
+    assert stance(nlp, text, "the curfew was not legal", GANGS, "curfew") == "against"
+
+
 def test_an_accusing_reporting_verb_leans_against(nlp):
     text = "The union accused the board of rushing the merger through."
     assert stance(nlp, text, "the board of rushing the merger through", STRIKE, "merger", cue="accused") == "against"
