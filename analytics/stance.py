@@ -47,6 +47,7 @@ of a whole sentence is not stance, so it is only one weak term here):
                    when the rest is gloomy ("warned that without a truce, the
                    effort fails")
               -1.0 outcome denied by its determiner ("there will be no early election")
+              -1.0 outcome set aside for another ("a full merger rather than an alliance")
               -1.0 outcome is the subject or object of a negated verb that is not
                    itself a cue, nor a copula before one ("Tomahawks would not change
                    the situation", "should not be pressured into giving up territory";
@@ -92,7 +93,7 @@ from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
     contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role,
     harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
-    rhetorical_question, serves_adversary, tree_distance, unrealised_praise,
+    rhetorical_question, serves_adversary, set_aside, tree_distance, unrealised_praise,
 )
 
 STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "found_by", "stance", "score", "evidence"]
@@ -323,6 +324,11 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             syntax = PREP_RULE if prep.lower_ == "without" and gloom < GLOOM else -PREP_RULE
             cues = 0.0
             evidence = [f"{prep.text} {root.text} {syntax:+.2f}"]
+            break
+        instead = set_aside(root, stance_cues) if target.refers is None else None
+        if instead is not None:
+            syntax = -NEGATED_VERB
+            evidence.append(f"{root.text} set aside for {instead.text} {syntax:+.2f}")
             break
         denial = denying_determiner(root) if target.refers is None else None
         if denial is not None:

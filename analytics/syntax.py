@@ -56,6 +56,19 @@ def contrasted_away(token: Token, stance_cues: StanceCues) -> Token | None:
     return token.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
 
 
+def set_aside(root: Token, stance_cues: StanceCues) -> Token | None:
+    """The phrase the outcome is set aside for: ``settlement`` in ``a settlement rather than a truce``,
+    ``merger`` in ``a merger instead of an alliance`` (the outcome is the conjunct a negation phrase opens)."""
+    node = root
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "conj":
+        return None
+    start = node.left_edge.i
+    words = " ".join(t.lower_ for t in node.doc[max(start - 2, node.sent.start): start])
+    return node.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
+
+
 def _denies(child: Token, stance_cues: StanceCues) -> bool:
     return child.dep_ == "neg" or (child.lower_ in stance_cues.negations and child.dep_ in ("advmod", "det"))
 

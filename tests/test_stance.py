@@ -415,6 +415,24 @@ def test_a_copula_denying_a_critical_word_is_for_the_subject(nlp):
     assert stance(nlp, text, "the curfew was not legal", GANGS, "curfew") == "against"
 
 
+PARTIES = parse_outcomes("""
+outcomes:
+  - key: alliance
+    label: A loose alliance of the two parties
+    terms: [alliance, electoral pact]
+""")
+
+
+def test_an_outcome_set_aside_for_another_is_against(nlp):
+    text = "The party leader said voters wanted a full merger rather than a loose alliance."
+    assert stance(nlp, text, "voters wanted a full merger rather than a loose alliance", PARTIES, "alliance") == "against"
+    text = "The party leader said voters wanted a full merger instead of an electoral pact."
+    assert stance(nlp, text, "voters wanted a full merger instead of an electoral pact", PARTIES, "alliance") == "against"
+    # Named first, it is what the speaker wants.
+    text = "The party leader said voters wanted an alliance rather than a full merger."
+    assert stance(nlp, text, "voters wanted an alliance rather than a full merger", PARTIES, "alliance") == "favor"
+
+
 def test_an_accusing_reporting_verb_leans_against(nlp):
     text = "The union accused the board of rushing the merger through."
     assert stance(nlp, text, "the board of rushing the merger through", STRIKE, "merger", cue="accused") == "against"
