@@ -220,7 +220,7 @@ def test_cue_words_are_read_the_same_in_every_process():
     from .conftest import ROOT
 
     script = ("from analytics.parse import load_model; from analytics.lexicons import load_stance_cues; "
-              "from analytics.stance import find_stance_cues; nlp = load_model(); "
+              "from analytics.reading import find_stance_cues; nlp = load_model(); "
               "print([(h.text, h.weight) for h in find_stance_cues(nlp('They prepared the ground for arbitration.'), load_stance_cues())])")
     seen = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
                            env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4", "5", "6")}
