@@ -17,12 +17,13 @@ of a whole sentence is not stance, so it is only one weak term here):
               rest of its sentence; the reporting verb, the outcome's own name
               and an "if ..." clause about something else left out) of
                 weight x polarity x proximity x negation
-                polarity  +1 favor word (ready, welcome, urge, productive ...), -1
+                polarity  +1 favor word (ready, welcome, urge, fight for ...), -1
                           when it serves adversaries or ills only ("let the invader
                           dig in", "would fuel corruption"; not an ill of the outcome's
                           own name: "want the violence to stop")
-                          -1 against word (reject, warn, doubt, useless, cut ...),
-                          +1 when it acts on ills only ("cut congestion")
+                          -1 against word (reject, warn, doubt, useless, cut, fight ...),
+                          +1 when it acts on ills only ("cut congestion",
+                           "until the violence eases")
                           harm word (destroy, undermine ...): -1 when the outcome
                           does the harm, +1 when it suffers it ("damage to the
                           prospects for peace") or when the harm falls on

@@ -613,3 +613,31 @@ def test_a_quote_about_the_outcome_as_a_whole_that_denies_its_verb_is_against(nl
     [row] = stances_given(affirmed, quote_of(affirmed, "the army would pull its brigades back from the river"),
                           ["withdrawal"], outcomes)
     assert row["stance"] != "against"
+
+
+@pytest.mark.parametrize("quoted, expected", [
+    ("the residents would fight the toll in every court", "against"),   # struggle against it
+    ("the residents would resist the toll", "against"),
+    ("the hauliers will battle the toll all the way", "against"),
+    ("the residents would fight for the toll", "favor"),               # with "for", for it
+    ("the greens will campaign for a road toll", "favor"),
+    ("the shopkeepers will campaign against the toll", "against"),
+    ("councillors will vote for the toll", "favor"),
+    ("the toll will help fight congestion", "favor"),                   # fighting an ill
+])
+def test_struggle_against_it_and_for_it(nlp, quoted, expected):
+    text = f"A councillor said {quoted}."
+    assert stance(nlp, text, quoted, TOLL_PLAIN, "toll") == expected
+
+
+CURFEW = parse_outcomes("outcomes:\n  - key: curfew\n    label: Night curfew\n    terms: [curfew]\n")
+
+
+@pytest.mark.parametrize("quoted, expected", [
+    ("the curfew has worked and the violence eased", "favor"),     # an ill easing, with no object
+    ("the curfew will stay until the violence eases", "favor"),
+    ("the curfew was eased", "against"),                          # the outcome itself eased
+])
+def test_an_ill_that_eases_or_stops_is_what_the_verb_acts_on(nlp, quoted, expected):
+    text = f"The police chief said {quoted}."
+    assert stance(nlp, text, quoted, CURFEW, "curfew") == expected
