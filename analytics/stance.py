@@ -48,7 +48,9 @@ of a whole sentence is not stance, so it is only one weak term here):
     syntax  = -1.5 outcome governed by "without" or "against" ("without a formal
                    ceasefire", "warned against such a delivery"); +1.5 instead
                    when the rest is gloomy ("warned that without a truce, the
-                   effort fails")
+                   effort fails") or what it leaves is denied ("could not
+                   live without it"); a pronoun for the outcome counts ("we are
+                   against it")
               -1.0 outcome denied by its determiner ("there will be no early election")
               -1.0 outcome set aside for another ("a full merger rather than an alliance")
               -1.0 outcome is the subject or object of a negated verb that is not
@@ -117,6 +119,7 @@ UNDECIDED = 0.5        # |cues| below this leaves the reporting verb its say
 GLOOM = -0.3           # "without X" with the rest this gloomy wants X ("without a truce, the effort fails")
 HEDGE_FLOOR = 0.5      # hedges weigh at least this (and more than the rest) to pull a quote to neutral
 CONCEDED, CONTRASTED = 0.5, 1.5  # "A, but B": what is conceded before "but" weighs half, what follows more
+POINTERS = {"it", "this", "that"}  # pronouns that can stand for an outcome ("they" is people more often)
 
 def _in_other_condition(tok: Token, anchors: list[Token], stance_cues: StanceCues) -> bool:
     """Whether ``tok`` stands in a conditional clause (``if talks progress``) that does not hold the outcome."""
@@ -213,13 +216,18 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     vader = _window_sentiment(span, inside, own)
     syntax = 0.0
     for root in anchors:
-        prep = governing_prep(root, {"without", "against"}) if target.refers is None else None
+        # A quote only referring to the outcome may still put "against" or "without" before a pronoun for it.
+        probes = [root] if target.refers is None else [t for t in span if t.pos_ == "PRON" and t.lower_ in POINTERS]
+        prep = next((p for p in (governing_prep(t, {"without", "against"}) for t in probes) if p is not None), None)
         if prep is not None:
-            # "(warned that) without X, the talks will fail": lacking X is bad, so X is wanted.
+            # "(warned that) without X, the talks will fail": lacking X is bad, so X is wanted; so is X in
+            # "we will not sign without X", "could not live without it" (what is denied without it).
             gloom = cues + VADER_WEIGHT * vader + (VERB_AGAINST if lemmas & stance_cues.reporting_against else 0.0)
-            syntax = PREP_RULE if prep.lower_ == "without" and gloom < GLOOM else -PREP_RULE
+            wanted = gloom < GLOOM or is_negated(prep.head, stance_cues)
+            syntax = PREP_RULE if prep.lower_ == "without" and wanted else -PREP_RULE
             cues = 0.0
-            evidence = [f"{prep.text} {root.text} {syntax:+.2f}"]
+            what = next((c for c in prep.children if c.dep_ == "pobj"), root)
+            evidence = [f"{prep.text} {what.text} {syntax:+.2f}"]
             break
         instead = set_aside(root, stance_cues) if target.refers is None else None
         if instead is not None:

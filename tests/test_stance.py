@@ -641,3 +641,21 @@ CURFEW = parse_outcomes("outcomes:\n  - key: curfew\n    label: Night curfew\n  
 def test_an_ill_that_eases_or_stops_is_what_the_verb_acts_on(nlp, quoted, expected):
     text = f"The police chief said {quoted}."
     assert stance(nlp, text, quoted, CURFEW, "curfew") == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ('"We are against it," the shopkeepers\' spokesman said.', "against"),   # a pronoun for the toll
+    ('"We could not live without it," the bus drivers\' spokesman said.', "favor"),  # what it leaves denied
+    ('"We would be fine without it," the hauliers\' spokesman said.', "against"),
+])
+def test_without_or_against_a_pronoun_for_the_outcome(nlp, said, expected):
+    text = f"The council will vote on the road toll on Friday. {said}"
+    quoted = said.split('"')[1]
+    assert stance(nlp, text, quoted, TOLL_PLAIN, "toll", kind="direct") == expected
+
+
+def test_without_it_after_a_denied_verb_is_for_it(nlp):
+    quoted = "the high street will not survive without the toll"
+    assert stance(nlp, f"A councillor said {quoted}.", quoted, TOLL_PLAIN, "toll") == "favor"
+    quoted = "the high street will survive without the toll"
+    assert stance(nlp, f"A councillor said {quoted}.", quoted, TOLL_PLAIN, "toll") == "against"
