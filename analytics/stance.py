@@ -51,6 +51,8 @@ of a whole sentence is not stance, so it is only one weak term here):
                    effort fails") or what it leaves is denied ("could not
                    live without it"); a pronoun for the outcome counts ("we are
                    against it")
+              +1.5 a person is "for" the outcome ("I am for it", "she was all for
+                   the charge"); -1.5 when that is denied ("we are not for it")
               -1.0 outcome denied by its determiner ("there will be no early election")
               -1.0 outcome set aside for another ("a full merger rather than an alliance")
               -1.0 outcome is the subject or object of a negated verb that is not
@@ -65,7 +67,8 @@ of a whole sentence is not stance, so it is only one weak term here):
                    object of a modal "hold / sign / provide / bring ..." ("will
                    hold a summit", "there will be a meeting")
     demand  = +0.8 an imperative of the quote takes the outcome as object ("Hold a
-              snap election now", "Put it to a vote"; not "Look at ...")
+              snap election now", "Put it to a vote", '"Build it," she said';
+              not "Look at ...")
     verb    = +0.5 / -0.7 when the reporting verb leans (its own cue words:
               "welcomed", "ruled out"; or confirm, announce / warn, deny ...),
               only when |cues| < 0.5 and the syntax does not decide; none for a
@@ -226,8 +229,15 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             wanted = gloom < GLOOM or is_negated(prep.head, stance_cues)
             syntax = PREP_RULE if prep.lower_ == "without" and wanted else -PREP_RULE
             cues = 0.0
-            what = next((c for c in prep.children if c.dep_ == "pobj"), root)
-            evidence = [f"{prep.text} {what.text} {syntax:+.2f}"]
+            evidence = [f"{prep.text} {backed_object(prep, root).text} {syntax:+.2f}"]
+            break
+        backed = next((p for p in (governing_prep(t, {"for"}, 1) for t in probes) if p is not None), None)
+        standing = backed.head if backed is not None and backed.head.lemma_ == "be" else None
+        if standing is not None and any(c.dep_ == "nsubj" and c.pos_ in ("PRON", "PROPN") for c in standing.children) \
+                and not any(c.lower_ in ("here", "there") for c in standing.children):  # "we are here for the vote"
+            # "I am for it", "she was all for the charge": "for" as where someone stands ("the plan is for" is not)
+            syntax = -PREP_RULE if is_negated(standing, stance_cues) else PREP_RULE
+            evidence.append(f"{'not ' if syntax < 0 else ''}for {backed_object(backed, root).text} {syntax:+.2f}")
             break
         instead = set_aside(root, stance_cues) if target.refers is None else None
         if instead is not None:
@@ -275,6 +285,11 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         score *= HEDGED
         evidence.append(f"hedged ({', '.join(dict.fromkeys(hedges))}) x{HEDGED}")
     return max(-1.0, min(1.0, score)), "; ".join(evidence)
+
+
+def backed_object(prep: Token, default: Token) -> Token:
+    """The object of ``prep`` ("it" of "against it"), else ``default``."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), default)
 
 
 def _window_sentiment(span: Span, anchors: list[Token], own: set[int]) -> float:

@@ -198,7 +198,8 @@ def demanded(root: Token, quote: Span, stance_cues: StanceCues, refers: bool) ->
         verb = words[0] if words else None
         if verb is None or verb.tag_ != "VB" or _is_stance_cue(verb, stance_cues):
             continue
-        opens = verb.dep_ in ("xcomp", "ccomp", "conj", "parataxis") and verb.head.i < quote.start  # '... told them: "Build it"'
+        # '... told them: "Build it"', '"Build it," she said': the verb hangs on a reporting verb outside the quote
+        opens = verb.dep_ in ("xcomp", "ccomp", "conj", "parataxis") and not quote.start <= verb.head.i < quote.end
         if verb.dep_ != "ROOT" and not opens:
             continue
         if verb.lemma_.lower() in stance_cues.discourse_imperatives or any(

@@ -659,3 +659,15 @@ def test_without_it_after_a_denied_verb_is_for_it(nlp):
     assert stance(nlp, f"A councillor said {quoted}.", quoted, TOLL_PLAIN, "toll") == "favor"
     quoted = "the high street will survive without the toll"
     assert stance(nlp, f"A councillor said {quoted}.", quoted, TOLL_PLAIN, "toll") == "against"
+
+
+@pytest.mark.parametrize("said, expected", [
+    ('"We are all for it," said the bus drivers\' spokesman.', "favor"),      # "for" as where one stands
+    ('"I am not for it," said the hauliers\' spokesman.', "against"),
+    ('"We are here for it, whatever happens," said a steward.', "neutral"),    # being there is no stance
+    ('"Bring in the toll and watch the traffic fall," said a cyclist.', "favor"),  # an imperative, said after
+])
+def test_being_for_it_and_demanding_it_before_the_attribution(nlp, said, expected):
+    text = f"The council will vote on the road toll on Friday. {said}"
+    quoted = said.split('"')[1]
+    assert stance(nlp, text, quoted, TOLL_PLAIN, "toll", kind="direct") == expected
