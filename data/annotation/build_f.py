@@ -1,0 +1,16 @@
+"""Build the f-story folders (training set F) from marked-up sources, with build_e's markup:
+python data/annotation/build_f.py f1"""
+import sys, pathlib
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import build_e
+
+PEOPLE = {
+    "f1": ["Conrad Peverell", "Dale Gorrick", "Elena Vashti", "Ruth Ambley", "Ottilie Delacombe",
+           "Ignatius Penrose", "Tobias Quenby", "Wendell Crane", "Anjali Amadi", "Greta Thistlewood",
+           "Viktor Lasko", "Beatrix Ollerenshaw", "Yasmin Haddaway", "Ilse Strandvik", "Milo Ingleby",
+           "Petra Vossberg", "Tessa Kaldera", "Selwyn Imrie", "Odile Fanshawe"],
+}
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        build_e.build(f"data/training/{name}", PEOPLE[name], prefix=f"t_{name}")
