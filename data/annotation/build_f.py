@@ -8,7 +8,7 @@ PEOPLE = {
     "f1": ["Conrad Peverell", "Dale Gorrick", "Elena Vashti", "Ruth Ambley", "Ottilie Delacombe",
            "Ignatius Penrose", "Tobias Quenby", "Wendell Crane", "Anjali Amadi", "Greta Thistlewood",
            "Viktor Lasko", "Beatrix Ollerenshaw", "Yasmin Haddaway", "Ilse Strandvik", "Milo Ingleby",
-           "Petra Vossberg", "Tessa Kaldera", "Selwyn Imrie", "Odile Fanshawe"],
+           "Petra Vossberg", "Tessa Kaldera", "Selwyn Imrie", "Hester Fanshawe"],
 }
 
 if __name__ == "__main__":
