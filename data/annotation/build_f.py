@@ -9,6 +9,9 @@ PEOPLE = {
            "Ignatius Penrose", "Tobias Quenby", "Wendell Crane", "Anjali Amadi", "Greta Thistlewood",
            "Viktor Lasko", "Beatrix Ollerenshaw", "Yasmin Haddaway", "Ilse Strandvik", "Milo Ingleby",
            "Petra Vossberg", "Tessa Kaldera", "Selwyn Imrie", "Hester Fanshawe"],
+    "f2": ["Barnaby Tollan", "Alaric Castellane", "Rosalba Ferreira-Lund", "Tomé Arrabal", "Henrike Solvang",
+           "Lucan Wexcombe", "Rukmini Selby", "Celestine Aubrecht", "Isaura Dessane", "Casimir Nyberg",
+           "Josefa Bramwell", "Leopold Straith"],
 }
 
 if __name__ == "__main__":
