@@ -11,7 +11,7 @@ PEOPLE = {
            "Petra Vossberg", "Tessa Kaldera", "Selwyn Imrie", "Hester Fanshawe"],
     "f2": ["Barnaby Tollan", "Alaric Castellane", "Rosalba Ferreira-Lund", "Tomé Arrabal", "Henrike Solvang",
            "Lucan Wexcombe", "Rukmini Selby", "Celestine Aubrecht", "Isaura Dessane", "Casimir Nyberg",
-           "Josefa Bramwell", "Leopold Straith"],
+           "Josefa Bramwell", "Leopold Straith", "Clemency Rudge", "Fintan", "Dee", "Wilf", "Marisol"],
 }
 
 if __name__ == "__main__":
