@@ -12,6 +12,9 @@ PEOPLE = {
     "f2": ["Barnaby Tollan", "Alaric Castellane", "Rosalba Ferreira-Lund", "Tomé Arrabal", "Henrike Solvang",
            "Lucan Wexcombe", "Rukmini Selby", "Celestine Aubrecht", "Isaura Dessane", "Casimir Nyberg",
            "Josefa Bramwell", "Leopold Straith", "Clemency Rudge", "Fintan", "Dee", "Wilf", "Marisol"],
+    "f3": ["Ilario Castagno", "Desmond Okwuosa", "Fenella Harkaway", "Aurelio Renwick", "Torvald Sandqvist",
+           "Agathe Morlaix", "Bertil Jessup", "Wanjiru Thorne", "Solveig Olander", "Liesel Quartermain",
+           "Corinna Dallow", "Thea Rafferty", "Ludo", "Winifred"],
 }
 
 if __name__ == "__main__":
