@@ -14,7 +14,7 @@ PEOPLE = {
            "Josefa Bramwell", "Leopold Straith", "Clemency Rudge", "Fintan", "Dee", "Wilf", "Marisol"],
     "f3": ["Ilario Castagno", "Desmond Okwuosa", "Fenella Harkaway", "Aurelio Renwick", "Torvald Sandqvist",
            "Agathe Morlaix", "Bertil Jessup", "Wanjiru Thorne", "Solveig Olander", "Liesel Quartermain",
-           "Corinna Dallow", "Thea Rafferty", "Ludo", "Winifred"],
+           "Corinna Dallow", "Thea Rafferty", "Ludo", "Winifred", "Ambrose Tilbury"],
 }
 
 if __name__ == "__main__":
