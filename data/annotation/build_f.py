@@ -5,10 +5,10 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import build_e
 
 PEOPLE = {
-    "f1": ["Conrad Peverell", "Dale Gorrick", "Elena Vashti", "Ruth Ambley", "Ottilie Delacombe",
-           "Ignatius Penrose", "Tobias Quenby", "Wendell Crane", "Anjali Amadi", "Greta Thistlewood",
-           "Viktor Lasko", "Beatrix Ollerenshaw", "Yasmin Haddaway", "Ilse Strandvik", "Milo Ingleby",
-           "Petra Vossberg", "Tessa Kaldera", "Selwyn Imrie", "Hester Fanshawe"],
+    "f1": ["Conrad Peverell", "Dale Gorrick", "Elena Vashti", "Hollis Ambley", "Ottilie Delacombe",
+           "Ignatius Penrose", "Everard Quenby", "Wendell Crane", "Anjali Amadi", "Greta Thistlewood",
+           "Teodric Lasko", "Beatrix Ollerenshaw", "Yasmin Haddaway", "Britt Strandvik", "Milo Ingleby",
+           "Kerstin Vossberg", "Tessa Kaldera", "Selwyn Imrie", "Hester Fanshawe"],
     "f2": ["Barnaby Tollan", "Alaric Castellane", "Rosalba Ferreira-Lund", "Tomé Arrabal", "Henrike Solvang",
            "Lucan Wexcombe", "Rukmini Selby", "Celestine Aubrecht", "Isaura Dessane", "Casimir Nyberg",
            "Josefa Bramwell", "Leopold Straith", "Clemency Rudge", "Fintan", "Dee", "Wilf", "Marisol"],
