@@ -2,8 +2,8 @@
 
 Sources: build_g/gN/t_g*.txt with quotes marked inline as
 [[kind|speaker|cue|key=f key=a]]text[[/]] (kind d/i; '-' = null speaker or cue;
-codes f/a/n), and build_g/gN/people.txt (one canonical person name a line) for
-mentions.csv. Writes articles/*.txt, quotes.jsonl and mentions.csv; outcomes.yml
+codes f/a/n), and build_g/gN/people.txt (one canonical person name a line, or
+"!phrase" for a name of a thing to leave uncounted) for mentions.csv. Writes articles/*.txt, quotes.jsonl and mentions.csv; outcomes.yml
 and articles/manifest.csv are written by hand in the training folder.
 Usage: python data/annotation/build_g.py g1
 """
@@ -20,7 +20,11 @@ def build(name):
     folder = HERE.parent / "training" / name
     (folder / "articles").mkdir(parents=True, exist_ok=True)
     keys = set(re.findall(r"key:\s*(\w+)", (folder / "outcomes.yml").read_text()))
-    people = [p.strip() for p in (src / "people.txt").read_text().splitlines() if p.strip()]
+    lines = [p.strip() for p in (src / "people.txt").read_text().splitlines() if p.strip()]
+    # a line "!Tallow Homes" names a thing (a company) that carries a person's surname
+    # and is no mention of the person: it is blanked before counting
+    people = [p for p in lines if not p.startswith("!")]
+    blanks = [p[1:] for p in lines if p.startswith("!")]
     quotes, mrows = [], []
     for f in sorted(src.glob("t_g*.txt")):
         aid, raw = f.stem, f.read_text()
@@ -42,11 +46,14 @@ def build(name):
         print(aid, "words", len(plain.split()), "quotes", len(quotes) - n0)
         # mentions: full name, surname, first name, ALL-CAPS surname (transcript labels);
         # the full name is tried first so it counts once
+        counted = plain
+        for b in blanks:
+            counted = counted.replace(b, " ")
         for person in people:
             parts = person.split()
             forms = [person] + ([parts[-1], parts[0], parts[-1].upper()] if len(parts) > 1 else [])
             pat = re.compile(r"\b(" + "|".join(re.escape(x) for x in forms) + r")\b")
-            n = len(pat.findall(plain))
+            n = len(pat.findall(counted))
             if n:
                 mrows.append((aid, person, n))
         # straight quotation marks paired in order; a pair with no marked quote inside
@@ -56,6 +63,9 @@ def build(name):
         for a, b in zip(marks[::2], marks[1::2]):
             if "\x00" not in stripped[a:b]:
                 print("  UNMARKED", aid, stripped[a:b + 1][:70])
+        for m in re.finditer(r"“[^”]*”", stripped):
+            if "\x00" not in m.group(0):
+                print("  UNMARKED", aid, m.group(0)[:70])
     with open(folder / "quotes.jsonl", "w") as out:
         for q in quotes:
             out.write(json.dumps(q, ensure_ascii=False) + "\n")
