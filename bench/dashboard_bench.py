@@ -34,10 +34,11 @@ sys.path.insert(0, str(ROOT))
 from analytics.cooccurrence import cooccurrence  # noqa: E402
 from analytics.export import BuildWriter  # noqa: E402
 from analytics.mentions import count_mentions  # noqa: E402
+from analytics.positions import position_changes  # noqa: E402
 
 OUTCOMES = ["ceasefire", "meeting", "tomahawk", "security_guarantees", "sanctions", "nato_membership",
             "territorial_concessions", "peace_deal"]
-PAGES = ["overview", "search", "actors", "cooccurrence", "stance", "quotes", "articles", "method"]
+PAGES = ["overview", "search", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "method"]
 SEARCHED = "tomahawk ana"  # what the Search page looks for (every page gets it; only Search reads it)
 
 
@@ -71,12 +72,15 @@ def generate(n: int, seed: int = 1) -> dict[str, pd.DataFrame]:
             for outcome in rng.sample(OUTCOMES, rng.randint(0, 2)):
                 score = round(rng.uniform(-1, 1), 3)
                 stances.append({"quote_id": qid, "article_id": aid, "speaker": speaker, "outcome": outcome,
+                                "found_by": rng.choice(["named", "sentence", "previous", "paragraph"]),
                                 "stance": "favor" if score >= 0.25 else "against" if score <= -0.25 else "neutral",
                                 "score": score, "evidence": "generated"})
     tables = {"articles": pd.DataFrame(articles), "mentions": pd.DataFrame(mentions), "quotes": pd.DataFrame(quotes),
               "stances": pd.DataFrame(stances)}
     tables["actor_counts"] = count_mentions(tables["mentions"])
     tables["cooccurrence"] = cooccurrence(tables["mentions"], tables["articles"])
+    # As `build` computes it, so the Timeline page reads a table, not an aggregate of its own.
+    tables["position_changes"] = position_changes(tables["stances"], tables["articles"])
     return tables
 
 
