@@ -94,11 +94,13 @@ if periods:
     tables.show_table(day, "period_articles", column_config={"open": st.column_config.LinkColumn("Article", display_text="open")})
 
 st.subheader("Position changes")
-changes = view.query("timeline.changes_with_quotes", None)
+# The first rows only (the download has them all): a large build holds tens of thousands of changes.
+changes = view.query("timeline.changes_with_quotes", state.MAX_ROWS)
 if changes.empty:
     st.info("No speaker in this view took different positions on an outcome on different dates.")
     st.stop()
-st.caption(f"{len(changes):,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
+total = view.count("position_changes")
+st.caption(f"{total:,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
            "that day's quotes give it) differs from the one before. Each quote opens in its article.")
 for row in changes.head(SHOWN_CHANGES).itertuples():
     st.markdown(f"**{display.md_escape(row.speaker)}** on *{display.md_escape(labels.outcome_label(row.outcome))}*: "
@@ -111,5 +113,5 @@ for row in changes.head(SHOWN_CHANGES).itertuples():
             st.caption(f"{date} · {label}")
             st.markdown(f"“{display.md_escape(text)}”")
             st.link_button("Open in the article", article_link(article, quote_id), icon=":material/open_in_new:")
-tables.show_table(changes, "position_changes",
+tables.show_table(changes, "position_changes", total=total,
                  full=lambda: view.fresh("timeline.changes_with_quotes", None))
