@@ -1,6 +1,6 @@
 """Dashboard speed on large analysis tables: the time to rerun each page after a filter change.
 
-    python bench/dashboard_bench.py [--articles 100000]
+    python bench/dashboard_bench.py [--articles 100000] [--keep DIR]
 
 Generates plausible tables for ``--articles`` articles directly (no parse:
 actors, mentions, quotes and stances drawn at random from a few hundred
@@ -99,19 +99,22 @@ def write_generated(n: int, folder: Path, chunk: int = 1000) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="write the generated tables to this folder and keep them; a folder "
+                                                  "holding tables already is used as it is (generating takes minutes)")
     args = parser.parse_args()
     from streamlit.testing.v1 import AppTest
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "tables"
+        folder = args.keep or Path(tmp) / "tables"
         started = time.perf_counter()
-        child = multiprocessing.get_context("fork").Process(target=write_generated, args=(args.articles, folder))
-        child.start()
-        child.join()
-        if child.exitcode != 0:
-            raise SystemExit("generating the tables failed")
-        print(f"generated and wrote the tables in {time.perf_counter() - started:.0f} s "
-              f"({sum(p.stat().st_size for p in folder.rglob('*.parquet')) / 2**20:.0f} MB of Parquet)")
+        if not (folder / "articles.csv").exists():
+            child = multiprocessing.get_context("fork").Process(target=write_generated, args=(args.articles, folder))
+            child.start()
+            child.join()
+            if child.exitcode != 0:
+                raise SystemExit("generating the tables failed")
+            print(f"generated and wrote the tables in {time.perf_counter() - started:.0f} s", end=" ")
+        print(f"({sum(p.stat().st_size for p in folder.rglob('*.parquet')) / 2**20:.0f} MB of Parquet in {folder})")
         os.environ["DASHBOARD_TABLES"] = str(folder)
         import duckdb
 
