@@ -7,6 +7,8 @@ word, with no code change). Labels follow SemEval-2016: ``favor``,
 
 Which outcomes a quote is about is decided in analytics/targets.py, from the
 quote in its discourse; each row records how (``found_by``).
+What the quote says whatever the outcome (its cue words, reporting verb,
+turns, condition) is read once, in analytics/reading.py.
 
 The scoring rule, for a quote and one outcome it is about (VADER's sentiment
 of a whole sentence is not stance, so it is only one weak term here):
@@ -17,7 +19,8 @@ of a whole sentence is not stance, so it is only one weak term here):
                 weight x polarity x proximity x negation
                 polarity  +1 favor word (ready, welcome, urge, productive ...), -1
                           when it serves adversaries or ills only ("let the invader
-                          dig in", "would fuel corruption")
+                          dig in", "would fuel corruption"; not an ill of the outcome's
+                          own name: "want the violence to stop")
                           -1 against word (reject, warn, doubt, useless, cut ...),
                           +1 when it acts on ills only ("cut congestion")
                           harm word (destroy, undermine ...): -1 when the outcome
@@ -46,9 +49,11 @@ of a whole sentence is not stance, so it is only one weak term here):
                    when the rest is gloomy ("warned that without a truce, the
                    effort fails")
               -1.0 outcome denied by its determiner ("there will be no early election")
+              -1.0 outcome set aside for another ("a full merger rather than an alliance")
               -1.0 outcome is the subject or object of a negated verb that is not
-                   itself a cue ("Tomahawks would not change the situation",
-                   "should not be pressured into giving up territory"), is itself a
+                   itself a cue, nor a copula before one ("Tomahawks would not change
+                   the situation", "should not be pressured into giving up territory";
+                   not "the obstacles were not insurmountable"), is itself a
                    negated verb ("would not join the alliance") or is what a whole quote denies; +1.0
                    when that clause is feared ("fear the truce will not hold")
               +0.6 outcome stated as coming or due: subject of a future, possible
@@ -78,19 +83,19 @@ Every term that contributed is listed in the row's ``evidence``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import StanceCues, load_stance_cues
 from .layout import Layout, layout_of
-from .outcomes import Outcome, Target, carrying_sentences, outcome_matches
+from .outcomes import Outcome, Target, outcome_matches
+from .reading import QuoteReading, is_clause, names_it, read_quote
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
     contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role,
     harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
-    rhetorical_question, serves_adversary, tree_distance, unrealised_praise,
+    rhetorical_question, serves_adversary, set_aside, tree_distance, unrealised_praise,
 )
 
 STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "found_by", "stance", "score", "evidence"]
@@ -112,85 +117,6 @@ GLOOM = -0.3           # "without X" with the rest this gloomy wants X ("without
 HEDGE_FLOOR = 0.5      # hedges weigh at least this (and more than the rest) to pull a quote to neutral
 CONCEDED, CONTRASTED = 0.5, 1.5  # "A, but B": what is conceded before "but" weighs half, what follows more
 
-# "if"/"whether" after these opens an embedded question, not a condition ("to see if we can ...").
-_QUESTION_VERBS = {"see", "ask", "know", "wonder", "check", "find"}
-
-
-@dataclass(frozen=True)
-class StanceCueHit:
-    """A stance cue word or phrase found in the text."""
-
-    category: str
-    token: Token
-    text: str
-    weight: float
-
-
-def find_stance_cues(tokens, stance_cues: StanceCues) -> list[StanceCueHit]:
-    """The stance cue words and phrases among ``tokens`` (matched on lemma or lowercase form)."""
-    index = stance_cues.index
-    tokens = list(tokens)
-    hits, skip_to = [], -1
-    for n, tok in enumerate(tokens):
-        if n < skip_to or tok.is_punct or tok.is_space:
-            continue
-        for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):  # lemma first: a set's order changes per process
-            for words, category, weight in index.get(key, ()):
-                following = tokens[n: n + len(words)]
-                if len(following) == len(words) and all(_is_word(w, t) for w, t in zip(words, following)):
-                    hits.append(StanceCueHit(category, tok, " ".join(t.text for t in following), weight))
-                    skip_to = n + len(words)
-                    break
-            if skip_to > n:
-                break
-    return hits
-
-
-def _is_word(word: str, tok: Token) -> bool:
-    """Whether ``tok`` is the cue word ``word``: its lemma or lowercase form, and its part of speech when the
-    word names one ("back/verb" is the verb that supports, not the "back" of "get it back")."""
-    word, _, pos = word.partition("/")
-    return word in (tok.lemma_.lower(), tok.lower_) and (not pos or tok.pos_ == pos.upper())
-
-
-def _reporting_verb_tokens(doc: Doc, quote: dict, sent: Span) -> set[int]:
-    """Token indexes of the reporting verb (``warned``, ``delivered a warning``) in the sentence, outside the quote."""
-    words = set((quote.get("cue") or "").lower().split())
-    return {t.i for t in sent if t.lower_ in words and not (quote["start"] <= t.idx < quote["end"])}
-
-
-def _reporting_lemmas(doc: Doc, quote: dict, reporting: set[int]) -> set[str]:
-    """The reporting cue's words and the lemmas of its tokens ``reporting`` (`_reporting_verb_tokens`)."""
-    words = set((quote.get("cue") or "").lower().split())
-    return words | {doc[i].lemma_.lower() for i in reporting}
-
-
-def _is_clause(span: Span) -> bool:
-    """Whether the quote is a clause with its own subject (``the group rejected X``), not a noun phrase."""
-    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
-
-
-def _reporting_leaning(doc: Doc, reporting: set[int], lemmas: set[str], stance_cues: StanceCues) -> int:
-    """+1/-1 when the reporting verb leans (its own cue words: ``ruled out``, ``welcomed``; or the reporting lists), else 0."""
-    if reporting:
-        first, last = min(reporting), max(reporting)
-        for hit in find_stance_cues(doc[first: last + 1], stance_cues):
-            if hit.category in ("favor", "against") and not is_negated(hit.token, stance_cues):
-                return 1 if hit.category == "favor" else -1
-    if lemmas & stance_cues.reporting_against:
-        return -1
-    if _names_it(lemmas, stance_cues):
-        return 0  # "called the plan a stunt": the name given decides, not the verb
-    if lemmas & stance_cues.reporting_favor:
-        return 1
-    return 0
-
-
-def _names_it(lemmas: set[str], stance_cues: StanceCues) -> bool:
-    """Whether the reporting verb gives the outcome a name (``called it a stealth tax``), not a call ``for`` it."""
-    return bool(lemmas & stance_cues.naming_verbs) and not lemmas & {"for", "on", "off"}
-
-
 def _in_other_condition(tok: Token, anchors: list[Token], stance_cues: StanceCues) -> bool:
     """Whether ``tok`` stands in a conditional clause (``if talks progress``) that does not hold the outcome."""
     for node in [tok, *tok.ancestors]:
@@ -204,34 +130,6 @@ def _vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
-
-
-@dataclass(frozen=True)
-class QuoteReading:
-    """What a quote says whatever outcome it is scored toward: read once per quote (`read_quote`)."""
-
-    sent: Span  # the sentence(s) it stands in
-    reporting: set[int]  # token indexes of the reporting verb
-    lemmas: set[str]  # the reporting verb's words and lemmas
-    leaning: int  # +1/-1 when the reporting verb leans, else 0
-    hits: list[StanceCueHit]  # the stance cues of the sentence
-    turns: list[int]  # token indexes of the quote's contrastive words ("but")
-    condition: Token | None  # the subordinator that makes the quote conditional
-
-
-def read_quote(doc: Doc, quote: dict, span: Span, stance_cues: StanceCues, layout: Layout | None = None) -> QuoteReading:
-    """The outcome-independent reading of ``quote`` (its words ``span``; ``layout``: the article's, if known)
-    that `score_stance` starts from."""
-    sent = carrying_sentences(doc, span, layout.sentence_starts if layout is not None else None)
-    reporting = _reporting_verb_tokens(doc, quote, sent)
-    lemmas = _reporting_lemmas(doc, quote, reporting)
-    return QuoteReading(
-        sent=sent, reporting=reporting, lemmas=lemmas,
-        leaning=_reporting_leaning(doc, reporting, lemmas, stance_cues),
-        hits=find_stance_cues(sent, stance_cues),
-        turns=[t.i for t in span if t.lower_ in stance_cues.contrastives and t.dep_ in ("cc", "advmod", "mark", "prep")],
-        condition=_conditional(span, stance_cues),
-    )
 
 
 def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues: StanceCues,
@@ -269,7 +167,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             hedges.append(f"{hit.text} for it")
             continue
         polarity = {"favor": 1, "against": -1}.get(hit.category)
-        if polarity == 1 and serves_adversary(tok, stance_cues):
+        if polarity == 1 and serves_adversary(tok, stance_cues, frozenset(own)):
             polarity = -1  # "a truce would let the invader dig in"
         elif polarity == -1 and harms_adversary(tok, stance_cues):
             polarity = 1  # "the levy will cut congestion", "sanctions prevent a war"
@@ -298,7 +196,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         # "skepticism about the benefits of X", "welcomed the lifting of X": the signs multiply,
         # with the reporting verb's when it takes the quote as object ("demanded the removal of X").
         sign = math.prod(1 if v > 0 else -1 for _, v, _ in chain)
-        if leaning and quote.get("kind") == "indirect" and not _is_clause(span):
+        if leaning and quote.get("kind") == "indirect" and not is_clause(span):
             sign *= leaning
             chain.append((doc[min(reporting)], 0.0, f"verb '{quote.get('cue')}'"))
         value = sign * max(abs(v) for _, v, _ in chain)
@@ -321,6 +219,11 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
             syntax = PREP_RULE if prep.lower_ == "without" and gloom < GLOOM else -PREP_RULE
             cues = 0.0
             evidence = [f"{prep.text} {root.text} {syntax:+.2f}"]
+            break
+        instead = set_aside(root, stance_cues) if target.refers is None else None
+        if instead is not None:
+            syntax = -NEGATED_VERB
+            evidence.append(f"{root.text} set aside for {instead.text} {syntax:+.2f}")
             break
         denial = denying_determiner(root) if target.refers is None else None
         if denial is not None:
@@ -353,7 +256,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     evidence.append(f"vader {vader:+.2f}")
 
     decided = cues + syntax + verb
-    weight = NAMED_VADER if _names_it(lemmas, stance_cues) else VADER_WEIGHT if decided else LONE_VADER
+    weight = NAMED_VADER if names_it(lemmas, stance_cues) else VADER_WEIGHT if decided else LONE_VADER
     score = math.tanh(decided + weight * vader)
     condition = reading.condition
     if condition is not None:
@@ -372,14 +275,6 @@ def _window_sentiment(span: Span, anchors: list[Token], own: set[int]) -> float:
     hi = min(span.end, max(a.i for a in anchors) + VADER_WINDOW + 1)
     words = " ".join(t.text for t in doc[lo:hi] if t.i not in own)
     return _vader().polarity_scores(words)["compound"] if words.strip() else 0.0
-
-
-def _conditional(span: Span, stance_cues: StanceCues) -> Token | None:
-    """The subordinator that makes the quote conditional (``if``, ``unless``), not an embedded question."""
-    for t in span:
-        if t.lower_ in stance_cues.conditionals and t.dep_ == "mark" and t.head.head.lemma_.lower() not in _QUESTION_VERBS:
-            return t
-    return None
 
 
 def label_of(score: float) -> str:

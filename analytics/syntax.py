@@ -56,6 +56,19 @@ def contrasted_away(token: Token, stance_cues: StanceCues) -> Token | None:
     return token.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
 
 
+def set_aside(root: Token, stance_cues: StanceCues) -> Token | None:
+    """The phrase the outcome is set aside for: ``settlement`` in ``a settlement rather than a truce``,
+    ``merger`` in ``a merger instead of an alliance`` (the outcome is the conjunct a negation phrase opens)."""
+    node = root
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "conj":
+        return None
+    start = node.left_edge.i
+    words = " ".join(t.lower_ for t in node.doc[max(start - 2, node.sent.start): start])
+    return node.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
+
+
 def _denies(child: Token, stance_cues: StanceCues) -> bool:
     return child.dep_ == "neg" or (child.lower_ in stance_cues.negations and child.dep_ in ("advmod", "det"))
 
@@ -221,14 +234,19 @@ def denying_determiner(root: Token) -> Token | None:
 
 
 def negated_verb(root: Token, stance_cues: StanceCues) -> Token | None:
-    """The negated verb the outcome is subject or object of, when that verb is no cue of its own; or the
+    """The negated verb the outcome is subject or object of, when neither it nor its predicative is a cue; or the
     outcome's own verb, negated, when its name is a verb phrase ("would not join the alliance") or the quote
     that only refers to it denies its own main verb ("we will not pull our troops out", said of a withdrawal)."""
     own = root if root.pos_ == "VERB" else None
     for verb in (own, _predicate_of_subject(root), _verb_of_object(root)):
-        if verb is not None and any(c.dep_ == "neg" for c in verb.children) and not _is_stance_cue(verb, stance_cues):
+        if verb is not None and any(c.dep_ == "neg" for c in verb.children) and not _is_stance_cue(verb, stance_cues) \
+                and not any(c.dep_ in _PREDICATIVES and _is_stance_cue(c, stance_cues) for c in verb.children):
             return verb
     return None
+
+
+# A copula's complements: when one is a cue ("were not insurmountable"), the negation is that cue's.
+_PREDICATIVES = ("acomp", "attr", "oprd")
 
 
 def harm_role(cue: Token, anchors: list[Token]) -> str | None:
@@ -245,9 +263,13 @@ def harm_role(cue: Token, anchors: list[Token]) -> str | None:
     return None
 
 
-def serves_adversary(cue: Token, stance_cues: StanceCues) -> bool:
-    """Whether a favouring word serves adversaries only: ``help the smugglers``, ``let the invader dig in``."""
-    return _only_adversaries(cue, stance_cues, ("dobj", "dative"), (), ("ccomp", "xcomp"))
+def serves_adversary(cue: Token, stance_cues: StanceCues, own: frozenset = frozenset()) -> bool:
+    """Whether a favouring word serves adversaries only: ``help the smugglers``, ``let the invader dig in``.
+
+    ``own``: the token indexes of the outcome's name. An ill inside it is what the outcome ends, so
+    wanting it is wanting the outcome ("wants the killing to stop" of a ceasefire named "stop the killing").
+    """
+    return _only_adversaries(cue, stance_cues, ("dobj", "dative"), (), ("ccomp", "xcomp"), own)
 
 
 def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
@@ -261,7 +283,8 @@ def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
                              ("ccomp", "xcomp", "oprd"))
 
 
-def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps: tuple, clauses: tuple) -> bool:
+def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps: tuple, clauses: tuple,
+                      own: frozenset = frozenset()) -> bool:
     """Whether what ``cue`` acts on names adversaries only, in every conjunct: its object (``objects``
     dependencies), the object of one of its ``preps``, or the subject of a clause it takes (``clauses``:
     "let [the invader dig in]", "bleed [the smugglers dry]")."""
@@ -273,6 +296,8 @@ def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps
         elif c.dep_ in clauses and any(g.dep_ == "nsubj" for g in c.children):
             head = next(g for g in c.children if g.dep_ == "nsubj")
         else:
+            continue
+        if head.i in own:
             continue
         if all(_names_adversary(n, stance_cues) for n in (head, *head.conjuncts)):
             return True

@@ -176,7 +176,9 @@ class Workers:
 
     def __init__(self, at_once: int = MAX_ANALYSES, waiting: int = MAX_WAITING, task: Callable = analyse_rows):
         self.at_once, self.waiting, self.task = at_once, waiting, task
-        self._lock = threading.Lock()
+        # Re-entrant: a future already finished when it is handed over (its pool broke meanwhile) runs its
+        # callback, which takes the lock, in the thread that holds it.
+        self._lock = threading.RLock()
         self._numbers = itertools.count(1)
         self._open: dict[int, Ticket] = {}  # arrived, not finished, in arrival order
         self._pool: ProcessPoolExecutor | None = None
@@ -230,7 +232,11 @@ class Workers:
                                              initializer=_start_worker, initargs=(events,))
             threading.Thread(target=self._listen, args=(events, self._pool), daemon=True,
                              name="upload-events").start()
-        future = self._pool.submit(_run, self.task, ticket.number, *ticket.args)
+        try:
+            future = self._pool.submit(_run, self.task, ticket.number, *ticket.args)
+        except BrokenProcessPool:  # a worker died since the last analysis: a new pool takes this one
+            self._pool = None
+            return self._hand_over(ticket)
         future.add_done_callback(lambda f, pool=self._pool: self._finished(ticket, f, pool))
 
     def _listen(self, events, pool: ProcessPoolExecutor) -> None:

@@ -220,7 +220,7 @@ def test_cue_words_are_read_the_same_in_every_process():
     from .conftest import ROOT
 
     script = ("from analytics.parse import load_model; from analytics.lexicons import load_stance_cues; "
-              "from analytics.stance import find_stance_cues; nlp = load_model(); "
+              "from analytics.reading import find_stance_cues; nlp = load_model(); "
               "print([(h.text, h.weight) for h in find_stance_cues(nlp('They prepared the ground for arbitration.'), load_stance_cues())])")
     seen = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
                            env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4", "5", "6")}
@@ -373,6 +373,64 @@ def test_what_serves_the_other_side_is_against(nlp):
     assert stance(nlp, text, "a truce now would let the invader dig in", STRIKE, "ceasefire") == "against"
     text = "The general said a truce now would let the villagers go home."
     assert stance(nlp, text, "a truce now would let the villagers go home", STRIKE, "ceasefire") == "favor"
+
+
+GANGS = parse_outcomes("""
+outcomes:
+  - key: curfew
+    label: Night curfew
+    description: a night curfew to end the gang violence
+    terms: [curfew, end the violence, stop the violence]
+""")
+
+
+def test_an_ill_inside_the_outcomes_own_name_is_what_it_ends_not_what_is_served(nlp):
+    # "stop the violence" names the outcome: wanting the violence to stop is wanting it.
+    text = "The police chief said residents want the violence to stop."
+    assert stance(nlp, text, "residents want the violence to stop", GANGS, "curfew") == "favor"
+    # An ill outside the name is still served: helping the gangs is against a curfew that helps them.
+    text = "The police chief said the curfew would only help the gangs."
+    assert stance(nlp, text, "the curfew would only help the gangs", GANGS, "curfew") == "against"
+
+
+@pytest.mark.parametrize("text, quoted, key, expected", [
+    ("The chairman said he would love to see the merger through.", "he would love to see the merger through",
+     "merger", "favor"),
+    ("The regulator said the obstacles to the merger were not insurmountable.",
+     "the obstacles to the merger were not insurmountable", "merger", "favor"),
+    ("The regulator said the obstacles to the merger were insurmountable.",
+     "the obstacles to the merger were insurmountable", "merger", "against"),
+    ("The mayor said it was high time for a curfew.", "it was high time for a curfew", "curfew", "favor"),
+    ("The mayor said a curfew would be game-changing.", "a curfew would be game-changing", "curfew", "favor"),
+])
+def test_everyday_words_of_wanting_and_of_obstacles(nlp, text, quoted, key, expected):
+    assert stance(nlp, text, quoted, STRIKE + GANGS, key) == expected
+
+
+def test_a_copula_denying_a_critical_word_is_for_the_subject(nlp):
+    # The negation belongs to the predicate's cue ("not illegal"), not to the outcome itself.
+    text = "The city's lawyer said the curfew was not illegal."
+    assert stance(nlp, text, "the curfew was not illegal", GANGS, "curfew") == "favor"
+    text = "The city's lawyer said the curfew was not legal."
+    assert stance(nlp, text, "the curfew was not legal", GANGS, "curfew") == "against"
+
+
+PARTIES = parse_outcomes("""
+outcomes:
+  - key: alliance
+    label: A loose alliance of the two parties
+    terms: [alliance, electoral pact]
+""")
+
+
+def test_an_outcome_set_aside_for_another_is_against(nlp):
+    text = "The party leader said voters wanted a full merger rather than a loose alliance."
+    assert stance(nlp, text, "voters wanted a full merger rather than a loose alliance", PARTIES, "alliance") == "against"
+    text = "The party leader said voters wanted a full merger instead of an electoral pact."
+    assert stance(nlp, text, "voters wanted a full merger instead of an electoral pact", PARTIES, "alliance") == "against"
+    # Named first, it is what the speaker wants.
+    text = "The party leader said voters wanted an alliance rather than a full merger."
+    assert stance(nlp, text, "voters wanted an alliance rather than a full merger", PARTIES, "alliance") == "favor"
 
 
 def test_an_accusing_reporting_verb_leans_against(nlp):

@@ -12,6 +12,9 @@ from .conftest import shoot, wait_ready
 
 PAGES = ["", "search", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "your_corpus", "method"]
 ONE = "002_3ae1a21b16b637e7"
+# An upload is analysed in a fresh worker process that loads the model first: on two busy cores that
+# took more than a minute in CI.
+UPLOAD_WAIT_MS = 180_000
 HOSTILE = (
     "Mayor Ana Lima said the bridge would reopen. <script>window.__pwned = 1</script>\n"
     "<img src=x onerror=\"window.__pwned = 2\"> [click me](javascript:window.__pwned=3) ![pic](http://127.0.0.1:9/x.png)\n"
@@ -164,7 +167,7 @@ def test_an_upload_with_a_broken_file_analyses_the_rest(page, server, tmp_path):
     page.wait_for_timeout(1500)
     page.get_by_role("button", name="Analyse").click()
     wait_ready(page)
-    page.get_by_text("Analysed 1 articles").wait_for(timeout=60_000)
+    page.get_by_text("Analysed 1 articles").wait_for(timeout=UPLOAD_WAIT_MS)
     assert "broken.txt" in page.locator('[data-testid="stAlert"]').all_inner_texts().__str__()
     nav(page, "Overview")
     assert metric(page, "Articles") == "1"
@@ -177,7 +180,7 @@ def test_hostile_article_text_is_shown_as_text(page, server):
     page.locator('[data-testid="stTextArea"] textarea').first.fill(HOSTILE)
     page.get_by_role("button", name="Analyse").click()
     wait_ready(page)
-    page.get_by_text("Analysed 1 articles").wait_for(timeout=60_000)
+    page.get_by_text("Analysed 1 articles").wait_for(timeout=UPLOAD_WAIT_MS)
     for title in ("Articles", "Quotes", "Overview", "Actors"):
         nav(page, title)
         assert page.evaluate("() => window.__pwned") is None
@@ -199,7 +202,7 @@ def test_one_visitors_upload_is_not_seen_by_another(browser, server):
     a.locator('[data-testid="stTextArea"] textarea').first.fill("Coach Ange Postecoglou said the team would win.")
     a.get_by_role("button", name="Analyse").click()
     wait_ready(a)
-    a.get_by_text("Analysed 1 articles").wait_for(timeout=60_000)
+    a.get_by_text("Analysed 1 articles").wait_for(timeout=UPLOAD_WAIT_MS)
     b.reload()
     wait_ready(b)
     assert metric(b, "Articles") == "5"
@@ -320,7 +323,7 @@ def test_a_correction_made_on_the_quotes_page_changes_the_stance_pages_numbers(p
     wait_ready(page)
     chosen = page.get_by_role("combobox", name="Quote", exact=True).input_value()
     speaker = chosen.split(": “")[0]
-    box = page.get_by_role("combobox", name="tomahawk", exact=True)
+    box = page.get_by_role("combobox", name="Tomahawk deliveries", exact=True)  # the outcome's label; its key in CSV
     box.scroll_into_view_if_needed()
     label = box.input_value()
     assert label in ("favor", "against", "neutral"), chosen
