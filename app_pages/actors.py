@@ -60,7 +60,7 @@ with screens.narrow("actor-grid"):
     phone = phone.reindex(index=list(arts["article_id"]), columns=list(top["actor"]), fill_value=0)
     phone.index = [f"{i}. {d} · {t[:28]}" for i, (d, t) in enumerate(zip(arts["date"].fillna(""), arts["title"].fillna("")), 1)]
     st.dataframe(phone)
-tables.show_view_table(view, "actor_counts", "actor_counts")
+tables.show_view_table(view, "actor_counts", "actor_counts", titles=view)
 drill.quotes_behind(view, ("actor-bar", "actor-heatmap"))
 
 st.subheader("What an actor said")
@@ -75,8 +75,8 @@ else:
     st.markdown(f"**{said.count('quotes'):,}** quotes, **{said.count('stances'):,}** stances")
     st.caption("Their quotes (`speaker_text` is how the article named them)…")
     tables.show_view_table(said, "quotes", "actor_quotes", columns=["text", "kind", "cue", "speaker_text", "article_id", "quote_id"],
-                          column_config={"text": st.column_config.TextColumn(width="large")})
+                          titles=said, column_config={"text": st.column_config.TextColumn(width="large")})
     st.caption("…and the stances those quotes take, each with its quote (one quote can take a stance on several outcomes).")
     tables.show_table(said.query("stances_with_quotes", state.MAX_ROWS), "actor_stances", total=said.count("stances"),
-                     full=lambda: said.fresh("stances_with_quotes", None),
+                     full=lambda: said.fresh("stances_with_quotes", None), titles=said,
                      column_config={"text": st.column_config.TextColumn(width="large")})
