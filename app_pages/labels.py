@@ -62,14 +62,14 @@ def stances_on_screen(cell):
     return _STANCES_CELL.sub(lambda m: f"{m[1]}{labels.get(m[2], m[2])}: ", cell)
 
 
-def short_title(title, article_id: str) -> str:
-    """An article's title cut at a word to `TITLE_CHARS`, else its id."""
+def short_title(title, article_id: str, limit: int = TITLE_CHARS) -> str:
+    """An article's title cut at a word to ``limit`` characters, else its id."""
     title = " ".join(str(title or "").split())
     if not title:
         return str(article_id)
-    if len(title) <= TITLE_CHARS:
+    if len(title) <= limit:
         return title
-    return title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
+    return title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
 
 
 def label_axis(fig, axis: str, labels: dict[str, str]):

@@ -10,7 +10,8 @@ from app_pages import labels
 from app_pages.state import MAX_ROWS, View
 
 QUOTED = {"text", "from_text", "to_text", "passage"}  # columns of quoted text, shown wrapped
-WRAPPED_ROW_PX = 64
+# Streamlit's grid wraps text only in rows taller than 4rem (64 px): at 64 a quote was cut to one line.
+WRAPPED_ROW_PX = 76
 
 
 def show_table(table: pd.DataFrame, name: str, total: int | None = None, full=None, titles: View | None = None,

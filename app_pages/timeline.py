@@ -98,6 +98,7 @@ if periods:
     start = st.selectbox(PERIOD_LABELS[period], periods, index=len(periods) - 1, key="timeline_period", bind="query-params")
     day = view.query("timeline.period_articles", period, start)
     day = day.assign(open=[article_link(a) for a in day["article_id"]])
+    day = day[["title", "source", "date", "open"] + [c for c in day.columns if c not in ("title", "source", "date", "open")]]
     tables.show_table(day, "period_articles", column_config={"open": st.column_config.LinkColumn("Article", display_text="open")})
 
 st.subheader("Position changes")
