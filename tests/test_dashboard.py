@@ -547,6 +547,21 @@ def test_search_finds_quotes_speakers_and_articles_with_every_word_marked():
     assert not hits(at)
 
 
+def test_search_names_each_quote_s_outcomes_by_their_labels():
+    import html as markup
+
+    names = outcome_names()
+    at = app(find="meeting")
+    at.run()
+    at.switch_page("app_pages/search.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    metas = [markup.unescape(h.split('<span class="meta">')[-1].split("</span>")[0]) for h in hits(at)
+             if "<blockquote>" in h and h.count('<span class="meta">') == 2]  # the second: the quote's stances
+    shown = {part.rsplit(": ", 1)[0] for meta in metas for part in meta.split("; ")}
+    assert shown and shown <= set(names.values()), shown
+    assert not shown & {k for k, label in names.items() if k != label}
+
+
 def test_search_escapes_the_article_text_it_marks():
     at = app()
     at.run()
