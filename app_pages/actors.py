@@ -8,6 +8,7 @@ from app_pages.labels import short_title
 from app_pages.display import ACTOR_COLOR, COUNT_SCALE, MENTIONS_LABEL
 
 AXIS_TITLE_CHARS = 28  # an article's title on the heatmap's tilted ticks: longer ones run into the next
+PHONE_TITLE_CHARS = 14  # and in the first column of its phone table, which stays in view as the actors scroll by
 
 st.title("Actors")
 view = state.current_view()
@@ -63,7 +64,9 @@ with screens.narrow("actor-grid"):
     # On a phone: one row per article (in date order), the top actors as columns to scroll through.
     phone = grid.pivot_table(index="article_id", columns="actor", values="count", aggfunc="sum", fill_value=0)
     phone = phone.reindex(index=list(arts["article_id"]), columns=list(top["actor"]), fill_value=0)
-    phone.index = [named[a] for a in phone.index]
+    # Shorter titles than the heatmap's: the pinned first column left room for one actor's column on a phone.
+    phone.index = [f"{i}. {d} · {short_title(t, a, PHONE_TITLE_CHARS)}" for i, (a, d, t) in
+                   enumerate(zip(arts["article_id"], arts["date"].fillna(""), arts["title"].fillna("")), 1)]
     st.dataframe(phone)
 tables.show_view_table(view, "actor_counts", "actor_counts", titles=view)
 drill.quotes_behind(view, ("actor-bar", "actor-heatmap"))
