@@ -120,10 +120,11 @@ def listing(view) -> None:
     if found:
         matched = corrected.matches(base_key, base)
         lost = sum(m.quote_id is None for m in matched)
-        table = pd.DataFrame({"article_id": [r["article_id"] for r in found], "text": [r["text"] for r in found],
-                              "correction": [changed_fields(r) for r in found],
+        # The quote, what was changed and whether it still applies first; its article (by title) after.
+        table = pd.DataFrame({"text": [r["text"] for r in found], "correction": [changed_fields(r) for r in found],
                               "status": ["no longer matches a quote" if m.quote_id is None else f"applied to {m.quote_id}"
-                                         + ("" if m.how == "exact" else f" ({m.how})") for m in matched]})
+                                         + ("" if m.how == "exact" else f" ({m.how})") for m in matched],
+                              "article_id": [r["article_id"] for r in found]})
         if lost:
             st.warning(f"{lost} of {len(found)} corrections name no quote of this analysis (the rules or the corpus "
                        "changed). They are kept, and in the download.", icon=":material/link_off:")
