@@ -37,7 +37,8 @@ def bridged_mentions(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]
     """Definite noun phrases that take up an outcome named before by the noun its name went with.
 
     After "a new sanctions package" or "the peace framework", "the package" and "the framework" name the
-    same thing, as "the charge" does after "the congestion charge" (the head noun of a name of several words): the head noun of each later definite phrase (``the``, ``this``, ``such`` ...) with that lemma,
+    same thing, as "the charge" does after "the congestion charge" (the head noun of a name of several words;
+    both nouns count where a name went with another, "the congestion charge vote"): the head noun of each later definite phrase (``the``, ``this``, ``such`` ...) with that lemma,
     not itself modified by another noun, becomes a one-token mention of the outcome. A noun that went with
     the names of two outcomes takes up neither. ``taken``: the tokens of ``named``.
     """
@@ -46,13 +47,13 @@ def bridged_mentions(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]
     first: dict[str, int] = {}
     keys: dict[str, set[str]] = {}
     for match in named:
-        noun = _carrier_noun(match)
-        if noun is None or noun.i in taken:
-            noun = _head_noun(match)
-        if noun is not None:
-            lemma = noun.lemma_.lower()
-            keys.setdefault(lemma, set()).add(match.label_)
-            first[lemma] = min(first.get(lemma, noun.i), noun.i)
+        carrier = _carrier_noun(match)
+        # Both nouns take the name up: "the charge" and "the vote" after "the congestion charge vote".
+        for noun in (carrier if carrier is not None and carrier.i not in taken else None, _head_noun(match)):
+            if noun is not None:
+                lemma = noun.lemma_.lower()
+                keys.setdefault(lemma, set()).add(match.label_)
+                first[lemma] = min(first.get(lemma, noun.i), noun.i)
     if not keys:
         return []
     from spacy.attrs import LEMMA, POS

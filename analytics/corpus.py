@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .wrapping import unwrap
+
 MANIFEST = "manifest.csv"
 
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
@@ -59,14 +61,18 @@ class CorpusError(ValueError):
 
 
 def clean_text(text: str, where: str = "", warnings: list[str] | None = None) -> str:
-    """Return ``text`` without NUL bytes, lone surrogates as U+FFFD, newlines as ``\\n``.
+    """Return ``text`` without NUL bytes, lone surrogates as U+FFFD, newlines as ``\\n``, and the line breaks
+    of a hard-wrapped text as spaces (`analytics.wrapping.unwrap`).
 
-    With ``warnings``, a surrogate count is reported there under ``where``.
+    With ``warnings``, a surrogate count and an unwrapping are reported there under ``where``.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     found = len(_SURROGATE_RE.findall(text))
     if found and warnings is not None:
         warnings.append(f"{where}: {found} lone surrogate character{'s' * (found > 1)} replaced by U+FFFD")
+    text, unwrapped = unwrap(text)
+    if unwrapped and warnings is not None:
+        warnings.append(f"{where}: hard-wrapped; {unwrapped} line breaks inside paragraphs read as spaces")
     return _SURROGATE_RE.sub(REPLACEMENT, text)
 
 

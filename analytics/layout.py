@@ -42,6 +42,10 @@ HEADING_MAX_WORDS = 25
 # quotation marks end sentences too: `analytics.quotes` adds them, as they are
 # defined with the other quotation marks there.
 SENTENCE_END = tuple(".!?:;)")
+# News paragraphs run one to five sentences; a "paragraph" of more than this many is a text whose line
+# breaks were lost, and is read in parts of PART_SENTENCES.
+LONG_PARAGRAPH = 12
+PART_SENTENCES = 3
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -124,14 +128,42 @@ def sentence_starts(doc: Doc) -> tuple[int, ...]:
     return (0, *(int(i) for i in (marks[1:] == 1).nonzero()[0] + 1))
 
 
+def _split_long(doc: Doc, paragraphs: list[tuple[int, int]], starts: tuple[int, ...]) -> list[tuple[int, int]]:
+    """``paragraphs`` with each one of more than `LONG_PARAGRAPH` sentences cut into parts of
+    `PART_SENTENCES`, at sentence starts outside quotation marks.
+
+    A text with no line breaks (a CSV or JSON field, a page scraped into one string) is one
+    "paragraph": what is near a quote would be the whole article, and its first line would be
+    the whole of it too.
+    """
+    out = []
+    chars = [doc[i].idx for i in starts]
+    for s, e in paragraphs:
+        lo, hi = bisect.bisect_left(chars, s), bisect.bisect_left(chars, e)
+        if hi - lo <= LONG_PARAGRAPH:
+            out.append((s, e))
+            continue
+        begin, count = s, 0
+        for c in chars[lo + 1:hi]:
+            count += 1
+            seen = doc.text[begin:c]
+            inside = seen.count('"') % 2 or seen.count("“") > seen.count("”")
+            if count >= PART_SENTENCES and not inside:
+                out.append((begin, c))
+                begin, count = c, 0
+        out.append((begin, e))
+    return out
+
+
 def layout_of(doc: Doc) -> Layout:
     """The layout of a parsed article (reads ``doc.text`` and the parse's sentence starts)."""
     text = doc.text
-    paragraphs = paragraph_spans(text)
+    starts = sentence_starts(doc)
+    paragraphs = _split_long(doc, paragraph_spans(text), starts)
     return Layout(
         paragraphs=tuple(paragraphs),
         headings=heading_paragraphs(text, paragraphs),
         furniture=tuple(furniture_spans(text, paragraphs)),
-        sentence_starts=sentence_starts(doc),
+        sentence_starts=starts,
         text=text,
     )

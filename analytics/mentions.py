@@ -50,7 +50,8 @@ def person_candidates(doc: Doc) -> list[str]:
     Returns one string per name occurrence: the PERSON entities, and the
     runs of proper nouns that the sentence introduces as a person though
     the parser did not tag them so (`_introduced_people`). Possessives and
-    leading titles are removed, a participle glued to the front of a name
+    leading titles are removed (with a party before them: ``Reform Alliance
+    Delegate Wendell Crane``), a participle glued to the front of a name
     (``Slamming Maria Lopez``) too, and entities that glue two names
     (``Putin-Zelensky``, ``Trump & Putin``) are split into both. Only words
     that look like a name (capitalised, alphabetic) are kept; nothing is
@@ -191,10 +192,16 @@ def _in_title_case_line(doc: Doc, start: int, end: int) -> bool:
 
 
 def _clean_name(name: str, titles: frozenset[str]) -> str:
-    """``name`` without possessive and leading ``titles``, or "" if what is left does not look like a name."""
+    """``name`` without possessive and ``titles`` (leading, or with a party before them), or "" if what is
+    left does not look like a name."""
     words = re.sub(r"['’]s?$", "", name.strip()).split()
     while words and words[0].lower().rstrip(".") in titles:
         words = words[1:]
+    # "Alliance Delegate Wendell Crane", "Labour MP Jane Doe": a party or place before the title goes with it;
+    # the name is what follows the last title, when that is a name of two words or more ("John Major" stays).
+    inner = [n for n, w in enumerate(words) if n > 0 and w.lower().rstrip(".") in titles and len(words) - n > 2]
+    if inner:
+        words = words[inner[-1] + 1:]
     if not words or len(words) > 4:
         return ""
     for n, w in enumerate(words):

@@ -17,12 +17,13 @@ of a whole sentence is not stance, so it is only one weak term here):
               rest of its sentence; the reporting verb, the outcome's own name
               and an "if ..." clause about something else left out) of
                 weight x polarity x proximity x negation
-                polarity  +1 favor word (ready, welcome, urge, productive ...), -1
+                polarity  +1 favor word (ready, welcome, urge, fight for ...), -1
                           when it serves adversaries or ills only ("let the invader
                           dig in", "would fuel corruption"; not an ill of the outcome's
                           own name: "want the violence to stop")
-                          -1 against word (reject, warn, doubt, useless, cut ...),
-                          +1 when it acts on ills only ("cut congestion")
+                          -1 against word (reject, warn, doubt, useless, cut, fight ...),
+                          +1 when it acts on ills only ("cut congestion",
+                           "until the violence eases")
                           harm word (destroy, undermine ...): -1 when the outcome
                           does the harm, +1 when it suffers it ("damage to the
                           prospects for peace") or when the harm falls on
@@ -47,7 +48,11 @@ of a whole sentence is not stance, so it is only one weak term here):
     syntax  = -1.5 outcome governed by "without" or "against" ("without a formal
                    ceasefire", "warned against such a delivery"); +1.5 instead
                    when the rest is gloomy ("warned that without a truce, the
-                   effort fails")
+                   effort fails") or what it leaves is denied ("could not
+                   live without it"); a pronoun for the outcome counts ("we are
+                   against it")
+              +1.5 a person is "for" the outcome ("I am for it", "she was all for
+                   the charge"); -1.5 when that is denied ("we are not for it")
               -1.0 outcome denied by its determiner ("there will be no early election")
               -1.0 outcome set aside for another ("a full merger rather than an alliance")
               -1.0 outcome is the subject or object of a negated verb that is not
@@ -62,7 +67,8 @@ of a whole sentence is not stance, so it is only one weak term here):
                    object of a modal "hold / sign / provide / bring ..." ("will
                    hold a summit", "there will be a meeting")
     demand  = +0.8 an imperative of the quote takes the outcome as object ("Hold a
-              snap election now", "Put it to a vote"; not "Look at ...")
+              snap election now", "Put it to a vote", '"Build it," she said';
+              not "Look at ...")
     verb    = +0.5 / -0.7 when the reporting verb leans (its own cue words:
               "welcomed", "ruled out"; or confirm, announce / warn, deny ...),
               only when |cues| < 0.5 and the syntax does not decide; none for a
@@ -116,6 +122,7 @@ UNDECIDED = 0.5        # |cues| below this leaves the reporting verb its say
 GLOOM = -0.3           # "without X" with the rest this gloomy wants X ("without a truce, the effort fails")
 HEDGE_FLOOR = 0.5      # hedges weigh at least this (and more than the rest) to pull a quote to neutral
 CONCEDED, CONTRASTED = 0.5, 1.5  # "A, but B": what is conceded before "but" weighs half, what follows more
+POINTERS = {"it", "this", "that"}  # pronouns that can stand for an outcome ("they" is people more often)
 
 def _in_other_condition(tok: Token, anchors: list[Token], stance_cues: StanceCues) -> bool:
     """Whether ``tok`` stands in a conditional clause (``if talks progress``) that does not hold the outcome."""
@@ -212,13 +219,25 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     vader = _window_sentiment(span, inside, own)
     syntax = 0.0
     for root in anchors:
-        prep = governing_prep(root, {"without", "against"}) if target.refers is None else None
+        # A quote only referring to the outcome may still put "against" or "without" before a pronoun for it.
+        probes = [root] if target.refers is None else [t for t in span if t.pos_ == "PRON" and t.lower_ in POINTERS]
+        prep = next((p for p in (governing_prep(t, {"without", "against"}) for t in probes) if p is not None), None)
         if prep is not None:
-            # "(warned that) without X, the talks will fail": lacking X is bad, so X is wanted.
+            # "(warned that) without X, the talks will fail": lacking X is bad, so X is wanted; so is X in
+            # "we will not sign without X", "could not live without it" (what is denied without it).
             gloom = cues + VADER_WEIGHT * vader + (VERB_AGAINST if lemmas & stance_cues.reporting_against else 0.0)
-            syntax = PREP_RULE if prep.lower_ == "without" and gloom < GLOOM else -PREP_RULE
+            wanted = gloom < GLOOM or is_negated(prep.head, stance_cues)
+            syntax = PREP_RULE if prep.lower_ == "without" and wanted else -PREP_RULE
             cues = 0.0
-            evidence = [f"{prep.text} {root.text} {syntax:+.2f}"]
+            evidence = [f"{prep.text} {backed_object(prep, root).text} {syntax:+.2f}"]
+            break
+        backed = next((p for p in (governing_prep(t, {"for"}, 1) for t in probes) if p is not None), None)
+        standing = backed.head if backed is not None and backed.head.lemma_ == "be" else None
+        if standing is not None and any(c.dep_ == "nsubj" and c.pos_ in ("PRON", "PROPN") for c in standing.children) \
+                and not any(c.lower_ in ("here", "there") for c in standing.children):  # "we are here for the vote"
+            # "I am for it", "she was all for the charge": "for" as where someone stands ("the plan is for" is not)
+            syntax = -PREP_RULE if is_negated(standing, stance_cues) else PREP_RULE
+            evidence.append(f"{'not ' if syntax < 0 else ''}for {backed_object(backed, root).text} {syntax:+.2f}")
             break
         instead = set_aside(root, stance_cues) if target.refers is None else None
         if instead is not None:
@@ -266,6 +285,11 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         score *= HEDGED
         evidence.append(f"hedged ({', '.join(dict.fromkeys(hedges))}) x{HEDGED}")
     return max(-1.0, min(1.0, score)), "; ".join(evidence)
+
+
+def backed_object(prep: Token, default: Token) -> Token:
+    """The object of ``prep`` ("it" of "against it"), else ``default``."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), default)
 
 
 def _window_sentiment(span: Span, anchors: list[Token], own: set[int]) -> float:

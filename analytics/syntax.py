@@ -198,7 +198,8 @@ def demanded(root: Token, quote: Span, stance_cues: StanceCues, refers: bool) ->
         verb = words[0] if words else None
         if verb is None or verb.tag_ != "VB" or _is_stance_cue(verb, stance_cues):
             continue
-        opens = verb.dep_ in ("xcomp", "ccomp", "conj", "parataxis") and verb.head.i < quote.start  # '... told them: "Build it"'
+        # '... told them: "Build it"', '"Build it," she said': the verb hangs on a reporting verb outside the quote
+        opens = verb.dep_ in ("xcomp", "ccomp", "conj", "parataxis") and not quote.start <= verb.head.i < quote.end
         if verb.dep_ != "ROOT" and not opens:
             continue
         if verb.lemma_.lower() in stance_cues.discourse_imperatives or any(
@@ -274,13 +275,17 @@ def serves_adversary(cue: Token, stance_cues: StanceCues, own: frozenset = froze
 
 def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
     """Whether the harm ``cue`` names falls on adversaries or ills only: ``bleed the smugglers dry``, ``damage to
-    the gangs``, ``cut congestion``.
+    the gangs``, ``cut congestion``, ``until the violence stops``.
 
     Every conjunct of what suffers must be one (``punishes the victim and the aggressor alike`` is no such harm).
     """
     # "choke off the jams", "stamp out the gangs": the parser often hangs the object on the particle.
-    return _only_adversaries(cue, stance_cues, ("dobj", "nsubjpass"), ("to", "on", "off", "out", "down"),
-                             ("ccomp", "xcomp", "oprd"))
+    if _only_adversaries(cue, stance_cues, ("dobj", "nsubjpass"), ("to", "on", "off", "out", "down"),
+                         ("ccomp", "xcomp", "oprd")):
+        return True
+    # "once the fighting stops", "the killing must end": with no object, the subject is what it acts on.
+    objectless = cue.pos_ == "VERB" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in cue.children)
+    return objectless and _only_adversaries(cue, stance_cues, ("nsubj",), (), ())
 
 
 def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps: tuple, clauses: tuple,

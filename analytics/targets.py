@@ -6,7 +6,8 @@ the article's title, words that point back ("it", "the plan"), and what the
 article as a whole is about. Each outcome named anywhere near the quote
 becomes a *candidate*, described by story-independent features (where the
 outcome is named relative to the quote, how much of the article is about
-it, whether another outcome is named closer, whether the quote points back,
+it and whether it is the article's topic with no other outcome named within a
+sentence of the quote, whether another outcome is named closer, whether the quote points back,
 the words of the outcome's label and description around it). A small
 logistic model over those features (`data/models/targets.json`, trained by
 ``python -m analytics train`` on this project's own annotated articles in
@@ -48,7 +49,7 @@ FEATURES = (
     "named", "named_many", "sentence", "previous", "next", "paragraph", "previous_paragraph", "heading", "title",
     "article_share", "article_top", "nearness", "nearest", "described_quote", "described_sentence",
     "described_paragraph", "other_named", "other_sentence", "pointer", "short", "rule", "candidates",
-    "paragraph_gap",
+    "paragraph_gap", "top_alone",
 )
 # Words at the start of a quote in which a pointer ("it", "such") marks it as referring back.
 POINTER_WORDS = 8
@@ -204,6 +205,7 @@ def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]
     nearest_key = min(distances, key=lambda k: (distances[k], k)) if distances else None
 
     keys = {k for k, at in discourse.outcomes.items() if at.spans or at.described_weight(sent.start, sent.end) > 0}
+    near = {k for k, at in discourse.outcomes.items() if at.in_sentences(max(first - 1, 0), last + 1)}
     found = []
     for key in sorted(keys):
         at = discourse.outcomes[key]
@@ -244,6 +246,7 @@ def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]
             "rule": float(key in rule),
             "candidates": 1.0 / max(len(keys), 1),
             "paragraph_gap": min(FAR_PARAGRAPHS if back is None else back, FAR_PARAGRAPHS) / FAR_PARAGRAPHS,
+            "top_alone": float(key == discourse.top and not (near - {key})),
         }
         found_by = next((level for level in LEVELS if levels[level]), "described")
         target = rule.get(key) or Target(key, [], refers=span.root)

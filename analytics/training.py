@@ -27,6 +27,8 @@ from .targets import FEATURES, DEFAULT_MODEL, LogisticModel, candidates, discour
 DEFAULT_TRAINING = Path(__file__).resolve().parent.parent / "data" / "training"
 # Inverse regularisation strength: small data, many correlated features, so keep the weights modest.
 REGULARISATION = 1.0
+# What one article weighs in the fit, in examples, however many candidates it gives.
+ARTICLE_WEIGHT = 100
 # Folds of articles whose held-out probabilities choose the threshold (see held_out_threshold).
 THRESHOLD_FOLDS = 4
 
@@ -85,10 +87,17 @@ def fit(examples: list[Example], threshold: float | None = None) -> LogisticMode
 
     x = np.array([[e.features[name] for name in FEATURES] for e in examples], dtype=float)
     y = np.array([e.about for e in examples], dtype=int)
-    means = x.mean(axis=0)
-    scales = x.std(axis=0)
+    # Each article weighs the same (ARTICLE_WEIGHT examples' worth): a long article with ten outcomes gives
+    # five times the candidates of a short one with three, and would otherwise teach the model its regime alone.
+    per_article: dict[str, int] = {}
+    for e in examples:
+        per_article[e.article_id] = per_article.get(e.article_id, 0) + 1
+    weights = np.array([ARTICLE_WEIGHT / per_article[e.article_id] for e in examples])
+    means = np.average(x, axis=0, weights=weights)
+    scales = np.sqrt(np.average((x - means) ** 2, axis=0, weights=weights))
     scales[scales == 0] = 1.0
-    model = LogisticRegression(C=REGULARISATION, solver="lbfgs", max_iter=1000).fit((x - means) / scales, y)
+    model = LogisticRegression(C=REGULARISATION, solver="lbfgs", max_iter=1000).fit(
+        (x - means) / scales, y, sample_weight=weights)
     fitted = LogisticModel(FEATURES, tuple(round(float(w), 6) for w in model.coef_[0]), round(float(model.intercept_[0]), 6),
                            tuple(round(float(m), 6) for m in means), tuple(round(float(s), 6) for s in scales), 0.5)
     if threshold is None:

@@ -70,3 +70,22 @@ def test_article_sentences_are_not_furniture():
     assert not is_furniture("Comments from the minister were sharp.")
     text = "The minister spoke.\nComments are closed.\n"
     assert [text[s:e] for s, e in furniture_spans(text)] == ["Comments are closed."]
+
+
+def test_a_text_without_line_breaks_is_read_in_parts_not_as_one_paragraph(nlp):
+    # a CSV field or a scraped page: fifteen sentences and no line break
+    sentences = [f"The ferry to Skarholm ran late on day {n} of the timetable trial." for n in range(1, 15)]
+    sentences.insert(6, '"We have had enough. Nobody asked the islanders. Nobody ever does," said Ida Berg.')
+    text = " ".join(sentences)
+    layout = layout_of(nlp(text))
+    assert len(layout.paragraphs) >= 4
+    assert layout.paragraphs[0][0] == 0 and layout.paragraphs[-1][1] == len(text)
+    # no part starts inside the quotation
+    opening = text.index('"We have')
+    closing = text.index('Nobody ever does,"') + len('Nobody ever does,"')
+    assert not any(opening < s < closing for s, _ in layout.paragraphs)
+
+
+def test_ordinary_paragraphs_are_not_cut(nlp):
+    text = "Ferry trial ends\n\n" + " ".join(f"The ferry ran late on day {n}." for n in range(1, 6)) + "\n\nIt ends today."
+    assert len(layout_of(nlp(text)).paragraphs) == 3

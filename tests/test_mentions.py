@@ -148,6 +148,22 @@ def test_a_title_glued_to_a_name_is_not_part_of_it(nlp):
     assert counts.get("Idris Fenwick") == 2 and not any(a.startswith("Councillor") for a in counts)
 
 
+def test_a_party_and_a_title_before_a_name_are_not_part_of_it(nlp):
+    texts = ["Harbour Alliance Delegate Wendell Crane, a Gorrick ally, mocked the levy. \"It is theft,\" he said.\n"
+             "Crane said the levy would fail.",
+             "Wendell Crane, one of Gorrick's allies, said on Friday that he would back the levy."]
+    _, counts = mention_counts(nlp, texts)
+    assert counts.get("Wendell Crane") == 3
+    assert not any(a.startswith(("Harbour", "Delegate")) for a in counts)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Former prime minister John Major said no.", "John Major"),   # a title word as the surname stays
+])
+def test_a_surname_that_is_a_title_word_stays(nlp, text, name):
+    assert person_candidates(nlp(text)) == [name]
+
+
 def test_a_lowercase_common_word_is_not_the_surname_it_spells(nlp):
     texts = ["Party chairman Kevin Guard said the vote was close.",
              "Members of the old guard disagreed, and a guard was posted at the door. Guard left early."]

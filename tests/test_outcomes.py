@@ -273,6 +273,15 @@ def test_a_definite_phrase_takes_up_the_head_noun_of_a_longer_name(nlp):
         nlp, "The union rejected the pay offer. A better offer of flexible hours came later.", TRANSPORT)
 
 
+def test_a_name_that_went_with_another_noun_is_still_taken_up_by_its_own_head(nlp):
+    # "the congestion charge vote": a later "the vote" and a later "the charge" both name it
+    text = ("Councillors meet for the congestion charge vote on Thursday. Shopkeepers said the charge would "
+            "empty the high street. The vote is at six.")
+    found = _named(nlp, text, TRANSPORT)
+    assert ("road_toll", "charge") in found
+    assert ("road_toll", "vote") in found
+
+
 def test_the_paragraph_before_names_what_the_package_is(nlp):
     text = ("Ministers unveiled a price cap package on Monday.\n\n"
             "\"The package is a gift to the insurers,\" said Lena Varga, who chairs the patients' council.")

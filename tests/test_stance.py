@@ -613,3 +613,61 @@ def test_a_quote_about_the_outcome_as_a_whole_that_denies_its_verb_is_against(nl
     [row] = stances_given(affirmed, quote_of(affirmed, "the army would pull its brigades back from the river"),
                           ["withdrawal"], outcomes)
     assert row["stance"] != "against"
+
+
+@pytest.mark.parametrize("quoted, expected", [
+    ("the residents would fight the toll in every court", "against"),   # struggle against it
+    ("the residents would resist the toll", "against"),
+    ("the hauliers will battle the toll all the way", "against"),
+    ("the residents would fight for the toll", "favor"),               # with "for", for it
+    ("the greens will campaign for a road toll", "favor"),
+    ("the shopkeepers will campaign against the toll", "against"),
+    ("councillors will vote for the toll", "favor"),
+    ("the toll will help fight congestion", "favor"),                   # fighting an ill
+])
+def test_struggle_against_it_and_for_it(nlp, quoted, expected):
+    text = f"A councillor said {quoted}."
+    assert stance(nlp, text, quoted, TOLL_PLAIN, "toll") == expected
+
+
+CURFEW = parse_outcomes("outcomes:\n  - key: curfew\n    label: Night curfew\n    terms: [curfew]\n")
+
+
+@pytest.mark.parametrize("quoted, expected", [
+    ("the curfew has worked and the violence eased", "favor"),     # an ill easing, with no object
+    ("the curfew will stay until the violence eases", "favor"),
+    ("the curfew was eased", "against"),                          # the outcome itself eased
+])
+def test_an_ill_that_eases_or_stops_is_what_the_verb_acts_on(nlp, quoted, expected):
+    text = f"The police chief said {quoted}."
+    assert stance(nlp, text, quoted, CURFEW, "curfew") == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ('"We are against it," the shopkeepers\' spokesman said.', "against"),   # a pronoun for the toll
+    ('"We could not live without it," the bus drivers\' spokesman said.', "favor"),  # what it leaves denied
+    ('"We would be fine without it," the hauliers\' spokesman said.', "against"),
+])
+def test_without_or_against_a_pronoun_for_the_outcome(nlp, said, expected):
+    text = f"The council will vote on the road toll on Friday. {said}"
+    quoted = said.split('"')[1]
+    assert stance(nlp, text, quoted, TOLL_PLAIN, "toll", kind="direct") == expected
+
+
+def test_without_it_after_a_denied_verb_is_for_it(nlp):
+    quoted = "the high street will not survive without the toll"
+    assert stance(nlp, f"A councillor said {quoted}.", quoted, TOLL_PLAIN, "toll") == "favor"
+    quoted = "the high street will survive without the toll"
+    assert stance(nlp, f"A councillor said {quoted}.", quoted, TOLL_PLAIN, "toll") == "against"
+
+
+@pytest.mark.parametrize("said, expected", [
+    ('"We are all for it," said the bus drivers\' spokesman.', "favor"),      # "for" as where one stands
+    ('"I am not for it," said the hauliers\' spokesman.', "against"),
+    ('"We are here for it, whatever happens," said a steward.', "neutral"),    # being there is no stance
+    ('"Bring in the toll and watch the traffic fall," said a cyclist.', "favor"),  # an imperative, said after
+])
+def test_being_for_it_and_demanding_it_before_the_attribution(nlp, said, expected):
+    text = f"The council will vote on the road toll on Friday. {said}"
+    quoted = said.split('"')[1]
+    assert stance(nlp, text, quoted, TOLL_PLAIN, "toll", kind="direct") == expected

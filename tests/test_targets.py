@@ -82,3 +82,30 @@ def test_the_stored_model_names_its_features_and_threshold():
 
 def test_found_by_levels_run_from_the_quote_outwards():
     assert LEVELS[0] == "named" and LEVELS.index("sentence") < LEVELS.index("paragraph") < LEVELS.index("title")
+
+
+def _features(nlp, text, quote_text):
+    from analytics.layout import layout_of
+    from analytics.outcomes import outcome_matches
+    from analytics.targets import candidates, discourse_of
+
+    doc = parse_texts(nlp, [text])[0]
+    start = text.index(quote_text)
+    quote = {"start": start, "end": start + len(quote_text), "text": quote_text, "kind": "direct"}
+    span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+    discourse = discourse_of(doc, layout_of(doc), OUTCOMES, outcome_matches(doc, OUTCOMES))
+    return {c.key: c.features for c in candidates(discourse, quote, span)}
+
+
+def test_the_article_topic_counts_alone_only_where_no_other_outcome_is_named_near(nlp):
+    opening = ("Supermarket merger faces final hurdle\n\n"
+               "The merger of Freshway and Dalton Foods goes before the regulator on Friday. "
+               "The takeover would create the largest grocer in the country.\n\n"
+               "Farmers gathered outside the town hall with tractors.\n\n")
+    quote = "We will see them in every court in the land"
+    alone = _features(nlp, opening + f'"{quote}," said Ruth Ames, who chairs the farmers\' union.\n', quote)
+    assert alone["merger"]["top_alone"] == 1.0
+    crowded = _features(nlp, opening + "Some of them also want price controls.\n\n"
+                        f'"{quote}," said Ruth Ames, who chairs the farmers\' union.\n', quote)
+    assert crowded["merger"]["top_alone"] == 0.0
+    assert crowded["price_cap"]["top_alone"] == 0.0  # named near, but not what the article is about

@@ -41,3 +41,20 @@ def test_the_shipped_model_is_what_training_gives(nlp, tmp_path):
     loo = report["leave_one_article_out"]
     assert loo["f1"] > 0.6 and loo["examples"] > 1000
     assert json.loads(out.read_text())["features"] == list(report["weights"])
+
+
+def test_a_long_article_weighs_no_more_than_a_short_one():
+    # An article with many candidates (a long one, ten outcomes) must not outvote the others by its size:
+    # repeating each of its examples changes nothing.
+    from analytics.targets import FEATURES
+    from analytics.training import Example, fit
+
+    def example(article, named, about):
+        return Example(article, "x", {name: float(name == "named" and named) for name in FEATURES}, about)
+
+    short = [example("a", True, True), example("a", False, False), example("b", True, True), example("b", False, True)]
+    long_ = [example("c", True, False), example("c", False, False)]
+    once = fit(short + long_, 0.5)
+    five = fit(short + long_ * 5, 0.5)
+    assert once.weights == pytest.approx(five.weights, abs=1e-4)
+    assert once.bias == pytest.approx(five.bias, abs=1e-4)

@@ -4,11 +4,11 @@ import json, re, sys, csv, pathlib
 CODES = {"f": "favor", "a": "against", "n": "neutral"}
 MARK = re.compile(r"\[\[([di])\|([^|\]]*)\|([^|\]]*)\|([^\]]*)\]\](.*?)\[\[/\]\]", re.S)
 
-def build(folder, people):
+def build(folder, people, prefix="t_e"):
     folder = pathlib.Path(folder); src = folder / "src"
     keys = set(re.findall(r"key:\s*(\w+)", (folder / "outcomes.yml").read_text()))
     quotes, mrows = [], []
-    for f in sorted(src.glob("t_e*.txt")):
+    for f in sorted(src.glob(prefix + "*.txt")):
         aid = f.stem; raw = f.read_text()
         plain = MARK.sub(lambda m: m.group(5), raw)
         (folder / "articles" / f"{aid}.txt").write_text(plain)
@@ -37,6 +37,6 @@ def build(folder, people):
     c = Counter(v for q in quotes for v in q["stances"].values())
     print("quotes", len(quotes), dict(c), "empty", sum(not q["stances"] for q in quotes))
     # unmarked quoted spans (possible missed quotes)
-    for f in sorted(src.glob("t_e*.txt")):
+    for f in sorted(src.glob(prefix + "*.txt")):
         stripped = MARK.sub("", f.read_text())
         for s in re.findall(r"[\"“][^\"”]{3,}[\"”]", stripped): print("  UNMARKED", f.stem, s[:70])
