@@ -147,18 +147,20 @@ def quotes(store: Store, f: Filters, found: tuple[str, ...], limit: int | None =
         return pd.DataFrame(columns=columns), 0
     sql, params = selected("quotes", f)
     where = _all_in(["q.text", "q.speaker"], found, params)
-    total = int(store.value(f"SELECT COUNT(*) FROM {sql} AS q WHERE {where}", params))
     stance_sql, stance_params = selected("stances", f)
+    # One pass over the quotes' text gives both the count (a window over every match) and the first rows.
     table = store.query(f"""
-        WITH picked AS (SELECT * FROM {sql} AS q WHERE {where} ORDER BY q.article_id, q.start{_limit(limit)}),
+        WITH picked AS (SELECT *, COUNT(*) OVER () AS matched FROM {sql} AS q WHERE {where}
+                        ORDER BY q.article_id, q.start{_limit(limit)}),
              per_quote AS (SELECT quote_id, string_agg(outcome || ': ' || stance, '; ' ORDER BY outcome) AS stances
                            FROM {stance_sql} AS s WHERE quote_id IN (SELECT quote_id FROM picked) GROUP BY quote_id)
         SELECT p.quote_id, p.article_id, COALESCE(p.speaker, '') AS speaker, p.kind, p.text, COALESCE(p.cue, '') AS cue,
                COALESCE(a.title, '') AS title, COALESCE(a.date, '') AS date,
-               COALESCE(per_quote.stances, '') AS stances
+               COALESCE(per_quote.stances, '') AS stances, p.matched
         FROM picked AS p LEFT JOIN per_quote USING (quote_id) LEFT JOIN articles a ON a.article_id = p.article_id
         ORDER BY p.article_id, p.start""", params + stance_params)
-    return table, total
+    total = int(table["matched"].iloc[0]) if len(table) else 0
+    return table.drop(columns=["matched"]), total
 
 
 def speakers(store: Store, f: Filters, found: tuple[str, ...], limit: int | None = None) -> tuple[pd.DataFrame, int]:
@@ -182,7 +184,8 @@ def speakers(store: Store, f: Filters, found: tuple[str, ...], limit: int | None
         return pd.DataFrame(columns=columns), 0
     grouped = (f"SELECT actor, ANY_VALUE(kind) AS kind, SUM(quotes)::BIGINT AS quotes, SUM(mentions)::BIGINT AS mentions "
                f"FROM ({' UNION ALL '.join(parts)}) AS u GROUP BY actor")
-    total = int(store.value(f"SELECT COUNT(*) FROM ({grouped}) AS g", params))
-    table = store.query(f"SELECT * FROM ({grouped}) AS g ORDER BY quotes DESC, mentions DESC, actor{_limit(limit)}", params)
+    # Every matching name at once (a few hundred at most: names, not quotes), counted and cut here, so the
+    # union over the mentions and quotes runs once.
+    table = store.query(f"SELECT * FROM ({grouped}) AS g ORDER BY quotes DESC, mentions DESC, actor", params)
     table["kind"] = table["kind"].fillna("")
-    return table, total
+    return (table if limit is None else table.head(limit)).reset_index(drop=True), len(table)

@@ -4,7 +4,11 @@ import streamlit as st
 
 from analytics.highlight import escape
 from app_pages import drill, layout as screens, state, tables
+from app_pages.labels import short_title
 from app_pages.display import ACTOR_COLOR, COUNT_SCALE, MENTIONS_LABEL
+
+AXIS_TITLE_CHARS = 28  # an article's title on the heatmap's tilted ticks: longer ones run into the next
+PHONE_TITLE_CHARS = 14  # and in the first column of its phone table, which stays in view as the actors scroll by
 
 st.title("Actors")
 view = state.current_view()
@@ -34,15 +38,17 @@ else:
     st.caption("How often each actor is named in each article; articles in date order, left to right.")
 arts = grid.drop_duplicates("article_id").sort_values(["date", "article_id"])
 # Numbered, so two articles of one date and title still get columns of their own.
-labels = {a: escape(f"{i}. {d} · {t[:28]}")
-          for i, (a, d, t) in enumerate(zip(arts["article_id"], arts["date"].fillna(""), arts["title"].fillna("")), 1)}
+named = {a: f"{i}. {d} · {short_title(t, a, AXIS_TITLE_CHARS)}"
+         for i, (a, d, t) in enumerate(zip(arts["article_id"], arts["date"].fillna(""), arts["title"].fillna("")), 1)}
+labels = {a: escape(n) for a, n in named.items()}
 wide = (grid.pivot_table(index="actor", columns="article_id", values="count", aggfunc="sum", fill_value=0)
         .reindex(index=list(top["actor"]), columns=list(arts["article_id"]), fill_value=0))
 raw = [(actor, article) for actor in wide.index for article in wide.columns]  # for the click
 wide.columns = [labels[c] for c in wide.columns]
 wide.index = [escape(a) for a in wide.index]
 heatmap = px.imshow(wide, text_auto=wide.size <= 600, aspect="auto", color_continuous_scale=COUNT_SCALE,
-                    labels={"x": "", "y": "", "color": MENTIONS_LABEL})
+                    labels={"x": "", "y": "", "color": MENTIONS_LABEL},
+                    height=max(450, 26 * wide.shape[0] + 220))  # rows tall enough to read a name and its numbers
 # Plotly selects points of scatter traces only, not heatmap cells: an invisible point over each cell takes the click
 # (and the hover, the nearest cell wherever the pointer is).
 heatmap.update_traces(hoverinfo="skip", hovertemplate=None).add_scatter(
@@ -58,9 +64,11 @@ with screens.narrow("actor-grid"):
     # On a phone: one row per article (in date order), the top actors as columns to scroll through.
     phone = grid.pivot_table(index="article_id", columns="actor", values="count", aggfunc="sum", fill_value=0)
     phone = phone.reindex(index=list(arts["article_id"]), columns=list(top["actor"]), fill_value=0)
-    phone.index = [f"{i}. {d} · {t[:28]}" for i, (d, t) in enumerate(zip(arts["date"].fillna(""), arts["title"].fillna("")), 1)]
+    # Shorter titles than the heatmap's: the pinned first column left room for one actor's column on a phone.
+    phone.index = [f"{i}. {d} · {short_title(t, a, PHONE_TITLE_CHARS)}" for i, (a, d, t) in
+                   enumerate(zip(arts["article_id"], arts["date"].fillna(""), arts["title"].fillna("")), 1)]
     st.dataframe(phone)
-tables.show_view_table(view, "actor_counts", "actor_counts")
+tables.show_view_table(view, "actor_counts", "actor_counts", titles=view)
 drill.quotes_behind(view, ("actor-bar", "actor-heatmap"))
 
 st.subheader("What an actor said")
@@ -75,8 +83,8 @@ else:
     st.markdown(f"**{said.count('quotes'):,}** quotes, **{said.count('stances'):,}** stances")
     st.caption("Their quotes (`speaker_text` is how the article named them)…")
     tables.show_view_table(said, "quotes", "actor_quotes", columns=["text", "kind", "cue", "speaker_text", "article_id", "quote_id"],
-                          column_config={"text": st.column_config.TextColumn(width="large")})
+                          titles=said, column_config={"text": st.column_config.TextColumn(width="large")})
     st.caption("…and the stances those quotes take, each with its quote (one quote can take a stance on several outcomes).")
     tables.show_table(said.query("stances_with_quotes", state.MAX_ROWS), "actor_stances", total=said.count("stances"),
-                     full=lambda: said.fresh("stances_with_quotes", None),
+                     full=lambda: said.fresh("stances_with_quotes", None), titles=said,
                      column_config={"text": st.column_config.TextColumn(width="large")})

@@ -154,4 +154,7 @@ if pair:
         if naming > state.MAX_ROWS:
             st.caption(f"From the first {state.MAX_ROWS:,} of the {naming:,} articles naming both.")
         contexts = state.pair_passages(named, a, b, window, state.corpus_key(), texts)
-        tables.show_table(contexts, "pair_passages", column_config={"passage": st.column_config.TextColumn(width="large")})
+        # The passage and its article (by title on screen) first, the offsets after: on a phone the passage is in view.
+        contexts = contexts[["passage", "article_id"] + [c for c in contexts.columns if c not in ("article_id", "passage")]]
+        tables.show_table(contexts, "pair_passages", titles=view,
+                          column_config={"passage": st.column_config.TextColumn(width="large")})

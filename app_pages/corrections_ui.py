@@ -31,10 +31,11 @@ def outcome_keys(view) -> list[str]:
     return list(dict.fromkeys(keys + named))
 
 
-def chooser_label(row) -> str:
+def chooser_label(row, titles: dict[str, str] | None = None) -> str:
+    """Speaker, quote and the article it is in, by its short title (``titles``: id -> title) where known."""
     text = " ".join(str(row["text"]).split())
     text = text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1] + "…"
-    return f"{row['speaker'] or '(no speaker)'}: “{text}” ({row['article_id']})"
+    return f"{row['speaker'] or '(no speaker)'}: “{text}” ({(titles or {}).get(row['article_id'], row['article_id'])})"
 
 
 def save(quote: dict, outcomes: list[str], shown: dict[str, str]) -> None:
@@ -86,12 +87,13 @@ def form(view, quotes: pd.DataFrame) -> None:
         st.info("No quote in this view to correct.")
         return
     rows = {row["quote_id"]: row for row in quotes.fillna("").to_dict("records")}
-    qid = st.selectbox("Quote", list(rows), format_func=lambda q: chooser_label(rows[q]), key="fix-quote")
+    titles = labels.titles_of(view, quotes["article_id"])
+    qid = st.selectbox("Quote", list(rows), format_func=lambda q: chooser_label(rows[q], titles), key="fix-quote")
     quote = rows[qid]
     shown = stances_of(quote.get("stances", ""))
     outcomes = list(dict.fromkeys(outcome_keys(view) + list(shown)))
     with st.form(f"fix-form-{qid}", border=True):
-        st.markdown(f"“{display.md_escape(quote['text'])}” · {display.md_escape(quote['article_id'])}")
+        st.markdown(f"“{display.md_escape(quote['text'])}” · *{display.md_escape(titles.get(quote['article_id'], quote['article_id']))}*")
         left, right = st.columns([3, 1])
         left.text_input("Speaker", value=quote["speaker"] or "", key=f"fix-speaker-{qid}",
                         help="The canonical name (as in the actors list), an institution, or empty for none.")
@@ -118,14 +120,15 @@ def listing(view) -> None:
     if found:
         matched = corrected.matches(base_key, base)
         lost = sum(m.quote_id is None for m in matched)
-        table = pd.DataFrame({"article_id": [r["article_id"] for r in found], "text": [r["text"] for r in found],
-                              "correction": [changed_fields(r) for r in found],
+        # The quote, what was changed and whether it still applies first; its article (by title) after.
+        table = pd.DataFrame({"text": [r["text"] for r in found], "correction": [changed_fields(r) for r in found],
                               "status": ["no longer matches a quote" if m.quote_id is None else f"applied to {m.quote_id}"
-                                         + ("" if m.how == "exact" else f" ({m.how})") for m in matched]})
+                                         + ("" if m.how == "exact" else f" ({m.how})") for m in matched],
+                              "article_id": [r["article_id"] for r in found]})
         if lost:
             st.warning(f"{lost} of {len(found)} corrections name no quote of this analysis (the rules or the corpus "
                        "changed). They are kept, and in the download.", icon=":material/link_off:")
-        st.dataframe(labels.on_screen(table), hide_index=True, column_config={"text": st.column_config.TextColumn(width="large")})
+        st.dataframe(labels.with_titles(view, labels.on_screen(table)), hide_index=True, column_config={"text": st.column_config.TextColumn(width="large")})
         left, right = st.columns([3, 1], vertical_alignment="bottom")
         index = left.selectbox("Remove a correction", range(len(found)), key="fix-forget-choice",
                                format_func=lambda i: f"{i + 1}. {labels.stances_on_screen(changed_fields(found[i]))}: "

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analytics.drill import clean
-from app_pages import display, state, tables
+from app_pages import display, labels, state, tables
 
 PARAM = "drill"
 SHOWN = 500  # quotes behind a click listed on screen; the download has them all
@@ -58,13 +58,18 @@ def current() -> tuple[str | None, tuple[tuple[str, str], ...]]:
     return values[0], clean(tuple(v.partition(":")[::2]) for v in values[1:])
 
 
-def describe(selection) -> str:
-    """The selection in words, as markdown, its values escaped: "by **Ana Lima** on *ceasefire*"."""
+def describe(selection, titles: dict[str, str] | None = None) -> str:
+    """The selection in words, as markdown, its values escaped, outcomes by their labels and articles by
+    ``titles`` (id -> title) where given: "by **Ana Lima** on *Ceasefire*"."""
     words = []
     for field, value in selection:
         if field == "period":
             kind, _, start = value.partition(":")
             words.append(PERIOD_WORDS.get(kind, "on {}").format(display.md_escape(start)))
+        elif field == "outcome":  # the key is what the URL carries; the words name the outcome as charts do
+            words.append(DESCRIBE[field].format(display.md_escape(labels.outcome_label(value))))
+        elif field == "article" and titles and value in titles:
+            words.append(f"in *{display.md_escape(titles[value])}*")
         else:
             words.append(DESCRIBE[field].format(display.md_escape(value)))
     return " ".join(words)
@@ -110,8 +115,9 @@ def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:
                    "a double click on the chart clears it.")
         return
     table, total = view.query("drill.quotes_behind", selection, SHOWN)
-    st.markdown(f"**{total:,}** {'quote' if total == 1 else 'quotes'} {describe(selection)}.")
     picked = dict(selection)
+    titles = labels.titles_of(view, [picked["article"]]) if "article" in picked else None
+    st.markdown(f"**{total:,}** {'quote' if total == 1 else 'quotes'} {describe(selection, titles)}.")
     if not total and "speaker" in picked:
         st.caption(f"{display.md_escape(picked['speaker'])} is not quoted in this selection.")
     elif "speaker" in picked:  # the Actors page offers the actors who are quoted

@@ -9,12 +9,14 @@ itself.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
 
 from analytics.outcomes import OutcomeError, parse_outcomes
+from analytics.store import Filters
 
 TITLE_CHARS = 40  # a short title: enough to tell articles apart in a chooser or on an axis
 OUTCOME_COLUMNS = ("outcome",)  # columns of outcome keys, shown as labels on screen
@@ -60,14 +62,14 @@ def stances_on_screen(cell):
     return _STANCES_CELL.sub(lambda m: f"{m[1]}{labels.get(m[2], m[2])}: ", cell)
 
 
-def short_title(title, article_id: str) -> str:
-    """An article's title cut at a word to `TITLE_CHARS`, else its id."""
+def short_title(title, article_id: str, limit: int = TITLE_CHARS) -> str:
+    """An article's title cut at a word to ``limit`` characters, else its id."""
     title = " ".join(str(title or "").split())
     if not title:
         return str(article_id)
-    if len(title) <= TITLE_CHARS:
+    if len(title) <= limit:
         return title
-    return title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
+    return title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
 
 
 def label_axis(fig, axis: str, labels: dict[str, str]):
@@ -171,6 +173,32 @@ def article_titles(view) -> dict[str, str]:
     """Article id -> short title for the articles of ``view`` (its first rows), each told apart from the others."""
     listed = view.rows("articles", ["article_id", "title"])
     return unique_titles(listed["article_id"], listed["title"])
+
+
+def titles_of(view, article_ids) -> dict[str, str]:
+    """Article id -> short title for the articles ``article_ids`` (the rows a table shows), asked of the store
+    by id: on a large build the view's first articles need not be the ones a table names."""
+    wanted = tuple(sorted({str(a) for a in article_ids if a is not None and str(a)}))
+    if not wanted:
+        return {}
+    listed = replace(view, filters=Filters(articles=wanted)).rows("articles", ["article_id", "title"], limit=None)
+    return {a: short_title(t, a) for a, t in zip(listed["article_id"], listed["title"])}
+
+
+TITLE_COLUMN = "article"  # the short title a table shows in place of its article_id (the id moves last)
+
+
+def with_titles(view, table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` as shown: its article_id column read as the article's short title (`TITLE_COLUMN`, where the
+    id was), the id kept as the last column, so a reader sees which article and a row still names its id."""
+    if "article_id" not in table.columns or TITLE_COLUMN in table.columns:
+        return table
+    names = titles_of(view, table["article_id"])
+    columns = list(table.columns)
+    at = columns.index("article_id")
+    out = table.assign(**{TITLE_COLUMN: table["article_id"].map(lambda a: names.get(str(a), a))})
+    order = columns[:at] + [TITLE_COLUMN] + columns[at + 1:] + ["article_id"]
+    return out[order]
 
 
 def unique_titles(ids, titles) -> dict[str, str]:

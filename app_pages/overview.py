@@ -13,10 +13,11 @@ st.caption("The articles in view, who they mention most, and which outcomes thei
            "The filters on the left apply to every page; *Share this view* gives a link to exactly what you see.")
 
 totals = view.totals()
-cols = st.columns(5)
-for col, (label, name) in zip(cols, [("Articles", "articles"), ("Actors", "actors"), ("Mentions", "mentions"),
-                                     ("Quotes", "quotes"), ("Stances", "stances")]):
-    col.metric(label, f"{totals[name]:,}")
+# A row that wraps: columns stack on a phone, one figure per line, five screenfuls of a phone's height for five numbers.
+figures = st.container(horizontal=True, gap="medium")
+for label, name in [("Articles", "articles"), ("Actors", "actors"), ("Mentions", "mentions"), ("Quotes", "quotes"),
+                    ("Stances", "stances")]:
+    figures.metric(label, f"{totals[name]:,}", width="content")
 
 st.subheader("Articles")
 tables.show_view_table(view, "articles", "articles", columns=["title", "source", "date", "words", "quotes", "mentions", "article_id"])
@@ -44,7 +45,9 @@ with right:
         long = counts.melt(id_vars=["outcome", labels.LABEL], value_vars=STANCES, var_name="stance", value_name="quotes")
         drill.chart(px.bar(long, x="quotes", y=labels.LABEL, color="stance", orientation="h",
                            category_orders={labels.LABEL: list(counts[labels.LABEL]), "stance": STANCES},
-                           labels={labels.LABEL: ""}, color_discrete_map=STANCE_COLORS, custom_data=["outcome", "stance"]),
+                           labels={labels.LABEL: ""}, color_discrete_map=STANCE_COLORS, custom_data=["outcome", "stance"])
+                    # The legend above the bars: at its right it took half a phone's width from them.
+                    .update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "title": None}),
                     "contested", ("outcome", "stance"))
 drill.quotes_behind(view, ("top-actors", "contested"))
 

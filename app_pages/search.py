@@ -4,7 +4,7 @@ import streamlit as st
 from analytics import search
 from analytics.export import to_download_bytes
 from analytics.highlight import escape
-from app_pages import drill, state
+from app_pages import drill, labels, state
 
 SHOWN_QUOTES = 30  # quotes drawn with their matches marked; the download has them all
 SHOWN_ACTORS = 20
@@ -75,7 +75,8 @@ if quotes.empty:
     st.caption("No quote of this view has every word in its text or its speaker's name.")
 for row in quotes.itertuples():
     with st.container(border=True):
-        stances = f'<span class="meta">{escape(row.stances)}</span>' if row.stances else ""
+        # Outcomes by their labels, as every page names them (the download keeps the keys).
+        stances = f'<span class="meta">{escape(labels.stances_on_screen(row.stances))}</span>' if row.stances else ""
         st.html(f'<div class="hit"><b>{search.mark(row.speaker or "Unknown speaker", found)}</b> '
                 f'<span class="meta">{escape(row.cue)} · {escape(row.title)} · {escape(row.date)}</span>'
                 f'<blockquote>{search.mark(row.text, found)}</blockquote>{stances}</div>')

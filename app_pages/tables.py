@@ -9,21 +9,24 @@ from analytics.export import to_download_bytes, zip_tables
 from app_pages import labels
 from app_pages.state import MAX_ROWS, View
 
-QUOTED = {"text", "to_text", "passage"}  # columns of quoted text, shown wrapped
-WRAPPED_ROW_PX = 64
+QUOTED = {"text", "from_text", "to_text", "passage"}  # columns of quoted text, shown wrapped
+# Streamlit's grid wraps text only in rows taller than 4rem (64 px): at 64 a quote was cut to one line.
+WRAPPED_ROW_PX = 76
 
 
-def show_table(table: pd.DataFrame, name: str, total: int | None = None, full=None, **kwargs) -> None:
+def show_table(table: pd.DataFrame, name: str, total: int | None = None, full=None, titles: View | None = None,
+               **kwargs) -> None:
     """A table of at most MAX_ROWS rows with a CSV download of all ``total`` rows (``full()`` gives them;
-    built only when clicked)."""
+    built only when clicked). With ``titles`` (the view), its article ids are shown as the articles' titles."""
     shown = table.head(MAX_ROWS)
     if QUOTED & set(shown.columns):
         kwargs.setdefault("row_height", WRAPPED_ROW_PX)  # tall rows: the grid wraps a quote over three lines
-    st.dataframe(labels.on_screen(shown), hide_index=True, **kwargs)
+    screen = labels.on_screen(shown)
+    st.dataframe(labels.with_titles(titles, screen) if titles is not None else screen, hide_index=True, **kwargs)
     total = len(table) if total is None else total
     if total > len(shown):
         st.caption(f"Showing the first {len(shown):,} of {total:,} rows; the download has them all.")
-    # The CSV keeps outcome keys, and its links work outside the app.
+    # The CSV keeps outcome keys and article ids, and its links work outside the app.
     links = [c for c, conf in (kwargs.get("column_config") or {}).items()
              if isinstance(conf, dict) and (conf.get("type_config") or {}).get("type") == "link"]
     base = labels.app_base()

@@ -12,6 +12,9 @@ from app_pages.display import CATEGORY_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
 
 PERIOD_LABELS = {"day": "Day", "week": "Week beginning", "month": "Month"}
 SHOWN_CHANGES = 20  # changes drawn side by side; the table and its download hold them all
+# What an analyst reads first (who, on what, from which stance to which, in whose words), then when; the ids last.
+CHANGE_COLUMNS = ["speaker", "outcome", "from_stance", "to_stance", "from_text", "to_text", "from_date", "to_date",
+                  "from_article", "to_article", "from_quote_id", "to_quote_id"]
 
 st.title("Timeline")
 view = state.current_view()
@@ -37,6 +40,10 @@ def legend_below(fig):
 def article_link(article_id: str, quote_id: str | None = None) -> str:
     extra = [("article", article_id)] + ([("quote", quote_id)] if quote_id else [])
     return f"articles?{urlencode(kept + extra)}"
+
+
+def in_reading_order(rows):
+    return rows[[c for c in CHANGE_COLUMNS if c in rows.columns] + [c for c in rows.columns if c not in CHANGE_COLUMNS]]
 
 
 st.subheader("Mentions")
@@ -91,14 +98,17 @@ if periods:
     start = st.selectbox(PERIOD_LABELS[period], periods, index=len(periods) - 1, key="timeline_period", bind="query-params")
     day = view.query("timeline.period_articles", period, start)
     day = day.assign(open=[article_link(a) for a in day["article_id"]])
+    day = day[["title", "source", "date", "open"] + [c for c in day.columns if c not in ("title", "source", "date", "open")]]
     tables.show_table(day, "period_articles", column_config={"open": st.column_config.LinkColumn("Article", display_text="open")})
 
 st.subheader("Position changes")
-changes = view.query("timeline.changes_with_quotes", None)
+# The first rows only (the download has them all): a large build holds tens of thousands of changes.
+changes = view.query("timeline.changes_with_quotes", state.MAX_ROWS)
 if changes.empty:
     st.info("No speaker in this view took different positions on an outcome on different dates.")
     st.stop()
-st.caption(f"{len(changes):,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
+total = view.count("position_changes")
+st.caption(f"{total:,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
            "that day's quotes give it) differs from the one before. Each quote opens in its article.")
 for row in changes.head(SHOWN_CHANGES).itertuples():
     st.markdown(f"**{display.md_escape(row.speaker)}** on *{display.md_escape(labels.outcome_label(row.outcome))}*: "
@@ -111,5 +121,8 @@ for row in changes.head(SHOWN_CHANGES).itertuples():
             st.caption(f"{date} · {label}")
             st.markdown(f"“{display.md_escape(text)}”")
             st.link_button("Open in the article", article_link(article, quote_id), icon=":material/open_in_new:")
-tables.show_table(changes, "position_changes",
-                 full=lambda: view.fresh("timeline.changes_with_quotes", None))
+
+tables.show_table(in_reading_order(changes), "position_changes", total=total,
+                 full=lambda: in_reading_order(view.fresh("timeline.changes_with_quotes", None)),
+                 column_config={"from_text": st.column_config.TextColumn(width="medium"),
+                                "to_text": st.column_config.TextColumn(width="medium")})

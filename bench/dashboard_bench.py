@@ -1,6 +1,6 @@
 """Dashboard speed on large analysis tables: the time to rerun each page after a filter change.
 
-    python bench/dashboard_bench.py [--articles 100000]
+    python bench/dashboard_bench.py [--articles 100000] [--keep DIR]
 
 Generates plausible tables for ``--articles`` articles directly (no parse:
 actors, mentions, quotes and stances drawn at random from a few hundred
@@ -34,10 +34,11 @@ sys.path.insert(0, str(ROOT))
 from analytics.cooccurrence import cooccurrence  # noqa: E402
 from analytics.export import BuildWriter  # noqa: E402
 from analytics.mentions import count_mentions  # noqa: E402
+from analytics.positions import position_changes  # noqa: E402
 
 OUTCOMES = ["ceasefire", "meeting", "tomahawk", "security_guarantees", "sanctions", "nato_membership",
             "territorial_concessions", "peace_deal"]
-PAGES = ["overview", "search", "actors", "cooccurrence", "stance", "quotes", "articles", "method"]
+PAGES = ["overview", "search", "actors", "cooccurrence", "stance", "timeline", "outlets", "quotes", "articles", "method"]
 SEARCHED = "tomahawk ana"  # what the Search page looks for (every page gets it; only Search reads it)
 
 
@@ -71,12 +72,15 @@ def generate(n: int, seed: int = 1) -> dict[str, pd.DataFrame]:
             for outcome in rng.sample(OUTCOMES, rng.randint(0, 2)):
                 score = round(rng.uniform(-1, 1), 3)
                 stances.append({"quote_id": qid, "article_id": aid, "speaker": speaker, "outcome": outcome,
+                                "found_by": rng.choice(["named", "sentence", "previous", "paragraph"]),
                                 "stance": "favor" if score >= 0.25 else "against" if score <= -0.25 else "neutral",
                                 "score": score, "evidence": "generated"})
     tables = {"articles": pd.DataFrame(articles), "mentions": pd.DataFrame(mentions), "quotes": pd.DataFrame(quotes),
               "stances": pd.DataFrame(stances)}
     tables["actor_counts"] = count_mentions(tables["mentions"])
     tables["cooccurrence"] = cooccurrence(tables["mentions"], tables["articles"])
+    # As `build` computes it, so the Timeline page reads a table, not an aggregate of its own.
+    tables["position_changes"] = position_changes(tables["stances"], tables["articles"])
     return tables
 
 
@@ -95,19 +99,22 @@ def write_generated(n: int, folder: Path, chunk: int = 1000) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="write the generated tables to this folder and keep them; a folder "
+                                                  "holding tables already is used as it is (generating takes minutes)")
     args = parser.parse_args()
     from streamlit.testing.v1 import AppTest
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "tables"
+        folder = args.keep or Path(tmp) / "tables"
         started = time.perf_counter()
-        child = multiprocessing.get_context("fork").Process(target=write_generated, args=(args.articles, folder))
-        child.start()
-        child.join()
-        if child.exitcode != 0:
-            raise SystemExit("generating the tables failed")
-        print(f"generated and wrote the tables in {time.perf_counter() - started:.0f} s "
-              f"({sum(p.stat().st_size for p in folder.rglob('*.parquet')) / 2**20:.0f} MB of Parquet)")
+        if not (folder / "articles.csv").exists():
+            child = multiprocessing.get_context("fork").Process(target=write_generated, args=(args.articles, folder))
+            child.start()
+            child.join()
+            if child.exitcode != 0:
+                raise SystemExit("generating the tables failed")
+            print(f"generated and wrote the tables in {time.perf_counter() - started:.0f} s", end=" ")
+        print(f"({sum(p.stat().st_size for p in folder.rglob('*.parquet')) / 2**20:.0f} MB of Parquet in {folder})")
         os.environ["DASHBOARD_TABLES"] = str(folder)
         import duckdb
 

@@ -53,6 +53,11 @@ def test_the_timeline_lists_a_change_of_position_with_both_quotes():
     first = changes.iloc[0]
     assert first["from_stance"] != first["to_stance"] and first["from_date"] < first["to_date"]
     assert first["from_text"] and first["to_text"]
+    # The columns an analyst reads come first, the outcome by its label; the ids last.
+    assert list(changes.columns[:8]) == ["speaker", "outcome", "from_stance", "to_stance", "from_text", "to_text",
+                                         "from_date", "to_date"]
+    assert list(changes.columns[-2:]) == ["from_quote_id", "to_quote_id"]
+    assert set(changes["outcome"]) <= set(outcome_names().values()) and not set(changes["outcome"]) & set(outcome_names())
     # Each side opens its article at its quote.
     links = [b.proto.url for b in at.get("link_button")]
     assert any(f"article={first['to_article']}" in u and f"quote={first['to_quote_id']}" in u for u in links)
@@ -542,6 +547,21 @@ def test_search_finds_quotes_speakers_and_articles_with_every_word_marked():
     assert not hits(at)
 
 
+def test_search_names_each_quote_s_outcomes_by_their_labels():
+    import html as markup
+
+    names = outcome_names()
+    at = app(find="meeting")
+    at.run()
+    at.switch_page("app_pages/search.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    metas = [markup.unescape(h.split('<span class="meta">')[-1].split("</span>")[0]) for h in hits(at)
+             if "<blockquote>" in h and h.count('<span class="meta">') == 2]  # the second: the quote's stances
+    shown = {part.rsplit(": ", 1)[0] for meta in metas for part in meta.split("; ")}
+    assert shown and shown <= set(names.values()), shown
+    assert not shown & {k for k, label in names.items() if k != label}
+
+
 def test_search_escapes_the_article_text_it_marks():
     at = app()
     at.run()
@@ -613,7 +633,10 @@ def test_a_click_on_a_stance_bar_lists_the_quotes_taking_it_and_follows_the_filt
     at.switch_page("app_pages/stance.py").run()
     assert not at.exception, [e.value for e in at.exception]
     said, table = behind(at)
-    assert "on *meeting* taking the stance *favor*" in said
+    # The outcome named as the page names it, by its label, not its key.
+    from app_pages.display import md_escape
+
+    assert f"on *{md_escape(outcome_names()['meeting'])}* taking the stance *favor*" in said and "*meeting*" not in said
     assert len(table) > 1 and all(s == f"{outcome_names()['meeting']}: favor" for s in table["stances"])
     at.sidebar.multiselect(key="articles").set_value([ONE]).run()
     _, narrowed = behind(at)
@@ -785,3 +808,43 @@ def test_the_quotes_page_and_its_corrections_name_outcomes_by_their_labels_the_c
     downloaded = read_csv(io.BytesIO(deferred_downloads["quotes.csv"]()))
     keys = {part.rsplit(": ", 1)[0] for cell in downloaded["stances"].dropna() if cell for part in cell.split("; ")}
     assert keys and keys <= set(names)
+
+
+def one_title() -> str:
+    """ONE's title as a table or caption shows it (cut short), from the manifest."""
+    from analytics.export import read_csv
+    from app_pages.labels import short_title
+
+    manifest = read_csv(ROOT / "data" / "articles" / "manifest.csv").set_index("article_id")
+    return short_title(manifest.loc[ONE, "title"], ONE)
+
+
+def test_the_actors_page_names_articles_by_their_titles_and_downloads_their_ids(deferred_downloads):
+    import io
+
+    from analytics.export import read_csv
+
+    at = app(actor="Donald Trump")
+    at.run()
+    at.switch_page("app_pages/actors.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    counts = next(d.value for d in at.dataframe if "count" in d.value.columns and "actor" in d.value.columns)
+    said = next(d.value for d in at.dataframe if "speaker_text" in d.value.columns)
+    for table in (counts, said):
+        assert table.columns[-1] == "article_id"  # the id is still there for a row to name, last
+        assert one_title() in set(table["article"])
+        assert not any(str(t).startswith(("000_", "001_", "002_")) for t in table["article"])
+    downloaded = read_csv(io.BytesIO(deferred_downloads["actor_counts.csv"]()))
+    assert "article" not in downloaded.columns and ONE in set(downloaded["article_id"])
+
+
+def test_a_click_on_an_actor_s_article_names_the_article_by_its_title():
+    at = app(drill=["actor-heatmap", "speaker:Donald Trump", f"article:{ONE}"])
+    at.run()
+    at.switch_page("app_pages/actors.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    said, table = behind(at)
+    from app_pages.display import md_escape
+
+    assert f"by **Donald Trump** in *{md_escape(one_title())}*" in said and ONE not in said
+    assert set(table["article_id"]) == {ONE}

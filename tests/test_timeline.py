@@ -77,6 +77,32 @@ def test_a_change_comes_with_both_quotes(stored):
     assert timeline.changes_with_quotes(stored, store.Filters(actors=("Tomas Lind",))).empty
 
 
+def test_a_limit_keeps_the_newest_changes_with_their_quotes():
+    tables = _tables()
+    # Tomas Lind: neutral on the 2nd, then for on the 4th (a second change, newer than none, older than none).
+    extra_quote = {"quote_id": "a3-q2", "article_id": "a3", "kind": "direct", "text": "Strike now", "speaker": "Tomas Lind"}
+    tables["quotes"] = pd.concat([tables["quotes"], pd.DataFrame([extra_quote])], ignore_index=True)
+    tables["stances"] = pd.concat([tables["stances"], pd.DataFrame([{
+        "quote_id": "a3-q2", "article_id": "a3", "speaker": "Tomas Lind", "outcome": "strike", "found_by": "named",
+        "stance": "favor", "score": 0.7, "evidence": ""}])], ignore_index=True)
+    tables["articles"].loc[2, "date"] = "2026-03-04"
+    tables["articles"] = pd.concat([tables["articles"], pd.DataFrame([{
+        "article_id": "a5", "title": "Later", "source": "Gazette", "date": "2026-03-09"}])], ignore_index=True)
+    tables["quotes"] = pd.concat([tables["quotes"], pd.DataFrame([{
+        "quote_id": "a5-q1", "article_id": "a5", "kind": "direct", "text": "Call it off", "speaker": "Tomas Lind"}])],
+        ignore_index=True)
+    tables["stances"] = pd.concat([tables["stances"], pd.DataFrame([{
+        "quote_id": "a5-q1", "article_id": "a5", "speaker": "Tomas Lind", "outcome": "strike", "found_by": "named",
+        "stance": "against", "score": -0.7, "evidence": ""}])], ignore_index=True)
+    tables["position_changes"] = position_changes(tables["stances"], tables["articles"])
+    stored = store.Store.from_tables(tables)
+    every = timeline.changes_with_quotes(stored, store.Filters())
+    assert list(every["to_date"]) == sorted(every["to_date"], reverse=True) and len(every) == 3
+    newest = timeline.changes_with_quotes(stored, store.Filters(), 1)
+    assert newest[["speaker", "to_date", "from_text", "to_text"]].values.tolist() == [
+        ["Tomas Lind", "2026-03-09", "Strike now", "Call it off"]]
+
+
 def test_sql_and_python_read_dates_alike():
     values = ["2026-03-02", "2026-03-02T18:00:00Z", "4 March 2026", "Mar 4, 2026", "March 4 2026", "04/03/2026", "", "soon"]
     python = article_dates(pd.DataFrame({"article_id": range(len(values)), "date": values}))
