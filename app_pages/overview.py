@@ -58,8 +58,9 @@ changes = view.query("timeline.changes_with_quotes", 5)
 if changes.empty:
     st.info("No change of position in this view (it needs a speaker quoted on an outcome on two dates).")
 else:
-    tables.show_table(changes[["to_date", "speaker", "outcome", "from_stance", "to_stance", "to_text", "from_date",
-                              "to_quote_id", "from_quote_id"]],
+    # What an analyst reads first (who, on what, from which stance to which), then when, the ids last.
+    tables.show_table(changes[["speaker", "outcome", "from_stance", "to_stance", "to_text", "to_date", "from_date",
+                              "from_quote_id", "to_quote_id"]],
                      "recent_changes", full=lambda: view.fresh("timeline.changes_with_quotes", None),
                      column_config={"to_text": st.column_config.TextColumn("latest quote", width="large")})
     st.page_link("app_pages/timeline.py", label="All changes, with their quotes", icon=":material/timeline:")

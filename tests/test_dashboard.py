@@ -848,3 +848,12 @@ def test_a_click_on_an_actor_s_article_names_the_article_by_its_title():
 
     assert f"by **Donald Trump** in *{md_escape(one_title())}*" in said and ONE not in said
     assert set(table["article_id"]) == {ONE}
+
+
+def test_the_overview_lists_recent_changes_speaker_first_and_ids_last():
+    at = app()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    changes = next(d.value for d in at.dataframe if "to_quote_id" in d.value.columns)
+    assert list(changes.columns[:4]) == ["speaker", "outcome", "from_stance", "to_stance"]
+    assert list(changes.columns[-2:]) == ["from_quote_id", "to_quote_id"]
