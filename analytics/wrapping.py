@@ -16,6 +16,9 @@ FULL_LINE = 0.6
 # Fewer full lines than this, or than half the line breaks, is a text of short lines, not a wrapped one.
 MIN_WRAPPED = 3
 WRAPPED_SHARE = 0.5
+# Of the full lines of a wrapped text, at least this share end in mid-sentence.
+MID_SENTENCE = 0.5
+_SENTENCE_END = tuple('.!?:;"\'”’»)')
 # A line that starts an item of its own: a bullet, a number, a transcript's speaker label.
 _ITEM_RE = re.compile(r"^\s*(?:[-•*–—·▪]\s|\d{1,3}[.)]\s|[QA]:|[A-Z][A-Z .'-]{1,40}:|(?:[A-Z][a-z.'-]+ ){0,2}[A-Z][a-z.'-]+:\s)")
 
@@ -30,7 +33,9 @@ def unwrap(text: str) -> tuple[str, int]:
         return text, 0
     breaks = [i for i in range(len(lines) - 1) if lengths[i] and lines[i + 1].strip()]
     full = [i for i in breaks if lengths[i] >= FULL_LINE * width and not _ITEM_RE.match(lines[i + 1])]
-    if len(full) < MIN_WRAPPED or len(full) < WRAPPED_SHARE * len(breaks):
+    # A wrap breaks lines in mid-sentence; a text of short paragraphs, one to a line, ends its lines with one.
+    broken = [i for i in full if not lines[i].rstrip().endswith(_SENTENCE_END)]
+    if len(full) < MIN_WRAPPED or len(full) < WRAPPED_SHARE * len(breaks) or len(broken) < MID_SENTENCE * len(full):
         return text, 0
     joined = set(full)
     out = []

@@ -68,3 +68,14 @@ def test_unwrapping_keeps_every_offset(text):
     out, joined = unwrap(text)
     assert len(out) == len(text)
     assert sum(1 for a, b in zip(text, out) if a != b) == joined
+
+
+def test_short_paragraphs_one_to_a_line_stay_lines():
+    briefing = "\n".join([
+        "Ferry services to Skarholm were cancelled for a third day on Monday.",
+        "The operator said the storm had damaged the pier at the island's harbour.",
+        "Islanders said food deliveries would run out by the end of the week.",
+        "\"We have been forgotten again,\" said Ida Berg, who runs the island shop.",
+        "The council said an emergency crossing would be arranged by Wednesday.",
+    ])
+    assert unwrap(briefing) == (briefing, 0)
