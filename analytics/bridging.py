@@ -47,13 +47,15 @@ def bridged_mentions(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]
     first: dict[str, int] = {}
     keys: dict[str, set[str]] = {}
     for match in named:
-        carrier = _carrier_noun(match)
         # Both nouns take the name up: "the charge" and "the vote" after "the congestion charge vote".
-        for noun in (carrier if carrier is not None and carrier.i not in taken else None, _head_noun(match)):
-            if noun is not None:
-                lemma = noun.lemma_.lower()
-                keys.setdefault(lemma, set()).add(match.label_)
-                first[lemma] = min(first.get(lemma, noun.i), noun.i)
+        nouns = [_head_noun(match)]
+        carrier = _carrier_noun(match)
+        if carrier is not None and carrier.i not in taken:
+            nouns.append(carrier)
+        for noun in filter(None, nouns):
+            lemma = noun.lemma_.lower()
+            keys.setdefault(lemma, set()).add(match.label_)
+            first[lemma] = min(first.get(lemma, noun.i), noun.i)
     if not keys:
         return []
     from spacy.attrs import LEMMA, POS

@@ -128,9 +128,9 @@ def sentence_starts(doc: Doc) -> tuple[int, ...]:
     return (0, *(int(i) for i in (marks[1:] == 1).nonzero()[0] + 1))
 
 
-def _split_long(doc: Doc, paragraphs: list[tuple[int, int]], starts: tuple[int, ...]) -> list[tuple[int, int]]:
+def _split_long(doc: Doc, text: str, paragraphs: list[tuple[int, int]], starts: tuple[int, ...]) -> list[tuple[int, int]]:
     """``paragraphs`` with each one of more than `LONG_PARAGRAPH` sentences cut into parts of
-    `PART_SENTENCES`, at sentence starts outside quotation marks.
+    `PART_SENTENCES`, at sentence starts outside double quotation marks (``text``: the Doc's text).
 
     A text with no line breaks (a CSV or JSON field, a page scraped into one string) is one
     "paragraph": what is near a quote would be the whole article, and its first line would be
@@ -143,12 +143,15 @@ def _split_long(doc: Doc, paragraphs: list[tuple[int, int]], starts: tuple[int, 
         if hi - lo <= LONG_PARAGRAPH:
             out.append((s, e))
             continue
-        begin, count = s, 0
+        begin, count, straight, curly = s, 0, 0, 0
+        previous = s
         for c in chars[lo + 1:hi]:
-            count += 1
-            seen = doc.text[begin:c]
-            inside = seen.count('"') % 2 or seen.count("“") > seen.count("”")
-            if count >= PART_SENTENCES and not inside:
+            # The marks of the sentence just passed, counted once: a long line is read in one pass.
+            sentence = text[previous:c]
+            straight += sentence.count('"')
+            curly += sentence.count("“") - sentence.count("”")
+            previous, count = c, count + 1
+            if count >= PART_SENTENCES and not straight % 2 and curly <= 0:
                 out.append((begin, c))
                 begin, count = c, 0
         out.append((begin, e))
@@ -159,7 +162,7 @@ def layout_of(doc: Doc) -> Layout:
     """The layout of a parsed article (reads ``doc.text`` and the parse's sentence starts)."""
     text = doc.text
     starts = sentence_starts(doc)
-    paragraphs = _split_long(doc, paragraph_spans(text), starts)
+    paragraphs = _split_long(doc, text, paragraph_spans(text), starts)
     return Layout(
         paragraphs=tuple(paragraphs),
         headings=heading_paragraphs(text, paragraphs),

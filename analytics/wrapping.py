@@ -8,6 +8,9 @@ spaces they stand for, one character for one, so every offset into the text stay
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from .layout import SENTENCE_END
 
 # Hard wraps are made at 60-80 columns: a text with a longer line keeps a paragraph to a line.
 WRAP_MAX = 100
@@ -18,7 +21,6 @@ MIN_WRAPPED = 3
 WRAPPED_SHARE = 0.5
 # Of the full lines of a wrapped text, at least this share end in mid-sentence.
 MID_SENTENCE = 0.5
-_SENTENCE_END = tuple('.!?:;"\'”’»)')
 # A line that starts an item of its own: a bullet, a number, a transcript's speaker label.
 _ITEM_RE = re.compile(r"^\s*(?:[-•*–—·▪]\s|\d{1,3}[.)]\s|[QA]:|[A-Z][A-Z .'-]{1,40}:|(?:[A-Z][a-z.'-]+ ){0,2}[A-Z][a-z.'-]+:\s)")
 
@@ -34,7 +36,7 @@ def unwrap(text: str) -> tuple[str, int]:
     breaks = [i for i in range(len(lines) - 1) if lengths[i] and lines[i + 1].strip()]
     full = [i for i in breaks if lengths[i] >= FULL_LINE * width and not _ITEM_RE.match(lines[i + 1])]
     # A wrap breaks lines in mid-sentence; a text of short paragraphs, one to a line, ends its lines with one.
-    broken = [i for i in full if not lines[i].rstrip().endswith(_SENTENCE_END)]
+    broken = [i for i in full if not _ends_sentence(lines[i])]
     if len(full) < MIN_WRAPPED or len(full) < WRAPPED_SHARE * len(breaks) or len(broken) < MID_SENTENCE * len(full):
         return text, 0
     joined = set(full)
@@ -44,3 +46,12 @@ def unwrap(text: str) -> tuple[str, int]:
         if i < len(lines) - 1:
             out.append(" " if i in joined else "\n")
     return "".join(out), len(joined)
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence, past the closing quotation marks after it (any style: Unicode's
+    final punctuation, and the straight marks)."""
+    core = line.rstrip()
+    while core and (core[-1] in "\"'" or unicodedata.category(core[-1]) == "Pf"):
+        core = core[:-1]
+    return core.endswith(SENTENCE_END)
