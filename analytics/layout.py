@@ -158,9 +158,12 @@ def _split_long(doc: Doc, text: str, paragraphs: list[tuple[int, int]], starts: 
     return out
 
 
-def layout_of(doc: Doc) -> Layout:
-    """The layout of a parsed article (reads ``doc.text`` and the parse's sentence starts)."""
-    text = doc.text
+def layout_of(doc: Doc, text: str | None = None) -> Layout:
+    """The layout of a parsed article (reads its ``text``, default ``doc.text``, and the parse's sentence starts).
+
+    A caller that holds the text it parsed passes it: the Doc rebuilds its text from the tokens on each access.
+    """
+    text = doc.text if text is None else text
     starts = sentence_starts(doc)
     paragraphs = _split_long(doc, text, paragraph_spans(text), starts)
     return Layout(

@@ -280,13 +280,15 @@ class OutcomeMatcher:
 
         if not self.loose:
             return []
-        from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
+        from spacy.attrs import IS_ALPHA, IS_STOP, LOWER, SENT_START
 
         at: dict[str, list] = {}
         wanted = self.loose_stems
         # One column read of the parse instead of a Python object per token: only the word forms that can
         # stem to a term's word are looked at, each form once.
-        columns = doc.to_array([LOWER, IS_ALPHA, IS_STOP])
+        columns = doc.to_array([LOWER, IS_ALPHA, IS_STOP, SENT_START])
+        # Each token's sentence as a number, from the same read: Token.sent walks the sentence anew each time.
+        sentence = (columns[:, 3] == 1).cumsum().tolist()
         stems_of = {}
         for form in set(columns[(columns[:, 1] == 1) & (columns[:, 2] == 0), 0].tolist()):
             if (stem := _stem(doc.vocab.strings[form])) in wanted:
@@ -306,8 +308,8 @@ class OutcomeMatcher:
                 for stem in rest:
                     places = at[stem]
                     window = places[bisect.bisect_left(places, i - LOOSE_WINDOW + 1):bisect.bisect_right(places, i + LOOSE_WINDOW - 1)]
-                    near = [t for t in (doc[j] for j in window) if t.sent.start == tok.sent.start
-                            and t.i not in {w.i for w in words} and _edges(tok, t) <= LOOSE_REACH]
+                    near = [t for t in (doc[j] for j in window if sentence[j] == sentence[i])
+                            if t.i not in {w.i for w in words} and _edges(tok, t) <= LOOSE_REACH]
                     if not near:
                         break
                     words.append(min(near, key=lambda t: abs(t.i - tok.i)))

@@ -33,7 +33,7 @@ def discover_registry(docs: Iterable[Doc], registry: Registry) -> Registry:
 
 
 def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outcomes=None, lexicon=None) -> dict[str, list[dict]]:
-    """Everything one article yields: its mentions, quotes and stances as lists of rows.
+    """Everything one article yields: its mentions, quotes and stances as lists of rows (``doc``: the parse of ``article.text``).
 
     A pure function of the parsed article and the configuration, so that
     articles can be analysed in any order or place and the rows combined:
@@ -45,7 +45,7 @@ def analyse_doc(doc: Doc, article: Article, registry: Registry, ruler=None, outc
     from .mentions import extract_mentions
     from .quotes import extract_quotes
 
-    layout = layout_of(doc)
+    layout = layout_of(doc, article.text)
 
     def kept(row: dict) -> bool:
         return not layout.in_furniture(row["start"])

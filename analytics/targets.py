@@ -158,11 +158,17 @@ def discourse_of(doc: Doc, layout: Layout, outcomes: list[Outcome], matches: lis
         at.sentences.sort()
         at.paragraphs.sort()
     words = _description_words(tuple(outcomes))
-    for t in doc:
-        if not t.is_stop:
-            for key, weight in words.get(t.lower_, {}).items():
+    # One column read of the parse, each word form looked up once, instead of a Python object per token.
+    from spacy.attrs import IS_STOP, LOWER
+
+    columns = doc.to_array([LOWER, IS_STOP]).reshape(-1, 2).tolist()
+    strings = doc.vocab.strings
+    weights_of = {form: words.get(strings[form], {}) for form in {form for form, _ in columns}}
+    for i, (form, stop) in enumerate(columns):
+        if not stop:
+            for key, weight in weights_of[form].items():
                 at = found.setdefault(key, Mentions())
-                at.described_at.append(t.i)
+                at.described_at.append(i)
                 at.described_sum.append(at.described_sum[-1] + weight)
     total = sum(len(at.spans) for at in found.values())
     shares = {key: len(at.spans) / total for key, at in found.items() if at.spans} if total else {}

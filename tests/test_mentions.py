@@ -113,7 +113,7 @@ def test_extract_mentions_returns_the_entities_it_found_and_leaves_the_doc_as_pa
     rows, entities = extract_mentions(doc, registry, "t", layout_of(doc))
     assert [(t.ent_iob_, t.ent_type_, t.ent_id_) for t in doc] == parsed
     assert {"Dmitry Peskov", "Donald Trump"} <= {row["actor"] for row in rows}
-    by_id = {e.ent_id_: e for e in entities if e.ent_id_}
+    by_id = {e.id_: e for e in entities if e.id_}
     assert by_id["Donald Trump"].label_ == "PERSON" and by_id["Donald Trump"].text == "Donald Trump"
     assert {row["actor"] for row in rows} == set(by_id)
 
