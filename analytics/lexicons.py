@@ -8,7 +8,7 @@ missing or wrong-typed key, unreadable YAML), never a silent fallback.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -56,6 +56,11 @@ class ReportingCues:
     female_words: frozenset[str]
     role_synonyms: frozenset[str]
     question_labels: frozenset[str]
+
+    @cached_property
+    def reporting_verbs(self) -> frozenset[str]:
+        """The verbs that report speech, either way (``clause_verbs`` and ``object_verbs``), joined once."""
+        return self.clause_verbs | self.object_verbs
 
 
 def load_reporting_cues(path: str | Path | None = None) -> ReportingCues:

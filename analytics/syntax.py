@@ -18,8 +18,6 @@ _MODALS = {"will", "'ll", "would", "could", "can", "shall", "may", "might", "goi
 
 def tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens in the parse; the gap in words (x2) across sentences."""
-    if a.sent.start != b.sent.start:
-        return 2 * abs(a.i - b.i)
     up = {a.i: 0}
     for depth, node in enumerate(a.ancestors, start=1):
         up[node.i] = depth
@@ -27,9 +25,19 @@ def tree_distance(a: Token, b: Token) -> int:
     node = b
     while node.i not in up:
         if node.head.i == node.i:
-            return abs(a.i - b.i)
+            # No common ancestor: another sentence (each is a tree of its own), looked up only now since
+            # Token.sent walks the parse each time.
+            return (2 if a.sent.start != b.sent.start else 1) * abs(a.i - b.i)
         node, steps = node.head, steps + 1
     return steps + up[node.i]
+
+
+def words_before(token: Token, n: int) -> Span:
+    """The up to ``n`` words before ``token`` in its sentence (found by looking at those words only)."""
+    doc, i = token.doc, token.i
+    while i > token.i - n and i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return doc[i: token.i]
 
 
 def is_negated(token: Token, stance_cues: StanceCues) -> bool:
@@ -41,10 +49,10 @@ def is_negated(token: Token, stance_cues: StanceCues) -> bool:
     for t in (token, token.head):
         if any(_denies(c, stance_cues) for c in t.children if c.i != token.i):  # "never", "no role" deny no cue of their own
             return True
-    before = token.doc[max(token.i - 3, token.sent.start): token.i]
+    before = words_before(token, 3)
     if any(t.lower_ in stance_cues.negations for t in before):
         return True
-    words = " ".join(t.lower_ for t in token.doc[max(token.i - 3, token.sent.start): token.i])
+    words = " ".join(t.lower_ for t in before)
     return any(" " in n and words.endswith(n) for n in stance_cues.negations)
 
 

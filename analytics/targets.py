@@ -83,6 +83,14 @@ def _description_words(outcomes: tuple[Outcome, ...]) -> dict[str, dict[str, flo
     return {form: {key: 1.0 / len(keys) for key in keys} for form, keys in owners.items()}
 
 
+@lru_cache(maxsize=8)
+def _description_hashes(outcomes: tuple[Outcome, ...]) -> dict[int, dict[str, float]]:
+    """`_description_words` keyed by the hash spaCy gives each word form (its LOWER column holds those)."""
+    from spacy.strings import hash_string
+
+    return {hash_string(form): weights for form, weights in _description_words(outcomes).items()}
+
+
 @dataclass
 class Mentions:
     """Where one outcome is named (or described) in an article, sorted, so that any window is a bisection."""
@@ -157,19 +165,18 @@ def discourse_of(doc: Doc, layout: Layout, outcomes: list[Outcome], matches: lis
     for at in found.values():
         at.sentences.sort()
         at.paragraphs.sort()
-    words = _description_words(tuple(outcomes))
-    # One column read of the parse, each word form looked up once, instead of a Python object per token.
+    # The word forms' hashes against one column read of the parse: no Python object per token.
+    import numpy
     from spacy.attrs import IS_STOP, LOWER
 
-    columns = doc.to_array([LOWER, IS_STOP]).reshape(-1, 2).tolist()
-    strings = doc.vocab.strings
-    weights_of = {form: words.get(strings[form], {}) for form in {form for form, _ in columns}}
-    for i, (form, stop) in enumerate(columns):
-        if not stop:
-            for key, weight in weights_of[form].items():
-                at = found.setdefault(key, Mentions())
-                at.described_at.append(i)
-                at.described_sum.append(at.described_sum[-1] + weight)
+    words = _description_hashes(tuple(outcomes))
+    columns = doc.to_array([LOWER, IS_STOP]).reshape(-1, 2)
+    wanted = numpy.fromiter(words, dtype=numpy.uint64, count=len(words))
+    for i in numpy.flatnonzero(numpy.isin(columns[:, 0], wanted) & (columns[:, 1] == 0)).tolist():
+        for key, weight in words[int(columns[i, 0])].items():
+            at = found.setdefault(key, Mentions())
+            at.described_at.append(i)
+            at.described_sum.append(at.described_sum[-1] + weight)
     total = sum(len(at.spans) for at in found.values())
     shares = {key: len(at.spans) / total for key, at in found.items() if at.spans} if total else {}
     top = max(shares, key=lambda k: (shares[k], k)) if shares else None

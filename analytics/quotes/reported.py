@@ -46,7 +46,7 @@ def _cue_text(verb: Token, prep: Token | None) -> str:
 
 def is_reporting_verb(token: Token, cues: ReportingCues) -> bool:
     """Whether ``token`` is a verb that reports speech (``said``, ``warned``, ``called``)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in (cues.clause_verbs | cues.object_verbs)
+    return token.pos_ == "VERB" and token.lemma_.lower() in cues.reporting_verbs
 
 
 def _is_question(clause: Token) -> bool:
@@ -396,7 +396,7 @@ def attribution(doc: Doc, start: int, end: int, marks: list[tuple[int, int]], cu
         window_end = doc[window_end].sent.end
     best, best_distance = None, None
     for tok in doc[window_start:window_end]:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.clause_verbs | cues.object_verbs:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.reporting_verbs:
             continue
         if in_any(tok.idx, tok.idx + 1, near(marks, tok.idx, tok.idx)):
             continue
