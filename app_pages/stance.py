@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.highlight import escape
 from analytics.store import STANCES
 from app_pages import display, drill, labels, layout as screens, state, tables
-from app_pages.display import CATEGORY_COLORS, DARK_TEXT, LIGHT_TEXT, MEAN_STANCE_LABEL, STANCE_COLORS, STANCE_SCALE, UNNAMED_SPEAKER
+from app_pages.display import DARK_TEXT, LIGHT_TEXT, MEAN_STANCE_LABEL, STANCE_COLORS, STANCE_SCALE, UNNAMED_SPEAKER
 
 MAX_POINTS = 500  # articles drawn one point each; more are drawn per date
 
@@ -100,9 +100,9 @@ with right:
     trend[by] = trend[by].astype(str)
     # Every outcome's line on one shared axis, in date or id order (not in order of first appearance).
     axis = sorted(trend[by].unique())
-    # The category colours: green and red mean favor and against, not two outcomes.
+    # Each outcome in its own colour, the same on every page (not green or red: they mean favor and against).
     trend_fig = px.line(trend.sort_values(by), x=by, y="mean_score", color=labels.LABEL, markers=True,
-                        color_discrete_sequence=CATEGORY_COLORS,
+                        color_discrete_map=labels.outcome_colours(trend),
                         category_orders={by: axis}, hover_data={"quotes": True}, range_y=[-1.05, 1.05],
                         labels={"mean_score": MEAN_STANCE_LABEL, by: "", "quotes": "n (quotes)", **labels.AXIS_NAMES},
                         custom_data=[by, "outcome"])

@@ -74,7 +74,7 @@ with left:
     if stance.empty:
         st.info("No stance in dated articles of this view.")
     else:
-        drill.chart(legend_below(px.bar(stance, x="period", y="quotes", color=labels.LABEL, color_discrete_sequence=CATEGORY_COLORS,
+        drill.chart(legend_below(px.bar(stance, x="period", y="quotes", color=labels.LABEL, color_discrete_map=labels.outcome_colours(stance),
                                         hover_data={"favor": True, "against": True, "neutral": True},
                                         custom_data=["when", "outcome"], labels={"period": "", **labels.AXIS_NAMES})),
                     "timeline-quotes", ("period", "outcome"))
@@ -85,7 +85,7 @@ with right:
     if not stance.empty:
         points = stance.assign(n=stance["quotes"])
         drill.chart(legend_below(px.scatter(points, x="period", y="mean_score", color=labels.LABEL, error_y="spread",
-                                            color_discrete_sequence=CATEGORY_COLORS, custom_data=["when", "outcome"],
+                                            color_discrete_map=labels.outcome_colours(stance), custom_data=["when", "outcome"],
                                             hover_data={"n": True, "favor": True, "against": True, "neutral": True},
                                             range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": "",
                                                                          **labels.AXIS_NAMES})),
