@@ -119,5 +119,5 @@ outcome = c2.selectbox("Outcome", outcomes, key="cell_outcome", bind="query-para
 behind, total = view.cell_quotes("" if speaker == UNNAMED_SPEAKER else speaker, outcome)
 st.caption(f"{total:,} quotes by {display.md_escape(speaker)} on {display.md_escape(labels.outcome_label(outcome))}.")
 # The same table as every drill-down: each quote linked to its place in its article.
-drill.quotes_table(behind, "stance_quotes", total=total,
+drill.quotes_table(behind, "stance_quotes", view, total=total,
                    full=lambda: view.fresh("cell_quotes", "" if speaker == UNNAMED_SPEAKER else speaker, outcome, None)[0])

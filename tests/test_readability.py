@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 
-from .test_dashboard import ONE, app, outcome_names
+from .test_dashboard import ONE, app, deferred_downloads, outcome_names  # noqa: F401 (a fixture)
 
 
 def specs(at) -> list[dict]:
@@ -72,3 +72,35 @@ def test_an_outcome_keeps_its_colour_when_the_view_holds_fewer_outcomes():
     one = next(outcome_traces(s) for s in specs(at) if outcome_traces(s))
     label = outcome_names()["peace_deal"]
     assert one == {label: every[label]}
+
+
+def shown_columns(frame) -> list[str]:
+    """The columns a grid draws, in order: its column_order when it sets one, else every column."""
+    return list(frame.proto.column_order) or list(frame.value.columns)
+
+
+def test_the_quotes_page_and_every_drill_down_name_each_quote_s_article_by_its_title(deferred_downloads):
+    import io
+
+    from analytics.export import read_csv
+
+    at = app(articles=ONE)
+    at.run()
+    at.switch_page("app_pages/quotes.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    frame = at.dataframe[0]
+    columns = shown_columns(frame)
+    assert "article" in columns and "article_id" not in columns  # the title on screen, the id in the CSV only
+    assert columns.index("article") < columns.index("place")  # read before the link to it
+    (title,) = set(frame.value["article"])
+    assert title and title != ONE and len(title) <= 41
+    assert set(read_csv(io.BytesIO(deferred_downloads["quotes.csv"]()))["article_id"]) == {ONE}
+    # The drill-downs: a stance cell's quotes, a click's quotes.
+    at.switch_page("app_pages/stance.py").run()
+    cell = next(d for d in at.dataframe if "place" in d.value.columns)
+    assert "article" in shown_columns(cell) and "article_id" not in shown_columns(cell)
+    assert set(cell.value["article"]) == {title}
+    at = app(articles=ONE, drill=["top-actors", "speaker:Donald Trump"])
+    at.run()
+    behind = next(d for d in at.dataframe if "place" in d.value.columns)
+    assert set(behind.value["article"]) == {title} and "article_id" not in shown_columns(behind)
