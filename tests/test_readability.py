@@ -104,3 +104,22 @@ def test_the_quotes_page_and_every_drill_down_name_each_quote_s_article_by_its_t
     at.run()
     behind = next(d for d in at.dataframe if "place" in d.value.columns)
     assert set(behind.value["article"]) == {title} and "article_id" not in shown_columns(behind)
+
+
+def test_a_timeline_of_few_dates_has_a_tick_at_each_date_and_nothing_between():
+    at = app()
+    at.run()
+    at.switch_page("app_pages/timeline.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    charts = [s for s in specs(at) if s["data"]]
+    assert len(charts) == 3  # mentions, quotes per outcome, mean stance
+    dates = None
+    for spec in charts:
+        axis = spec["layout"]["xaxis"]
+        drawn = sorted({x for trace in spec["data"] for x in trace.get("x") or []})
+        assert axis["type"] == "category" and axis["categoryarray"] == drawn
+        dates = dates or drawn
+        assert drawn == dates and 2 <= len(drawn) <= 5  # the default corpus' few dates, not every day between
+        # Room for more than the dates drawn: a bar is not a third of the plot wide.
+        assert axis["range"][1] - axis["range"][0] >= 4
+    assert any("not to scale" in c.value for c in at.caption)
