@@ -39,14 +39,15 @@ def legend_below(fig):
     return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.25, "title": None})
 
 
-def time_axis(fig):
+def time_axis(fig, side_by_side: bool = False):
     """``fig`` with a time axis that reads with few periods: then a tick at each period drawn and nothing between,
-    room for at least `MIN_SLOTS` periods (one bar is not a plot wide), and the outcomes of a period side by side."""
+    and room for at least `MIN_SLOTS` periods (one bar is not a plot wide); ``side_by_side``, the points of a
+    period (one per outcome, each with its spread) drawn next to each other rather than on top of each other."""
     if not few:
         return fig
     pad = max(0.0, (MIN_SLOTS - len(drawn)) / 2)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=drawn, range=[-0.5 - pad, len(drawn) - 0.5 + pad])
-    return fig.update_layout(bargap=0.45, scattermode="group", scattergap=0.5)
+    return fig.update_layout(bargap=0.45, **({"scattermode": "group", "scattergap": 0.5} if side_by_side else {}))
 
 
 def article_link(article_id: str, quote_id: str | None = None) -> str:
@@ -109,7 +110,7 @@ with right:
             points, x="period", y="mean_score", color=labels.LABEL, error_y="spread",
             color_discrete_map=labels.outcome_colours(stance), custom_data=["when", "outcome"],
             hover_data={"n": True, "favor": True, "against": True, "neutral": True}, range_y=[-1.1, 1.1],
-            labels={"mean_score": MEAN_STANCE_LABEL, "period": "", **labels.AXIS_NAMES}))),
+            labels={"mean_score": MEAN_STANCE_LABEL, "period": "", **labels.AXIS_NAMES})), side_by_side=True),
                     "timeline-stance", ("period", "outcome"))
 drill.quotes_behind(view, ("timeline-mentions", "timeline-quotes", "timeline-stance"))
 
