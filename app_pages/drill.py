@@ -86,10 +86,10 @@ def article_links(article_ids, quote_ids, kept: list[tuple[str, str]]) -> list[s
     return [f"articles?{urlencode(kept + [('article', a), ('quote', q)])}" for a, q in zip(article_ids, quote_ids)]
 
 
-# What an analyst reads first (who, what, which stance, in which article, the link), then the rest; the quote's id
+# What an analyst reads first (who, what, which stance, the link, in which article), then the rest; the quote's id
 # last, so a row ties each stance to its quote. The article is shown by its short title where its id stands; the id
 # goes to the CSV only.
-COLUMNS = ["speaker", "text", "stances", "stance", "score", "article_id", "place", "kind", "cue", "evidence", "outcome",
+COLUMNS = ["speaker", "text", "stances", "stance", "score", "place", "article_id", "kind", "cue", "evidence", "outcome",
            "found_by", "quote_id"]
 
 
@@ -109,7 +109,7 @@ def quotes_table(table, name: str, view: state.View, total: int | None = None, f
                      column_order=on_screen,
                      column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),
                                     "text": st.column_config.TextColumn(width="large"),
-                                    labels.TITLE_COLUMN: st.column_config.TextColumn(width="medium")})
+                                    labels.TITLE_COLUMN: st.column_config.TextColumn(width="small")})
 
 
 def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:

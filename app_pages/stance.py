@@ -108,6 +108,8 @@ with right:
                         custom_data=[by, "outcome"])
     if by == "article_id":  # short titles on the axis (the points keep their ids)
         labels.label_axis(trend_fig, "x", {a: escape(t) for a, t in labels.article_titles(view).items()})
+    # The legend under the plot: beside it, it took half of the half-width column.
+    trend_fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.15, "title": None})
     drill.chart(trend_fig.update_xaxes(type="category"), "stance-trend", ("date" if by == "date" else "article", "outcome"))
 drill.quotes_behind(view, ("stance-dist", "stance-trend"))
 

@@ -91,7 +91,7 @@ def test_the_quotes_page_and_every_drill_down_name_each_quote_s_article_by_its_t
     frame = at.dataframe[0]
     columns = shown_columns(frame)
     assert "article" in columns and "article_id" not in columns  # the title on screen, the id in the CSV only
-    assert columns.index("article") < columns.index("place")  # read before the link to it
+    assert columns.index("place") < columns.index("article") < columns.index("kind")  # the link, then its article
     (title,) = set(frame.value["article"])
     assert title and title != ONE and len(title) <= 41
     assert set(read_csv(io.BytesIO(deferred_downloads["quotes.csv"]()))["article_id"]) == {ONE}
