@@ -109,7 +109,7 @@ def quotes_table(table, name: str, view: state.View, total: int | None = None, f
                      column_order=on_screen,
                      column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),
                                     "text": st.column_config.TextColumn(width="large"),
-                                    labels.TITLE_COLUMN: st.column_config.TextColumn(width="small")})
+                                    labels.TITLE_COLUMN: st.column_config.TextColumn(width="medium")})
 
 
 def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:
