@@ -109,6 +109,8 @@ def quotes_table(table, name: str, view: state.View, total: int | None = None, f
                      column_order=on_screen,
                      column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),
                                     "text": st.column_config.TextColumn(width="large"),
+                                    # Wrapped, not one long line: the link and the article's title stay in view.
+                                    "stances": st.column_config.TextColumn(width="medium"),
                                     labels.TITLE_COLUMN: st.column_config.TextColumn(width="medium")})
 
 
