@@ -4,16 +4,19 @@ import math
 import networkx as nx
 import pandas as pd
 import plotly.express as px
-import plotly.graph_objects as go
 import streamlit as st
 
 from analytics.cooccurrence import MEASURES, WINDOWS
 from analytics.highlight import escape
 from app_pages import display, drill, layout as screens, state, tables
-from app_pages.display import COUNT_SCALE, DARK_TEXT, EDGE_COLOR, LIGHT_TEXT, NODE_COLOR
+from app_pages.display import COUNT_SCALE, DARK_TEXT, LIGHT_TEXT, NODE_COLOR
+from app_pages.network import network_figure
 
-EDGE_WIDTHS = 6  # edges are drawn in this many widths: one trace each, not one per edge
-LABELLED_NODES = 12  # the most mentioned actors are named on the network; the others on hover
+LABELLED_NODES = 12  # at most this many of the most mentioned actors are named on the network; the others on hover
+PHONE_LABELLED_NODES = 8  # and on a phone
+# The narrowest plot each layout is drawn in (a wide screen less the sidebar; a phone less its margins): names placed
+# for it cover no other at any wider one.
+WIDE_PX, PHONE_PX = 760, 340
 # One line per measure, shown where the measure is chosen and drawn.
 MEASURE_WORDS = {"count": "count: how many windows name both actors",
                  "npmi": "npmi: how much more often the two share a window than chance would have them "
@@ -48,46 +51,22 @@ drawn = set(mentions[mentions.index.isin(in_pairs)].nlargest(int(top_n)).index)
 shown = pairs[pairs["actor_a"].isin(drawn) & pairs["actor_b"].isin(drawn)]
 
 st.subheader("Network")
-st.caption(f"The {len(drawn)} most mentioned actors that share a {window}; the {min(LABELLED_NODES, len(drawn))} most "
-           f"mentioned are named, hover the others. Node size: mentions. Edge width: {MEASURE_WORDS[measure]}.")
+st.caption(f"The {len(drawn)} most mentioned actors that share a {window}; up to {min(LABELLED_NODES, len(drawn))} of the "
+           f"most mentioned are named where their names have room (fewer on a phone), hover the others. Node size: "
+           f"mentions. Edge width: {MEASURE_WORDS[measure]}.")
 graph = nx.Graph()
 graph.add_nodes_from(sorted(drawn))
 for row in shown.itertuples():
     graph.add_edge(row.actor_a, row.actor_b, weight=float(getattr(row, measure)))
 layout = nx.spring_layout(graph, seed=7, weight=None, k=1.5 / math.sqrt(max(len(graph), 1)))
-weights = [max(d["weight"], 0.0) for _, _, d in graph.edges(data=True)]
-top_weight = max(weights + [1e-9])
-fig = go.Figure()
-buckets: dict[int, tuple[list, list]] = {}
-for (a, b, d), w in zip(graph.edges(data=True), weights):
-    xs, ys = buckets.setdefault(min(int(EDGE_WIDTHS * w / top_weight), EDGE_WIDTHS - 1), ([], []))
-    xs += [layout[a][0], layout[b][0], None]
-    ys += [layout[a][1], layout[b][1], None]
-for bucket, (xs, ys) in sorted(buckets.items()):
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1 + 1.5 * bucket, "color": EDGE_COLOR},
-                             opacity=0.5 + 0.5 * bucket / EDGE_WIDTHS, hoverinfo="skip", showlegend=False))
-nodes = list(graph.nodes)
-fig.add_trace(go.Scatter(
-    x=[layout[n][0] for n in nodes], y=[layout[n][1] for n in nodes], mode="markers+text",
-    text=[escape(n) for n in nodes], textposition="top center", customdata=nodes,  # raw names, for the click
-    marker={"size": [8 + 4 * math.sqrt(mentions.get(n, 1)) for n in nodes], "color": NODE_COLOR, "opacity": 0.85},
-    hovertext=[f"{escape(n)}: {int(mentions.get(n, 0))} mentions" for n in nodes], hoverinfo="text", showlegend=False))
-fig.update_layout(height=560, xaxis={"visible": False}, yaxis={"visible": False}, margin={"l": 0, "r": 0, "t": 10, "b": 0})
-named_nodes = set(mentions[mentions.index.isin(drawn)].sort_values(ascending=False, kind="stable").index[:LABELLED_NODES])
-fig.data[-1].text = [escape(n) if n in named_nodes else "" for n in nodes]
-# The legend: what a node's size and an edge's width stand for, drawn at sizes of this view.
-top_mentions = int(max([mentions.get(n, 1) for n in nodes] + [1]))
-for m in sorted({1, max(1, top_mentions // 4), top_mentions}):
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"{m:,} mentions", legendgroup="size",
-                             legendgrouptitle_text="Node size", marker={"size": 8 + 4 * math.sqrt(m), "color": NODE_COLOR}))
-step = top_weight / EDGE_WIDTHS  # each width covers this much of the measure
-value = (lambda v: f"{v:,.0f}") if measure == "count" else (lambda v: f"{v:.2f}")
-for bucket, words in ((0, f"below {value(step)}"), (EDGE_WIDTHS - 1, f"{value(step * (EDGE_WIDTHS - 1))} and more")):
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", legendgroup="edge", legendgrouptitle_text=f"Edge width: {measure}",
-                             name=words, line={"width": 1 + 1.5 * bucket, "color": EDGE_COLOR}))
-fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.02, "itemsizing": "trace"}, showlegend=True)
-drill.chart(fig, "network", ("speaker",))
-drill.quotes_behind(view, ("network",))
+screens.responsive_css()
+# Drawn twice, for the width each is read at: the names are placed where they cover no other (app_pages/network.py).
+with screens.wide("network"):
+    drill.chart(network_figure(graph, layout, mentions, measure, WIDE_PX, 520, LABELLED_NODES), "network", ("speaker",))
+with screens.narrow("network"):
+    drill.chart(network_figure(graph, layout, mentions, measure, PHONE_PX, 420, PHONE_LABELLED_NODES), "network-phone",
+                ("speaker",))
+drill.quotes_behind(view, ("network", "network-phone"))
 
 st.subheader("Matrix")
 st.caption(f"Colour: {MEASURE_WORDS[measure]}; the number is the count of shared windows. Click a cell to list the "
@@ -126,7 +105,6 @@ def take_ranked_pair() -> None:
         st.session_state["pair"] = chosen
 
 
-screens.responsive_css()
 with screens.wide("matrix"):
     st.plotly_chart(fig, key="matrix", on_select=take_pair, selection_mode="points")
 with screens.narrow("matrix"):

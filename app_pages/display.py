@@ -22,9 +22,17 @@ UNNAMED_SPEAKER = "(unnamed)"  # the Stance page's row for quotes whose speaker 
 QUOTE_KINDS = ("direct", "indirect")  # the values of the quotes table's kind column
 MENTIONS_LABEL = "mentions"  # axis and colour-bar titles
 MEAN_STANCE_LABEL = "mean stance"
-# Lines and bars of categories (actors, outcomes, sources): no green or red, which mean favor and against.
-CATEGORY_COLORS = ["#457b9d", "#1d3557", "#e9c46a", "#8ecae6", "#6d597a", "#b08968", "#355070", "#9d8189",
-                   "#a8dadc", "#f4a261", "#5c677d", "#c9ada7"]
+# Lines and bars of categories (outcomes, actors, sources): a qualitative palette whose neighbours differ in hue
+# and lightness (the old one had three dark blues side by side), and no green, red or grey, which mean favor,
+# against and neutral.
+CATEGORY_COLORS = ["#1f77b4", "#e0a800", "#7b4fa0", "#e377c2", "#8c564b", "#7fc8f8", "#222222", "#a68a64",
+                   "#b5179e", "#5e6472"]
+
+
+def colours_in_order(keys) -> dict[str, str]:
+    """Each of ``keys`` (in a fixed order: the outcome definitions') -> its colour of `CATEGORY_COLORS`, by its place
+    in that order, so that a key keeps its colour whichever others a chart shows."""
+    return {k: CATEGORY_COLORS[i % len(CATEGORY_COLORS)] for i, k in enumerate(dict.fromkeys(keys))}
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")

@@ -86,24 +86,32 @@ def article_links(article_ids, quote_ids, kept: list[tuple[str, str]]) -> list[s
     return [f"articles?{urlencode(kept + [('article', a), ('quote', q)])}" for a, q in zip(article_ids, quote_ids)]
 
 
-# What an analyst reads first (who, what, which stance, the link), then the rest; the ids last, so a row of the
-# CSV ties each stance to its quote.
-COLUMNS = ["speaker", "text", "stances", "stance", "score", "place", "kind", "cue", "evidence", "outcome", "found_by",
-           "article_id", "quote_id"]
+# What an analyst reads first (who, what, which stance, the link, in which article), then the rest; the quote's id
+# last, so a row ties each stance to its quote. The article is shown by its short title where its id stands; the id
+# goes to the CSV only.
+COLUMNS = ["speaker", "text", "stances", "stance", "score", "place", "article_id", "kind", "cue", "evidence", "outcome",
+           "found_by", "quote_id"]
 
 
-def quotes_table(table, name: str, total: int | None = None, full=None) -> None:
-    """Quotes (rows with quote_id, article_id, speaker, kind, text, cue, and stances or stance) as a table,
-    each with a link to its place in its article, and a CSV download of all of them (``full()``)."""
+def quotes_table(table, name: str, view: state.View, total: int | None = None, full=None) -> None:
+    """Quotes (rows with quote_id, article_id, speaker, kind, text, cue, and stances or stance) as a table, each
+    with its article's title (of ``view``) and a link to its place there, and a CSV download of all of them
+    (``full()``)."""
     kept = kept_params()
 
     def placed(rows):
         rows = rows.assign(place=article_links(rows["article_id"], rows["quote_id"], kept))
         return rows[[c for c in COLUMNS if c in rows.columns]]
 
-    tables.show_table(placed(table), name, total=total, full=(lambda: placed(full())) if full else None,
+    shown = placed(table)
+    on_screen = [labels.TITLE_COLUMN if c == "article_id" else c for c in shown.columns]
+    tables.show_table(shown, name, total=total, full=(lambda: placed(full())) if full else None, titles=view,
+                     column_order=on_screen,
                      column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),
-                                    "text": st.column_config.TextColumn(width="large")})
+                                    "text": st.column_config.TextColumn(width="large"),
+                                    # Wrapped, not one long line: the link and the article's title stay in view.
+                                    "stances": st.column_config.TextColumn(width="medium"),
+                                    labels.TITLE_COLUMN: st.column_config.TextColumn(width="medium")})
 
 
 def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:
@@ -127,5 +135,5 @@ def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:
         st.page_link("app_pages/articles.py", label="Open the article", icon=":material/article:",
                      query_params={"article": picked["article"]})
     if total:
-        quotes_table(table, "selection_quotes", total=total,
+        quotes_table(table, "selection_quotes", view, total=total,
                      full=lambda: view.fresh("drill.quotes_behind", selection, None)[0])

@@ -169,6 +169,18 @@ def with_outcome_labels(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(**{LABEL: table["outcome"].map(lambda k: escape(labels.get(k, k))) if "outcome" in table.columns else []})
 
 
+def outcome_colours(table: pd.DataFrame) -> dict[str, str]:
+    """For px's ``color_discrete_map`` on `LABEL`: each outcome's (escaped) label -> its colour, the same on every
+    page and whichever outcomes the view holds (by the outcome's place in the definitions; keys they lack after)."""
+    from analytics.highlight import escape
+    from app_pages.display import colours_in_order
+
+    defined = outcome_labels()
+    shown = set(table["outcome"].astype(str)) if "outcome" in table.columns else set()
+    keys = list(defined) + sorted(shown - set(defined))
+    return {escape(defined.get(k, k)): colour for k, colour in colours_in_order(keys).items()}
+
+
 def article_titles(view) -> dict[str, str]:
     """Article id -> short title for the articles of ``view`` (its first rows), each told apart from the others."""
     listed = view.rows("articles", ["article_id", "title"])

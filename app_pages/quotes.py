@@ -17,7 +17,7 @@ quotes, total = view.quote_search(tuple(kinds), search)
 st.markdown(f"**{total:,}** quotes")
 # The drill-down's table (app_pages/drill.py): each quote linked to its place in its article, with the view's
 # filters, and its quote_id in the CSV.
-drill.quotes_table(quotes, "quotes", total=total, full=lambda: view.fresh("quote_search", tuple(kinds), search, None)[0])
+drill.quotes_table(quotes, "quotes", view, total=total, full=lambda: view.fresh("quote_search", tuple(kinds), search, None)[0])
 
 # The analyst's corrections: kept apart from the search above (app_pages/corrections_ui.py).
 corrections_ui.form(view, quotes)

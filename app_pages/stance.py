@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.highlight import escape
 from analytics.store import STANCES
 from app_pages import display, drill, labels, layout as screens, state, tables
-from app_pages.display import CATEGORY_COLORS, DARK_TEXT, LIGHT_TEXT, MEAN_STANCE_LABEL, STANCE_COLORS, STANCE_SCALE, UNNAMED_SPEAKER
+from app_pages.display import DARK_TEXT, LIGHT_TEXT, MEAN_STANCE_LABEL, STANCE_COLORS, STANCE_SCALE, UNNAMED_SPEAKER
 
 MAX_POINTS = 500  # articles drawn one point each; more are drawn per date
 
@@ -100,14 +100,16 @@ with right:
     trend[by] = trend[by].astype(str)
     # Every outcome's line on one shared axis, in date or id order (not in order of first appearance).
     axis = sorted(trend[by].unique())
-    # The category colours: green and red mean favor and against, not two outcomes.
+    # Each outcome in its own colour, the same on every page (not green or red: they mean favor and against).
     trend_fig = px.line(trend.sort_values(by), x=by, y="mean_score", color=labels.LABEL, markers=True,
-                        color_discrete_sequence=CATEGORY_COLORS,
+                        color_discrete_map=labels.outcome_colours(trend),
                         category_orders={by: axis}, hover_data={"quotes": True}, range_y=[-1.05, 1.05],
                         labels={"mean_score": MEAN_STANCE_LABEL, by: "", "quotes": "n (quotes)", **labels.AXIS_NAMES},
                         custom_data=[by, "outcome"])
     if by == "article_id":  # short titles on the axis (the points keep their ids)
         labels.label_axis(trend_fig, "x", {a: escape(t) for a, t in labels.article_titles(view).items()})
+    # The legend under the plot: beside it, it took half of the half-width column.
+    trend_fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.15, "title": None})
     drill.chart(trend_fig.update_xaxes(type="category"), "stance-trend", ("date" if by == "date" else "article", "outcome"))
 drill.quotes_behind(view, ("stance-dist", "stance-trend"))
 
@@ -119,5 +121,5 @@ outcome = c2.selectbox("Outcome", outcomes, key="cell_outcome", bind="query-para
 behind, total = view.cell_quotes("" if speaker == UNNAMED_SPEAKER else speaker, outcome)
 st.caption(f"{total:,} quotes by {display.md_escape(speaker)} on {display.md_escape(labels.outcome_label(outcome))}.")
 # The same table as every drill-down: each quote linked to its place in its article.
-drill.quotes_table(behind, "stance_quotes", total=total,
+drill.quotes_table(behind, "stance_quotes", view, total=total,
                    full=lambda: view.fresh("cell_quotes", "" if speaker == UNNAMED_SPEAKER else speaker, outcome, None)[0])

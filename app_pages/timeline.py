@@ -11,6 +11,8 @@ from app_pages import display, drill, labels, state, tables
 from app_pages.display import CATEGORY_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
 
 PERIOD_LABELS = {"day": "Day", "week": "Week beginning", "month": "Month"}
+FEW_PERIODS = 12  # up to this many periods with something to draw, the time axis shows those periods alone
+MIN_SLOTS = 4  # and leaves room for at least this many
 SHOWN_CHANGES = 20  # changes drawn side by side; the table and its download hold them all
 # What an analyst reads first (who, on what, from which stance to which, in whose words), then when; the ids last.
 CHANGE_COLUMNS = ["speaker", "outcome", "from_stance", "to_stance", "from_text", "to_text", "from_date", "to_date",
@@ -37,6 +39,17 @@ def legend_below(fig):
     return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.25, "title": None})
 
 
+def time_axis(fig, side_by_side: bool = False):
+    """``fig`` with a time axis that reads with few periods: then a tick at each period drawn and nothing between,
+    and room for at least `MIN_SLOTS` periods (one bar is not a plot wide); ``side_by_side``, the points of a
+    period (one per outcome, each with its spread) drawn next to each other rather than on top of each other."""
+    if not few:
+        return fig
+    pad = max(0.0, (MIN_SLOTS - len(drawn)) / 2)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=drawn, range=[-0.5 - pad, len(drawn) - 0.5 + pad])
+    return fig.update_layout(bargap=0.45, **({"scattermode": "group", "scattergap": 0.5} if side_by_side else {}))
+
+
 def article_link(article_id: str, quote_id: str | None = None) -> str:
     extra = [("article", article_id)] + ([("quote", quote_id)] if quote_id else [])
     return f"articles?{urlencode(kept + extra)}"
@@ -46,27 +59,35 @@ def in_reading_order(rows):
     return rows[[c for c in CHANGE_COLUMNS if c in rows.columns] + [c for c in rows.columns if c not in CHANGE_COLUMNS]]
 
 
+stance = labels.with_outcome_labels(view.query("timeline.stance_over_time", period))
+stance = stance.assign(when=period + ":" + stance["period"])  # for the click
 st.subheader("Mentions")
 top = list(view.actor_totals(5)["actor"])
 options = list(view.actor_totals(200)["actor"])
 chosen = st.multiselect("Actors on the timeline", options, default=[a for a in top if a in options], key="timeline_actors",
                         bind="query-params", help="The five most mentioned at first; the sidebar's filters still apply.")
 named = view.query("timeline.mentions_over_time", tuple(chosen), period)
+# The periods with something to draw; when there are few, the axis shows them alone (`time_axis`).
+drawn = sorted(set(stance["period"]) | set(named["period"]))
+few = len(drawn) <= FEW_PERIODS
+if few:
+    st.caption(f"Only the {len(drawn)} {period}s with quotes or mentions are on the time axis, evenly spaced: "
+               "the gaps between them are not to scale.")
 if named.empty:
     st.info("No mentions of the chosen actors in dated articles.")
 else:
-    # A period without a mention is a zero, not a gap the line jumps over.
-    grid = pd.MultiIndex.from_product([periods_between(cover.first, cover.last, period), chosen], names=["period", "actor"])
+    # A period without a mention is a zero, not a gap the line jumps over (of the periods drawn, when few).
+    axis = drawn if few else periods_between(cover.first, cover.last, period)
+    grid = pd.MultiIndex.from_product([axis, chosen], names=["period", "actor"])
     filled = named.set_index(["period", "actor"]).reindex(grid, fill_value=0).reset_index()
     # Raw values for the click: the period as "week:2025-10-13", the actor unescaped.
     filled = filled.assign(when=period + ":" + filled["period"], name=filled["actor"], actor=filled["actor"].map(escape))
-    drill.chart(legend_below(px.line(filled, x="period", y="mentions", color="actor", markers=True, color_discrete_sequence=CATEGORY_COLORS,
-                                     hover_data={"articles": True}, custom_data=["when", "name"],
-                                     labels={"mentions": MENTIONS_LABEL, "period": "", "actor": ""})),
+    drill.chart(time_axis(legend_below(px.line(filled, x="period", y="mentions", color="actor", markers=True,
+                                               color_discrete_sequence=CATEGORY_COLORS, hover_data={"articles": True},
+                                               custom_data=["when", "name"],
+                                               labels={"mentions": MENTIONS_LABEL, "period": "", "actor": ""}))),
                 "timeline-mentions", ("period", "speaker"))
 
-stance = labels.with_outcome_labels(view.query("timeline.stance_over_time", period))
-stance = stance.assign(when=period + ":" + stance["period"])  # for the click
 left, right = st.columns(2)
 with left:
     st.subheader("Quotes per outcome")
@@ -74,9 +95,10 @@ with left:
     if stance.empty:
         st.info("No stance in dated articles of this view.")
     else:
-        drill.chart(legend_below(px.bar(stance, x="period", y="quotes", color=labels.LABEL, color_discrete_sequence=CATEGORY_COLORS,
-                                        hover_data={"favor": True, "against": True, "neutral": True},
-                                        custom_data=["when", "outcome"], labels={"period": "", **labels.AXIS_NAMES})),
+        drill.chart(time_axis(legend_below(px.bar(stance, x="period", y="quotes", color=labels.LABEL,
+                                                  color_discrete_map=labels.outcome_colours(stance),
+                                                  hover_data={"favor": True, "against": True, "neutral": True},
+                                                  custom_data=["when", "outcome"], labels={"period": "", **labels.AXIS_NAMES}))),
                     "timeline-quotes", ("period", "outcome"))
 with right:
     st.subheader("Mean stance")
@@ -84,16 +106,16 @@ with right:
                "of the quotes' scores, and *n* is how many quotes each point averages.")
     if not stance.empty:
         points = stance.assign(n=stance["quotes"])
-        drill.chart(legend_below(px.scatter(points, x="period", y="mean_score", color=labels.LABEL, error_y="spread",
-                                            color_discrete_sequence=CATEGORY_COLORS, custom_data=["when", "outcome"],
-                                            hover_data={"n": True, "favor": True, "against": True, "neutral": True},
-                                            range_y=[-1.1, 1.1], labels={"mean_score": MEAN_STANCE_LABEL, "period": "",
-                                                                         **labels.AXIS_NAMES})),
+        drill.chart(time_axis(legend_below(px.scatter(
+            points, x="period", y="mean_score", color=labels.LABEL, error_y="spread",
+            color_discrete_map=labels.outcome_colours(stance), custom_data=["when", "outcome"],
+            hover_data={"n": True, "favor": True, "against": True, "neutral": True}, range_y=[-1.1, 1.1],
+            labels={"mean_score": MEAN_STANCE_LABEL, "period": "", **labels.AXIS_NAMES})), side_by_side=True),
                     "timeline-stance", ("period", "outcome"))
 drill.quotes_behind(view, ("timeline-mentions", "timeline-quotes", "timeline-stance"))
 
 st.subheader(f"Articles of a {period}")
-periods = sorted(set(stance["period"]) | (set(named["period"]) if not named.empty else set()))
+periods = drawn
 if periods:
     start = st.selectbox(PERIOD_LABELS[period], periods, index=len(periods) - 1, key="timeline_period", bind="query-params")
     day = view.query("timeline.period_articles", period, start)

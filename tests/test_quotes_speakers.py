@@ -283,3 +283,30 @@ def test_the_person_asked_answers_the_question(nlp):
             "“I have the job I want, and it is a big enough job,” he said.")
     assert speakers(quotes_of(nlp, text, PEOPLE)) == ["Pavel Rusk"]
 
+
+
+# --- A dateline before the subject is not part of the speaker's words ----------------------------------------
+
+def speaker_words(nlp, text):
+    return [q["speaker_text"] for q in quotes_of(nlp, text)]
+
+
+def test_an_outlet_in_brackets_before_the_subject_is_not_its_words(nlp):
+    assert speaker_words(nlp, "(Reuters) - Port authorities said on Tuesday that the harbour would reopen next week.") \
+        == ["Port authorities"]
+    assert speaker_words(nlp, "(NewsWire) Local farmers said the drought had cut their harvest by half.") == ["Local farmers"]
+
+
+def test_a_place_and_outlet_dateline_ending_in_a_dash_is_not_the_subject_s_words(nlp):
+    for text in ("LONDON (AP) — Railway unions said the strike would go ahead on Monday.",
+                 "NAIROBI, Kenya (AP) — Health officials said the clinics would stay open.",
+                 "OSLO — The fisheries minister said the quota would not change.",
+                 "(Reuters) - The (acting) harbour master said the port would reopen."):
+        words = speaker_words(nlp, text)
+        assert len(words) == 1 and not any(mark in words[0] for mark in ("AP", "Reuters", "—", "OSLO")), (text, words)
+
+
+def test_brackets_and_hyphens_inside_the_subject_stay(nlp):
+    assert speaker_words(nlp, "The (acting) harbour master said the port would reopen.") == ["The (acting) harbour master"]
+    assert speaker_words(nlp, "Self-described experts said the bridge was safe.") == ["Self-described experts"]
+    assert speaker_words(nlp, "Ana Lima (Acme) said the plant would close.") == ["Ana Lima (Acme)"]

@@ -54,6 +54,26 @@ SENTENCE_OPENING_TOKENS = 1
 PARTICLE_MAX_CHARS = 3
 
 
+# Where an English news dateline ends: "(Reuters) -", "LONDON (AP) —", "(Agency) Officials said".
+DATELINE_ENDS = {")", "–", "—", "--"}
+
+
+def after_dateline(words: list[Token], head: Token) -> list[Token]:
+    """The subject's ``words`` without the dateline the parse may hang on it: what comes before the last closing
+    bracket or dash before the ``head`` when only capitalised words, numbers and punctuation come before that
+    (a place, a date, an outlet in brackets: "LONDON, Oct 3 (Reuters) - Port officials"). A lowercase word there
+    is part of the phrase ("The (acting) harbour master"); a hyphen counts only with spaces about it, as a
+    dateline writes it, not inside a word ("Self-described experts")."""
+    for k in range(len(words) - 1, 0, -1):
+        word = words[k]
+        spaced_hyphen = word.text == "-" and bool(word.whitespace_) and bool(words[k - 1].whitespace_)
+        if word.i >= head.i or not (word.text in DATELINE_ENDS or spaced_hyphen):
+            continue
+        if all(w.is_punct or w.is_space or w.like_num or w.text[:1].isupper() for w in words[:k]):
+            return words[k + 1:]
+    return words
+
+
 class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLabels):
     """Turns the subject of a cue into (canonical speaker, words as written).
 
@@ -200,8 +220,10 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
                 run.append(i)
             else:
                 break
-        words = [self.doc[i] for i in run]
-        while words and (words[-1].is_punct or words[-1].is_space):
+        words = after_dateline([self.doc[i] for i in run], head)
+        # Punctuation at the ends goes, but not the bracket that closes one kept: "Ana Lima (Acme)".
+        while words and (words[-1].is_punct or words[-1].is_space) and not (
+                words[-1].text == ")" and any(w.text == "(" for w in words[:-1])):
             words.pop()
         while words and (words[0].is_punct or words[0].is_space):
             words.pop(0)

@@ -125,7 +125,8 @@ def test_clicking_a_heatmap_cell_lists_its_quotes(page, server):
 def test_clicking_a_matrix_cell_lists_the_passages_behind_the_pair(page, server):
     page.goto(f"{server}/cooccurrence?window=sentence")
     wait_ready(page)
-    chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    # Named by its container: the network is drawn twice (wide and phone), so the matrix is not the second chart.
+    chart = page.locator('.st-key-wide-matrix [data-testid="stPlotlyChart"]').first
     chart.scroll_into_view_if_needed()
     points = chart.locator("path.point")
     points.first.wait_for(timeout=30_000)
