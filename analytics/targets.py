@@ -166,17 +166,15 @@ def discourse_of(doc: Doc, layout: Layout, outcomes: list[Outcome], matches: lis
         at.sentences.sort()
         at.paragraphs.sort()
     # The word forms' hashes against one column read of the parse: no Python object per token.
-    import numpy
     from spacy.attrs import IS_STOP, LOWER
 
     words = _description_hashes(tuple(outcomes))
-    columns = doc.to_array([LOWER, IS_STOP]).reshape(-1, 2)
-    wanted = numpy.fromiter(words, dtype=numpy.uint64, count=len(words))
-    for i in numpy.flatnonzero(numpy.isin(columns[:, 0], wanted) & (columns[:, 1] == 0)).tolist():
-        for key, weight in words[int(columns[i, 0])].items():
-            at = found.setdefault(key, Mentions())
-            at.described_at.append(i)
-            at.described_sum.append(at.described_sum[-1] + weight)
+    for i, (form, stop) in enumerate(doc.to_array([LOWER, IS_STOP]).reshape(-1, 2).tolist()):
+        if form in words and not stop:
+            for key, weight in words[form].items():
+                at = found.setdefault(key, Mentions())
+                at.described_at.append(i)
+                at.described_sum.append(at.described_sum[-1] + weight)
     total = sum(len(at.spans) for at in found.values())
     shares = {key: len(at.spans) / total for key, at in found.items() if at.spans} if total else {}
     top = max(shares, key=lambda k: (shares[k], k)) if shares else None

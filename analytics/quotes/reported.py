@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from ..layout import Layout
@@ -79,23 +80,30 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
 
 
 def _words_that_may_report(doc: Doc, cues: ReportingCues) -> list[Token]:
-    """The verbs of ``doc`` and the words whose lemma is a clause adjective (``clear`` that ...), in order.
+    """The words of ``doc`` that may be a cue, in order: verbs whose lemma is a reporting or statement
+    verb, and words written as a clause adjective (``clear`` that ...) that are verbs, auxiliaries or have
+    such an adjective for lemma.
 
-    Picked from columns of the parse, so that only these become Python
+    Picked from columns of the parse, each word form looked up once, so that only these become Python
     objects: the rest of an article's tokens are never looked at.
     """
-    from spacy.attrs import LEMMA, POS
+    from spacy.attrs import LEMMA, LOWER, POS
     from spacy.parts_of_speech import AUX, VERB
 
     if not len(doc):
         return []
-    columns = doc.to_array([POS, LEMMA])
+    columns = doc.to_array([POS, LEMMA, LOWER])
     strings = doc.vocab.strings
-    adjectives = [h for h in set(columns[:, 1].tolist()) if strings[h].lower() in cues.clause_adjectives]
-    keep = (columns[:, 0] == VERB) | (columns[:, 0] == AUX)
-    for h in adjectives:
-        keep |= columns[:, 1] == h
-    return [doc[int(i)] for i in keep.nonzero()[0]]
+    verbs = cues.reporting_verbs | cues.statement_verbs
+
+    def having(column: int, words: frozenset[str]):
+        found = [h for h in set(columns[:, column].tolist()) if strings[h].lower() in words]
+        return numpy.isin(columns[:, column], numpy.asarray(found, dtype=columns.dtype))
+
+    verb, aux = columns[:, 0] == VERB, columns[:, 0] == AUX
+    keep = verb & having(1, verbs)
+    keep |= (verb | aux | having(1, cues.clause_adjectives)) & having(2, cues.clause_adjectives)
+    return [doc[i] for i in keep.nonzero()[0].tolist()]
 
 
 def _in_questions(doc: Doc, sentence_starts: tuple[int, ...] | None = None) -> list[bool]:
