@@ -26,7 +26,7 @@ import bisect
 import json
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -277,9 +277,15 @@ class LogisticModel:
     threshold: float
 
     def probability(self, features: dict) -> float:
-        z = self.bias + sum(w * (features.get(name, 0.0) - m) / s
-                            for name, w, m, s in zip(self.features, self.weights, self.means, self.scales))
+        intercept, slopes = self._linear
+        z = intercept + sum(k * features.get(name, 0.0) for name, k in slopes)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    @cached_property
+    def _linear(self) -> tuple[float, tuple[tuple[str, float], ...]]:
+        """The model as intercept and slope per feature: the standardisation folded in once, not per candidate."""
+        slopes = tuple((name, w / s) for name, w, s in zip(self.features, self.weights, self.scales))
+        return self.bias - sum(w * m / s for w, m, s in zip(self.weights, self.means, self.scales)), slopes
 
     def to_json(self) -> dict:
         return {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
