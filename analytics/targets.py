@@ -84,11 +84,10 @@ def _description_words(outcomes: tuple[Outcome, ...]) -> dict[str, dict[str, flo
 
 
 @lru_cache(maxsize=8)
-def _description_hashes(outcomes: tuple[Outcome, ...]) -> dict[int, dict[str, float]]:
-    """`_description_words` keyed by the hash spaCy gives each word form (its LOWER column holds those)."""
-    from spacy.strings import hash_string
-
-    return {hash_string(form): weights for form, weights in _description_words(outcomes).items()}
+def _description_ids(outcomes: tuple[Outcome, ...], strings) -> dict[int, dict[str, float]]:
+    """`_description_words` keyed by the id ``strings`` (a vocab's StringStore) gives each word form, as
+    the parse's LOWER column holds them: a hash, or a small fixed number for spaCy's symbols ("number")."""
+    return {strings[form]: weights for form, weights in _description_words(outcomes).items()}
 
 
 @dataclass
@@ -168,7 +167,7 @@ def discourse_of(doc: Doc, layout: Layout, outcomes: list[Outcome], matches: lis
     # The word forms' hashes against one column read of the parse: no Python object per token.
     from spacy.attrs import IS_STOP, LOWER
 
-    words = _description_hashes(tuple(outcomes))
+    words = _description_ids(tuple(outcomes), doc.vocab.strings)
     for i, (form, stop) in enumerate(doc.to_array([LOWER, IS_STOP]).reshape(-1, 2).tolist()):
         if form in words and not stop:
             for key, weight in words[form].items():

@@ -109,3 +109,24 @@ def test_the_article_topic_counts_alone_only_where_no_other_outcome_is_named_nea
                         f'"{quote}," said Ruth Ames, who chairs the farmers\' union.\n', quote)
     assert crowded["merger"]["top_alone"] == 0.0
     assert crowded["price_cap"]["top_alone"] == 0.0  # named near, but not what the article is about
+
+
+def test_a_description_word_that_spacy_keeps_as_a_symbol_still_counts(nlp):
+    # spaCy stores some words ("number", "person", "case") under fixed symbol ids, not their hash: a quote
+    # in the words of the outcome's description must be found whatever id the word has in the parse.
+    outcomes = parse_outcomes("""
+outcomes:
+  - key: permit_cap
+    label: Permit cap
+    description: a limit on the number of fishing permits
+    terms: [permit cap]
+""")
+    text = "The council met on Monday.\n\n\"The number is simply too high,\" said Rosa Pike, a skipper.\n"
+    from analytics.layout import layout_of
+    from analytics.outcomes import outcome_matches
+    from analytics.targets import discourse_of
+
+    doc = parse_texts(nlp, [text])[0]
+    discourse = discourse_of(doc, layout_of(doc), outcomes, outcome_matches(doc, outcomes))
+    number = next(t.i for t in doc if t.lower_ == "number")
+    assert discourse.outcomes["permit_cap"].described_weight(number, number + 1) > 0
