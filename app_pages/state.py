@@ -143,6 +143,13 @@ def _memory_store(key: str, _tables: dict[str, pd.DataFrame]) -> Store:
     return Store.from_tables(_tables)
 
 
+@st.cache_data(show_spinner=False, ttl=2, max_entries=8)
+def _folder_stamp(folder: str) -> float:
+    """The newest change to a build's files. A page asks for the store several times a run, and a large build
+    has hundreds of files: looked at once in two seconds, so a rebuild shows within two seconds."""
+    return max(p.stat().st_mtime for p in Path(folder).rglob("*") if p.is_file())
+
+
 def current_store() -> tuple[str, Store]:
     """(a key naming the content of the visitor's analysis, its tables in a `analytics.store.Store`), with the
     visitor's corrections (Quotes page) applied."""
@@ -153,7 +160,7 @@ def analysis_store() -> tuple[str, Store]:
     """`current_store` before the visitor's corrections."""
     folder = prebuilt_folder()
     if folder is not None:
-        stamp = max(p.stat().st_mtime for p in folder.rglob("*") if p.is_file())
+        stamp = _folder_stamp(str(folder))
         return f"prebuilt:{folder}:{stamp}", _prebuilt_store(str(folder), stamp)
     rows = corpus_rows()
     registry, outcomes = registry_text(), outcomes_text()

@@ -47,8 +47,8 @@ def in_reading_order(rows):
 
 
 st.subheader("Mentions")
-top = list(view.actor_totals(5)["actor"])
 options = list(view.actor_totals(200)["actor"])
+top = options[:5]  # the same order as the options: one query, not two
 chosen = st.multiselect("Actors on the timeline", options, default=[a for a in top if a in options], key="timeline_actors",
                         bind="query-params", help="The five most mentioned at first; the sidebar's filters still apply.")
 named = view.query("timeline.mentions_over_time", tuple(chosen), period)
