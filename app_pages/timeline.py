@@ -103,11 +103,10 @@ if periods:
 
 st.subheader("Position changes")
 # The first rows only (the download has them all): a large build holds tens of thousands of changes.
-changes = view.query("timeline.changes_with_quotes", state.MAX_ROWS)
+changes, total = view.query("timeline.changes_and_total", state.MAX_ROWS)
 if changes.empty:
     st.info("No speaker in this view took different positions on an outcome on different dates.")
     st.stop()
-total = view.count("position_changes")
 st.caption(f"{total:,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
            "that day's quotes give it) differs from the one before. Each quote opens in its article.")
 for row in changes.head(SHOWN_CHANGES).itertuples():
