@@ -150,13 +150,16 @@ def _selected_changes(f: Filters) -> tuple[str, list]:
         where.append(_in("speaker", f.actors, params))
     if f.outcomes:
         where.append(_in("outcome", f.outcomes, params))
+    kept = ""
     if f.narrows_articles:
-        for end in ("from_quote_id", "to_quote_id"):
-            inner, inner_params = selected("quotes", Filters(articles=f.articles, dates=f.dates, sources=f.sources))
-            where.append(f"{end} IN (SELECT quote_id FROM {inner} AS q)")
-            params.extend(inner_params)
+        # The quotes of the view's articles, found once for both ends: scanning the quotes table twice cost
+        # most of a count on a large build.
+        inner, inner_params = selected("quotes", Filters(articles=f.articles, dates=f.dates, sources=f.sources))
+        kept = f"WITH kept AS MATERIALIZED (SELECT quote_id FROM {inner} AS q) "
+        params = inner_params + params
+        where += [f"{end} IN (SELECT quote_id FROM kept)" for end in ("from_quote_id", "to_quote_id")]
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return f"(SELECT * FROM position_changes{clause})", params
+    return f"({kept}SELECT * FROM position_changes{clause})", params
 
 
 def count(store: Store, f: Filters, table: str) -> int:
@@ -292,12 +295,20 @@ def cell_quotes(store: Store, f: Filters, speaker: str, outcome: str, limit: int
     params = params + [speaker, outcome]
     join = (f"FROM {sql} AS s JOIN quotes q ON q.quote_id = s.quote_id "
             f"WHERE COALESCE(s.speaker, '') = ? AND s.outcome = ?")
-    total = int(store.value(f"SELECT COUNT(*) {join}", params))
     # What an analyst reads first comes first; the ids that tie each stance to its quote and article last.
-    table = store.query(f"SELECT s.speaker, q.text, s.stance, s.score, s.outcome, s.found_by, s.evidence, q.kind, "
-                        f"s.article_id, s.quote_id {join} "
+    columns = "s.speaker, q.text, s.stance, s.score, s.outcome, s.found_by, s.evidence, q.kind, s.article_id, s.quote_id"
+    if limit == 0:
+        return store.query(f"SELECT {columns} {join} LIMIT 0", params), int(store.value(f"SELECT COUNT(*) {join}", params))
+    # The count rides along with the rows (counted before the limit): one pass over the join, not two.
+    table = store.query(f"SELECT {columns}, COUNT(*) OVER () AS total_rows {join} "
                         f"ORDER BY s.article_id, s.quote_id{_limit(limit)}", params)
-    return table, total
+    return _split_total(table)
+
+
+def _split_total(table: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """(``table`` without its ``total_rows`` column, the count that column holds: 0 for no rows)."""
+    total = int(table["total_rows"].iat[0]) if len(table) else 0
+    return table.drop(columns="total_rows"), total
 
 
 def quote_search(store: Store, f: Filters, kinds: tuple = (), search: str = "", limit: int | None = None) -> tuple[pd.DataFrame, int]:

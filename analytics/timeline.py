@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from .positions import day_sql
-from .store import Filters, Store, selected
+from .store import Filters, Store, _split_total, count, selected
 
 PERIODS = ("day", "week", "month")
 # Days of coverage up to which each period is used: a month of news reads per day, a year per week.
@@ -101,17 +101,32 @@ def period_articles(store: Store, f: Filters, period: str, start: str) -> pd.Dat
         WHERE d.day IS NOT NULL AND {_period(period)} = ? ORDER BY d.day, d.article_id""", params + [start])
 
 
+def changes_and_total(store: Store, f: Filters, limit: int) -> tuple[pd.DataFrame, int]:
+    """(`changes_with_quotes` cut to ``limit``, how many changes the view holds in all), in one query."""
+    if "position_changes" not in store.present:
+        return pd.DataFrame(), 0
+    if limit <= 0:  # no row to carry the count
+        return changes_with_quotes(store, f, 0), count(store, f, "position_changes")
+    return _split_total(_changes(store, f, f" LIMIT {int(limit)}", ", COUNT(*) OVER () AS total_rows"))
+
+
 def changes_with_quotes(store: Store, f: Filters, limit: int | None = None) -> pd.DataFrame:
     """The view's position changes, newest first, each with the text and article of the quote before and after:
     the columns of `positions.POSITION_CHANGE_COLUMNS` and from_text, from_article, to_text, to_article."""
     if "position_changes" not in store.present:
         return pd.DataFrame()
+    return _changes(store, f, "" if limit is None else f" LIMIT {int(limit)}")
+
+
+def _changes(store: Store, f: Filters, tail: str, total: str = "") -> pd.DataFrame:
     sql, params = selected("position_changes", f)
-    tail = "" if limit is None else f" LIMIT {int(limit)}"
     # The newest changes first, cut to ``limit``, and only then joined to their quotes: on a large build the
     # changes run to tens of thousands, and joining them all to the quotes to keep five cost most of a page's run.
+    # The quotes of the changes kept are read once, for both ends (not the whole quotes table twice).
     return store.query(f"""
-        WITH c AS (SELECT * FROM {sql} AS c ORDER BY to_date DESC, speaker, outcome{tail})
+        WITH c AS MATERIALIZED (SELECT *{total} FROM {sql} AS c ORDER BY to_date DESC, speaker, outcome{tail}),
+             q AS MATERIALIZED (SELECT quote_id, text, article_id FROM quotes
+                                WHERE quote_id IN (SELECT from_quote_id FROM c UNION SELECT to_quote_id FROM c))
         SELECT c.*, qf.text AS from_text, qf.article_id AS from_article, qt.text AS to_text, qt.article_id AS to_article
-        FROM c JOIN quotes qf ON qf.quote_id = c.from_quote_id JOIN quotes qt ON qt.quote_id = c.to_quote_id
+        FROM c JOIN q qf ON qf.quote_id = c.from_quote_id JOIN q qt ON qt.quote_id = c.to_quote_id
         ORDER BY c.to_date DESC, c.speaker, c.outcome""", params)

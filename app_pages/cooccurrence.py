@@ -85,7 +85,8 @@ if len(both_ways):
     top_value = both_ways[measure].max() or 1
     fig.data[0].textfont.color = [LIGHT_TEXT if v > 0.55 * top_value else DARK_TEXT for v in both_ways[measure]]
 names = {escape(n): n for n in in_pairs}
-pair_names = [f"{r.actor_a} — {r.actor_b}" for r in pairs.itertuples()]
+# Column-wise, not a row at a time: a large view has tens of thousands of pairs.
+pair_names = (pairs["actor_a"].astype(str) + " — " + pairs["actor_b"].astype(str)).tolist()
 
 
 def take_pair() -> None:

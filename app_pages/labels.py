@@ -49,16 +49,18 @@ def on_screen(table: pd.DataFrame) -> pd.DataFrame:
     labels = outcome_labels()
     changes = {c: table[c].map(lambda k: labels.get(k, k)) for c in OUTCOME_COLUMNS if c in table.columns}
     # Any dtype: pandas 3 reads text as its own string dtype, not object; the cell is checked for text instead.
-    changes.update({c: table[c].map(stances_on_screen) for c in STANCES_COLUMNS if c in table.columns})
+    # The labels looked up once for the table, not once a cell (each lookup reads the outcome definitions).
+    changes.update({c: table[c].map(lambda cell: stances_on_screen(cell, labels)) for c in STANCES_COLUMNS
+                    if c in table.columns})
     return table.assign(**changes) if changes else table
 
 
-def stances_on_screen(cell):
+def stances_on_screen(cell, labels: dict[str, str] | None = None):
     """A ``outcome: label; ...`` cell (quote_search's stances, a correction in words) with each outcome key
-    written as its label; anything not text as it is."""
+    written as its label (``labels``, else `outcome_labels`); anything not text as it is."""
     if not isinstance(cell, str):
         return cell
-    labels = outcome_labels()
+    labels = outcome_labels() if labels is None else labels
     return _STANCES_CELL.sub(lambda m: f"{m[1]}{labels.get(m[2], m[2])}: ", cell)
 
 

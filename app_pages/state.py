@@ -143,6 +143,28 @@ def _memory_store(key: str, _tables: dict[str, pd.DataFrame]) -> Store:
     return Store.from_tables(_tables)
 
 
+@st.cache_data(show_spinner=False, ttl=2, max_entries=8)
+def _folder_stamp(folder: str) -> float:
+    """The newest change to a build's files. A page asks for the store several times a run, and a large build
+    has hundreds of files: looked at once in two seconds, so a rebuild shows within two seconds."""
+    return max(p.stat().st_mtime for p in Path(folder).rglob("*") if p.is_file())
+
+
+@st.cache_resource(show_spinner=False)
+def _default_size() -> int:
+    return len(default_articles())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _default_store(registry: str, outcomes: str) -> tuple[str, Store]:
+    """The server's own corpus analysed with ``registry`` and ``outcomes``, and its key. A page asks for the
+    store several times a run: found here by the two texts, without hashing the corpus and copying its
+    cached tables out of `analyse` every time."""
+    rows = default_articles()
+    key = analysis_key(rows, registry, outcomes)
+    return key, _memory_store(key, analyse(rows, registry, outcomes))
+
+
 def current_store() -> tuple[str, Store]:
     """(a key naming the content of the visitor's analysis, its tables in a `analytics.store.Store`), with the
     visitor's corrections (Quotes page) applied."""
@@ -153,14 +175,14 @@ def analysis_store() -> tuple[str, Store]:
     """`current_store` before the visitor's corrections."""
     folder = prebuilt_folder()
     if folder is not None:
-        stamp = max(p.stat().st_mtime for p in folder.rglob("*") if p.is_file())
+        stamp = _folder_stamp(str(folder))
         return f"prebuilt:{folder}:{stamp}", _prebuilt_store(str(folder), stamp)
-    rows = corpus_rows()
     registry, outcomes = registry_text(), outcomes_text()
-    key = analysis_key(rows, registry, outcomes)
     if not own_corpus():
-        with st.spinner(f"Analysing {len(rows)} articles…"):
-            return key, _memory_store(key, analyse(rows, registry, outcomes))
+        with st.spinner(f"Analysing {_default_size()} articles…"):
+            return _default_store(registry, outcomes)
+    rows = corpus_rows()
+    key = analysis_key(rows, registry, outcomes)
     kept = st.session_state.get("own_analysis")
     if kept is None or kept[0] != key:
         # The visitor's corpus with the actors or outcomes they have just edited: analysed again in a worker.

@@ -62,8 +62,8 @@ def in_reading_order(rows):
 stance = labels.with_outcome_labels(view.query("timeline.stance_over_time", period))
 stance = stance.assign(when=period + ":" + stance["period"])  # for the click
 st.subheader("Mentions")
-top = list(view.actor_totals(5)["actor"])
 options = list(view.actor_totals(200)["actor"])
+top = options[:5]  # the same order as the options: one query, not two
 chosen = st.multiselect("Actors on the timeline", options, default=[a for a in top if a in options], key="timeline_actors",
                         bind="query-params", help="The five most mentioned at first; the sidebar's filters still apply.")
 named = view.query("timeline.mentions_over_time", tuple(chosen), period)
@@ -125,11 +125,10 @@ if periods:
 
 st.subheader("Position changes")
 # The first rows only (the download has them all): a large build holds tens of thousands of changes.
-changes = view.query("timeline.changes_with_quotes", state.MAX_ROWS)
+changes, total = view.query("timeline.changes_and_total", state.MAX_ROWS)
 if changes.empty:
     st.info("No speaker in this view took different positions on an outcome on different dates.")
     st.stop()
-total = view.count("position_changes")
 st.caption(f"{total:,} changes, newest first: a speaker's position on an outcome on one date (the label most of "
            "that day's quotes give it) differs from the one before. Each quote opens in its article.")
 for row in changes.head(SHOWN_CHANGES).itertuples():

@@ -200,6 +200,9 @@ def test_the_found_by_filter_is_offered_and_an_older_build_without_the_column_st
     speaker, outcome = tables["stances"].iloc[0][["speaker", "outcome"]]
     rows, total = store.cell_quotes(older, store.Filters(), speaker, outcome, 10)
     assert total >= 1 and set(rows["found_by"]) == {""}
+    # The count is of every quote of the cell, not of the rows shown.
+    one, same_total = store.cell_quotes(older, store.Filters(), speaker, outcome, 1)
+    assert len(one) == 1 and same_total == total and list(one.columns) == list(rows.columns)
 
 
 def test_position_changes_of_the_view_keep_its_speakers_outcomes_and_articles(tables, stored):

@@ -101,6 +101,10 @@ def test_a_limit_keeps_the_newest_changes_with_their_quotes():
     newest = timeline.changes_with_quotes(stored, store.Filters(), 1)
     assert newest[["speaker", "to_date", "from_text", "to_text"]].values.tolist() == [
         ["Tomas Lind", "2026-03-09", "Strike now", "Call it off"]]
+    # The Timeline page's table and count come from one query: the first rows, and how many there are in all.
+    shown, total = timeline.changes_and_total(stored, store.Filters(), 1)
+    assert total == 3 and shown.equals(newest)
+    assert timeline.changes_and_total(stored, store.Filters(actors=("Nobody",)), 5)[1] == 0
 
 
 def test_sql_and_python_read_dates_alike():
