@@ -60,7 +60,7 @@ def contrasted_away(token: Token, stance_cues: StanceCues) -> Token | None:
     """The word ``token`` is set against by a negation phrase: ``delayed`` in ``delayed rather than dead``."""
     if token.dep_ != "conj":
         return None
-    words = " ".join(t.lower_ for t in token.doc[max(token.i - 3, token.sent.start): token.i])
+    words = " ".join(t.lower_ for t in words_before(token, 3))
     return token.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
 
 
@@ -72,8 +72,7 @@ def set_aside(root: Token, stance_cues: StanceCues) -> Token | None:
         node = node.head
     if node.dep_ != "conj":
         return None
-    start = node.left_edge.i
-    words = " ".join(t.lower_ for t in node.doc[max(start - 2, node.sent.start): start])
+    words = " ".join(t.lower_ for t in words_before(node.left_edge, 2))
     return node.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
 
 

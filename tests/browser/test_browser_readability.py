@@ -21,6 +21,15 @@ def wait_ready(page, timeout: float = 120_000) -> None:
     page.wait_for_timeout(300)
 
 
+def open_page(browser, url: str, size: dict):
+    """A new browser context of ``size`` with ``url`` open and the app done running."""
+    context = browser.new_context(viewport=size)
+    page = context.new_page()
+    page.goto(url)
+    wait_ready(page)
+    return context, page
+
+
 def boxes(chart, selector: str) -> list[dict]:
     """The drawn boxes (x, y, width, height, text) of the elements ``selector`` of ``chart`` that show something."""
     return chart.evaluate(
@@ -36,10 +45,7 @@ def overlap(a: dict, b: dict, slack: float = 1.0) -> bool:
 
 @pytest.mark.parametrize("size", [PHONE, WIDE], ids=["phone", "wide"])
 def test_the_network_s_names_cover_no_other_name_and_no_other_node(browser, server, size):
-    context = browser.new_context(viewport=size)
-    page = context.new_page()
-    page.goto(f"{server}/cooccurrence")
-    wait_ready(page)
+    context, page = open_page(browser, f"{server}/cooccurrence", size)
     chart = page.locator('[data-testid="stPlotlyChart"]:visible').first  # the layout this width shows
     chart.locator("g.textpoint text").first.wait_for(timeout=60_000)
     names = [b for b in boxes(chart, "g.textpoint text") if b["text"].strip()]
@@ -57,10 +63,7 @@ def test_the_network_s_names_cover_no_other_name_and_no_other_node(browser, serv
 
 @pytest.mark.parametrize("size", [PHONE, WIDE], ids=["phone", "wide"])
 def test_a_timeline_of_few_dates_has_a_tick_at_each_date_and_bars_of_a_sensible_width(browser, server, size):
-    context = browser.new_context(viewport=size)
-    page = context.new_page()
-    page.goto(f"{server}/timeline")
-    wait_ready(page)
+    context, page = open_page(browser, f"{server}/timeline", size)
     charts = page.locator('[data-testid="stPlotlyChart"]:visible')
     charts.nth(2).locator(".main-svg").first.wait_for(timeout=60_000)
     assert charts.count() == 3
