@@ -123,7 +123,7 @@ WEIGHTED_CUES = ("favor", "against", "harm", "hedge")
 CUE_WORD_LISTS = ("requirement", "negations", "conditionals", "reporting_favor", "reporting_against",
                   "reporting_hedge", "expectation_verbs", "bringing_verbs", "adversaries",
                   "ills", "attitudes", "contrastives", "rhetorical_openers",
-                  "discourse_imperatives", "naming_verbs")
+                  "discourse_imperatives", "naming_verbs", "pressures", "publics")
 STANCE_CUE_KEYS = WEIGHTED_CUES + CUE_WORD_LISTS
 
 
@@ -154,6 +154,8 @@ class StanceCues:
     rhetorical_openers: frozenset = frozenset()
     discourse_imperatives: frozenset = frozenset()
     naming_verbs: frozenset = frozenset()
+    pressures: frozenset = frozenset()
+    publics: frozenset = frozenset()
     # Derived from the fields above, so never passed in (``dataclasses.replace`` builds a fresh one).
     index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 

@@ -28,7 +28,11 @@ of a whole sentence is not stance, so it is only one weak term here):
                           does the harm, +1 when it suffers it ("damage to the
                           prospects for peace") or when the harm falls on
                           adversaries or ills only ("will bleed the smugglers
-                          dry", "choke off the traffic jams")
+                          dry", "choke off the traffic jams"); +1 also when the
+                          outcome is an instrument of pressure (sanctions, a
+                          strike: `is_pressure`) and the harm falls where pressure
+                          is aimed ("these sanctions will bite", "cripple the
+                          regime's revenue"), not on the public or the speaker's side
                 proximity 1 / (1 + dependency-tree distance to the outcome / 3), the
                           distance at most 4 in a quote that only refers to the
                           outcome (it is about it as a whole, sentence after sentence)
@@ -100,7 +104,7 @@ from .reading import QuoteReading, is_clause, names_it, read_quote
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
     contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role,
-    harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
+    harm_aimed, harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
     rhetorical_question, serves_adversary, set_aside, tree_distance, unrealised_praise,
 )
 
@@ -140,10 +144,11 @@ def _vader():
 
 
 def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues: StanceCues,
-                 reading: QuoteReading | None = None) -> tuple[float, str]:
+                 reading: QuoteReading | None = None, pressure: bool = False) -> tuple[float, str]:
     """Score in [-1, 1] of a quote toward one target outcome, and the evidence for it (see module docstring).
 
-    ``reading``: the quote's `read_quote`, when it is scored toward several outcomes.
+    ``reading``: the quote's `read_quote`, when it is scored toward several outcomes; ``pressure``:
+    whether the outcome is an instrument of pressure (`is_pressure`).
     """
     reading = reading or read_quote(doc, quote, span, stance_cues)
     own = target.tokens()
@@ -181,6 +186,8 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
         if polarity is None:  # harm: who does it, and to whom, decides
             role = harm_role(tok, anchors)
             polarity = 1 if role == "patient" or harms_adversary(tok, stance_cues) else -1
+            if pressure and role != "patient" and harm_aimed(tok, stance_cues, role == "agent"):
+                polarity = 1  # "these sanctions will bite": the harm is what the instrument is for
         negated = is_negated(tok, stance_cues) != (negated_complement(tok, stance_cues) is not None)
         negated = negated != (in_quote and rhetorical_question(tok, span, stance_cues))
         negated = negated != (polarity == 1 and unrealised_praise(tok) is not None)
@@ -301,6 +308,13 @@ def _window_sentiment(span: Span, anchors: list[Token], own: set[int]) -> float:
     return _vader().polarity_scores(words)["compound"] if words.strip() else 0.0
 
 
+def is_pressure(outcome: Outcome, stance_cues: StanceCues) -> bool:
+    """Whether ``outcome`` is an instrument of pressure (sanctions, a strike, tariffs): a word of its label
+    or terms, or that word without a plural -s, is one of the cues' ``pressures``."""
+    words = {w for phrase in (outcome.label, *outcome.terms) for w in phrase.lower().replace("-", " ").split()}
+    return any(w in stance_cues.pressures or w.endswith("s") and w[:-1] in stance_cues.pressures for w in words)
+
+
 def label_of(score: float) -> str:
     """The stance label of a score: favor >= 0.25, against <= -0.25, else neutral."""
     return "favor" if score >= FAVOR else "against" if score <= AGAINST else "neutral"
@@ -341,6 +355,7 @@ def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], stance_
     if not quotes:
         return []
     discourse = discourse_of(doc, layout or layout_of(doc), outcomes, outcome_matches(doc, outcomes))
+    pressures = {o.key for o in outcomes if is_pressure(o, stance_cues)}
     rows = []
     for quote in quotes:
         span = _quote_span(doc, quote)
@@ -350,7 +365,8 @@ def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], stance_
         reading = read_quote(doc, quote, span, stance_cues, discourse.layout) if chosen else None
         for candidate in chosen:
             rows.append(_row(quote, candidate.key, candidate.found_by,
-                             *score_stance(doc, quote, span, candidate.target, stance_cues, reading)))
+                             *score_stance(doc, quote, span, candidate.target, stance_cues, reading,
+                                           candidate.key in pressures)))
     return rows
 
 
@@ -368,9 +384,10 @@ def stances_given(doc: Doc, quote: dict, keys: list[str], outcomes: list[Outcome
         return []
     discourse = discourse_of(doc, layout_of(doc), outcomes, outcome_matches(doc, outcomes))
     found = {c.key: c for c in candidates(discourse, quote, span)}
+    pressures = {o.key for o in outcomes if is_pressure(o, stance_cues)}
     rows = []
     for key in keys:
         target = found[key].target if key in found else Target(key, [], refers=span.root)
         rows.append(_row(quote, key, found[key].found_by if key in found else "given",
-                         *score_stance(doc, quote, span, target, stance_cues)))
+                         *score_stance(doc, quote, span, target, stance_cues, pressure=key in pressures)))
     return rows

@@ -295,6 +295,41 @@ def harms_adversary(cue: Token, stance_cues: StanceCues) -> bool:
     return objectless and _only_adversaries(cue, stance_cues, ("nsubj",), (), ())
 
 
+# The speaker's own side: harm that falls on it is never wanted.
+_OWN_SIDE = {"we", "us", "our", "ours", "i", "me", "my"}
+# Entities that pressure is aimed at: a country, a people, an organisation, a person ("squeeze Moscow").
+_AIMED_AT = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def harm_aimed(cue: Token, stance_cues: StanceCues, by_outcome: bool = False) -> bool:
+    """Whether harm that an instrument of pressure does (``cue``) falls where pressure is aimed: on no one
+    named ("these sanctions will bite"), or on a named other or what is theirs ("squeeze Moscow",
+    "cripple the regime's revenue", "Russia's economy is hurting"); not on the speaker's side or the
+    public ("it will punish the people who depend on us", "hurt families", "strangle the economy"), nor
+    on things of no one ("destroy jobs", "damage ties").
+
+    What suffers is the cue's object (or the object of ``to`` / ``on``), else, for a verb with no
+    object, its subject, unless that is the outcome doing the harm (``by_outcome``).
+    """
+    sufferers = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    sufferers += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for g in c.children if g.dep_ == "pobj"]
+    if not sufferers and cue.pos_ == "VERB":
+        sufferers = [] if by_outcome else [c for c in cue.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if not sufferers:
+            return True
+
+    def public(noun: Token) -> bool:
+        named = noun.lemma_.lower() in stance_cues.publics or noun.lower_.removesuffix("s") in stance_cues.publics
+        return named and all(p.lower_ in _OWN_SIDE for p in noun.children if p.dep_ == "poss")
+
+    def aimed(noun: Token) -> bool:
+        return any(t.ent_type_ in _AIMED_AT or t.dep_ == "poss" and t.lower_ not in _OWN_SIDE for t in noun.subtree)
+
+    if any(any(t.lower_ in _OWN_SIDE for t in s.subtree) or any(public(n) for n in (s, *s.conjuncts)) for s in sufferers):
+        return False
+    return any(aimed(s) for s in sufferers)
+
+
 def _only_adversaries(cue: Token, stance_cues: StanceCues, objects: tuple, preps: tuple, clauses: tuple,
                       own: frozenset = frozenset()) -> bool:
     """Whether what ``cue`` acts on names adversaries only, in every conjunct: its object (``objects``

@@ -154,6 +154,61 @@ def test_doubt_about_the_benefits_is_against(nlp, outcomes):
     assert stance(nlp, text, "skepticism about the benefits of a truce", outcomes, "ceasefire", cue="expressed") == "against"
 
 
+# --------------------------------------------------------------------------- instruments of pressure
+
+PRESSURE = parse_outcomes("""
+outcomes:
+  - key: embargo
+    label: Arms embargo
+    description: an embargo on arms sales to the junta
+    terms: [arms embargo, embargo]
+  - key: strike
+    label: Dock strike
+    description: the dockworkers' strike going ahead
+    terms: [strike, walkout]
+  - key: charge
+    label: Congestion charge
+    description: a charge for driving into the centre
+    terms: [congestion charge]
+""")
+
+
+def test_harm_an_instrument_of_pressure_does_to_its_target_is_for_it(nlp):
+    text = "The envoy said the embargo would cripple the junta's supply lines within months."
+    assert stance(nlp, text, "the embargo would cripple the junta's supply lines within months", PRESSURE, "embargo") == "favor"
+    text = "Tariff hawks said the tariffs would squeeze Beijing's export earnings."
+    assert stance(nlp, text, "the tariffs would squeeze Beijing's export earnings", TRADE, "tariffs") == "favor"
+
+
+def test_an_instrument_of_pressure_that_bites_is_wanted(nlp):
+    text = "The shop steward said the strike will hurt, and that it is meant to."
+    assert stance(nlp, text, "the strike will hurt", PRESSURE, "strike") == "favor"
+
+
+def test_harm_that_falls_on_the_public_or_the_speakers_side_stays_against(nlp):
+    text = "The port authority warned that the strike would hurt families across the region."
+    assert stance(nlp, text, "the strike would hurt families across the region", PRESSURE, "strike", cue="warned") == "against"
+    text = "The owners said the walkout would cripple our business for a year."
+    assert stance(nlp, text, "the walkout would cripple our business for a year", PRESSURE, "strike") == "against"
+    # Things of no one are no target: tariffs that destroy jobs are a harm, not pressure.
+    text = "The farm minister warned that the new tariffs would destroy thousands of jobs."
+    assert stance(nlp, text, "the new tariffs would destroy thousands of jobs", TRADE, "tariffs", cue="warned") == "against"
+
+
+def test_harm_done_by_an_outcome_that_is_no_instrument_of_pressure_is_against_it(nlp):
+    text = "Traders said the congestion charge would cripple the city's small shops."
+    assert stance(nlp, text, "the congestion charge would cripple the city's small shops", PRESSURE, "charge") == "against"
+
+
+def test_which_outcomes_are_instruments_of_pressure():
+    from analytics.lexicons import load_stance_cues
+    from analytics.stance import is_pressure
+
+    cues = load_stance_cues()
+    assert {o.key: is_pressure(o, cues) for o in PRESSURE} == {"embargo": True, "strike": True, "charge": False}
+    assert is_pressure(TRADE[0], cues)
+
+
 # --------------------------------------------------------------------------- the rows
 
 def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):
