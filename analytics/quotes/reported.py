@@ -65,7 +65,7 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
     drop: set[int] = set()
     for root in content:
         for t in root.subtree:
-            if t is root or t.i in drop:
+            if t == root or t.i in drop:
                 continue
             contrast = t.dep_ == "advcl" and (any(k.dep_ == "mark" and k.lower_ in ("while", "whereas", "although", "though") for k in t.children)
                                               or _even_as(t))
@@ -184,8 +184,9 @@ def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> t
                 # but "warned Beijing against ...", "compared it to ..." with what follows.
                 addressee = addressee or child
                 continue
-            if child.dep_ == "dobj" and _is_anaphoric(child):
-                continue  # "rejected the criticism": refers back, states nothing
+            if child.dep_ == "dobj" and _is_anaphoric(child) and not _named_as(verb) \
+                    and not any(c.dep_ == "xcomp" for c in verb.children):  # "pressed the government to act"
+                continue  # "rejected the criticism": refers back, states nothing; "welcomed the move as ..." names it
             content.append(child)
         # A preposition before another one is a particle of a verb of action: "backed out of the race".
         elif child.dep_ == "prep" and child.lower_ in cues.content_prepositions and not any(k.dep_ == "prep" for k in child.children):
@@ -194,12 +195,26 @@ def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> t
                 prep = prep or child
         elif child.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in child.children):
             content.append(child)
+        elif child.dep_ == "advcl" and _for_to_clause(child):
+            content.append(child)  # "called for the dispute to go to a panel": what is called for, with its subject
     if content and all(c.dep_ == "prep" and c is not prep for c in content) and addressee is None:
         return [], None
     if content and addressee is not None:
         # "urged Israel to accept ...", "calling it “sportswashing”": the object is part of what was said.
         return [addressee, *content], None
     return content, prep
+
+
+def _named_as(verb: Token) -> bool:
+    """Whether ``verb`` names its object as something: ``described the visit as "very timely"``."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
+
+
+def _for_to_clause(clause: Token) -> bool:
+    """Whether ``clause`` is an infinitive with its own subject after "for": ``for the dispute to go ...``."""
+    return (any(k.dep_ == "mark" and k.lower_ == "for" for k in clause.children)
+            and any(k.dep_ == "aux" and k.lower_ == "to" for k in clause.children)
+            and any(k.dep_ in SUBJECT_DEPS for k in clause.children))
 
 
 def _continued(verb: Token, clause: Token) -> list[Token]:
@@ -282,15 +297,10 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
                     item = _sentence_before(doc, tok)
                 else:
                     tokens = _content_tokens(content, cues)
-                    tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ in ("that",) and t.head in content)]
+                    tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ in ("that", "for") and t.head in content)]
                     item = {"tokens": tokens}
                 if item is not None:
                     item["cue"] = _cue_text(tok, prep)
-        elif tok.pos_ == "VERB" and lemma in cues.statement_verbs:
-            noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.statement_nouns), None)
-            if noun is not None:
-                about = [c for c in tok.children if c.dep_ == "prep" and c.i > noun.i]
-                item = {"tokens": list(noun.subtree) + [t for c in about for t in c.subtree], "cue": f"{tok.text} {noun.text}"}
         elif tok.lower_ in cues.clause_adjectives and tok.dep_ in ("acomp", "oprd", "ccomp", "advmod", "amod", "xcomp"):
             verb = tok.head
             clause = [
@@ -298,12 +308,19 @@ def reported_speech(doc: Doc, cues: ReportingCues, quotations: list[tuple[int, i
                 if c.i > tok.i and (c.dep_ == "ccomp" or c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children))
             ]
             if clause:
-                item = {"tokens": [t for t in clause[0].subtree if not (t.dep_ == "mark" and t.head is clause[0])], "cue": f"{verb.text} {tok.text}" if verb.lemma_ == "be" else f"{verb.text} it {tok.text}"}
+                item = {"tokens": [t for t in clause[0].subtree if not (t.dep_ == "mark" and t.head == clause[0])], "cue": f"{verb.text} {tok.text}" if verb.lemma_ == "be" else f"{verb.text} it {tok.text}"}
                 tok = verb
+        if item is None and tok.pos_ == "VERB" and lemma in cues.statement_verbs:
+            # "delivered a warning that ...", "repeated the party's objection to ...": a verb that is also a
+            # cue of its own ("repeated that ...") reports a statement noun when its own reading found nothing.
+            noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.statement_nouns), None)
+            if noun is not None:
+                about = [c for c in tok.children if c.dep_ == "prep" and c.i > noun.i]
+                item = {"tokens": list(noun.subtree) + [t for c in about for t in c.subtree], "cue": f"{tok.text} {noun.text}"}
         if item and item.get("tokens"):
             tokens = sorted(item["tokens"], key=lambda t: t.i)
             # The text is what was said: not the "that" before it, nor the cue's preposition ("called for").
-            while tokens and (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark" or tokens[0].dep_ == "prep" and tokens[0].head is tok):
+            while tokens and (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark" or tokens[0].dep_ == "prep" and tokens[0].head == tok):
                 tokens.pop(0)
             item["tokens"] = tokens
             start, end = _span_text(doc, item["tokens"], quotations, text) if tokens else (0, 0)
