@@ -164,6 +164,11 @@ class StanceCues:
         for category in WEIGHTED_CUES:
             for words, weight in getattr(self, category).items():
                 self.index.setdefault(words[0].partition("/")[0], []).append((words, category, weight))
+        # A favour word negated by its prefix is an against word of the same weight ("unconstructive",
+        # "unhelpful", "unwelcome"), unless the prefixed word is listed itself.
+        for (word, *rest), weight in self.favor.items():
+            if not rest and "/" not in word and f"un{word}" not in self.index:
+                self.index[f"un{word}"] = [((f"un{word}",), "against", weight)]
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e[0]))
 

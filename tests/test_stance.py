@@ -209,6 +209,11 @@ def test_which_outcomes_are_instruments_of_pressure():
     assert is_pressure(TRADE[0], cues)
 
 
+def test_a_favour_word_with_un_before_it_is_against(nlp):
+    text = "The shipping lobby said the new tariffs were unconstructive and arrived at an unwelcome moment."
+    assert stance(nlp, text, "the new tariffs were unconstructive and arrived at an unwelcome moment", TRADE, "tariffs") == "against"
+
+
 # --------------------------------------------------------------------------- the rows
 
 def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):
