@@ -62,7 +62,10 @@ of a whole sentence is not stance, so it is only one weak term here):
               -1.0 outcome is the subject or object of a negated verb that is not
                    itself a cue, nor a copula before one ("Tomahawks would not change
                    the situation", "should not be pressured into giving up territory";
-                   not "the obstacles were not insurmountable"), is itself a
+                   not "the obstacles were not insurmountable"; nor, of a subject,
+                   "be" with a noun or a place after it, or "have": "the levy is not a
+                   tax grab", "X was not off the table" deny a property, not X;
+                   "that is not a recount" still denies X), is itself a
                    negated verb ("would not join the alliance") or is what a whole quote denies; +1.0
                    when that clause is feared ("fear the truce will not hold")
               +0.6 outcome stated as coming or due: subject of a future, possible

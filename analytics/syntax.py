@@ -246,7 +246,15 @@ def negated_verb(root: Token, stance_cues: StanceCues) -> Token | None:
     outcome's own verb, negated, when its name is a verb phrase ("would not join the alliance") or the quote
     that only refers to it denies its own main verb ("we will not pull our troops out", said of a withdrawal)."""
     own = root if root.pos_ == "VERB" else None
-    for verb in (own, _predicate_of_subject(root), _verb_of_object(root)):
+    predicate = _predicate_of_subject(root)
+    for verb in (own, predicate, _verb_of_object(root)):
+        if verb is not None and verb is predicate and (verb.lemma_ == "have" or verb.lemma_ == "be" and any(
+                c.dep_ in ("attr", "prep") for c in verb.children)):
+            # "X is not a war on drivers", "X is not off the table", "the force does not have the will to ...":
+            # what X is, where it stands or what it has denied,
+            # not X ("that is not a recount" denies X itself: X is the complement there, not the subject;
+            # "X was not legal" denies an evaluation of X).
+            continue
         if verb is not None and any(c.dep_ == "neg" for c in verb.children) and not _is_stance_cue(verb, stance_cues) \
                 and not any(c.dep_ in _PREDICATIVES and _is_stance_cue(c, stance_cues) for c in verb.children):
             return verb

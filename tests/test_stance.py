@@ -214,6 +214,34 @@ def test_a_favour_word_with_un_before_it_is_against(nlp):
     assert stance(nlp, text, "the new tariffs were unconstructive and arrived at an unwelcome moment", TRADE, "tariffs") == "against"
 
 
+VOTE = parse_outcomes("""
+outcomes:
+  - key: referendum
+    label: Independence referendum
+    description: a referendum on independence
+    terms: [referendum, plebiscite]
+  - key: levy
+    label: Tourist levy
+    description: a levy on overnight stays
+    terms: [tourist levy, levy]
+""")
+
+
+def test_denying_what_the_outcome_is_said_to_be_is_no_stance_against_it(nlp):
+    # A property of the outcome denied ("is not a tax grab", "does not have the power to ...") is not the outcome denied.
+    text = "The mayor said the levy is not a tax grab on visitors."
+    assert stance(nlp, text, "the levy is not a tax grab on visitors", VOTE, "levy") != "against"
+    text = "The minister said a tourist levy was not off the table."
+    assert stance(nlp, text, "a tourist levy was not off the table", VOTE, "levy") != "against"
+    text = "The minister said the levy does not have the power to close a single hotel."
+    assert stance(nlp, text, "the levy does not have the power to close a single hotel", VOTE, "levy") != "against"
+
+
+def test_denying_that_something_is_the_outcome_at_all_is_against_it(nlp):
+    text = "The opposition leader said the vote is a stunt and not a referendum at all."
+    assert stance(nlp, text, "the vote is a stunt and not a referendum at all", VOTE, "referendum") == "against"
+
+
 # --------------------------------------------------------------------------- the rows
 
 def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):
