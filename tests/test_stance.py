@@ -242,6 +242,12 @@ def test_denying_that_something_is_the_outcome_at_all_is_against_it(nlp):
     assert stance(nlp, text, "the vote is a stunt and not a referendum at all", VOTE, "referendum") == "against"
 
 
+def test_pressing_someone_to_bring_the_outcome_about_is_for_it(nlp):
+    text = "Activists pressed the government to hold a referendum before the summer."
+    assert stance(nlp, text, "the government to hold a referendum before the summer", VOTE, "referendum",
+                  cue="pressed") == "favor"
+
+
 # --------------------------------------------------------------------------- the rows
 
 def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):
