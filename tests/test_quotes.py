@@ -176,9 +176,21 @@ def test_straight_marks_over_several_paragraphs(nlp):
             'The health secretary said the offer was "fair and final".')
     rows = quotes_of(nlp, text)
     direct = only(rows, "direct")
-    assert len(direct) == 1 and direct[0]["paragraph"] == 1
-    assert direct[0]["text"].endswith("Something has to change.") and direct[0]["speaker"].endswith("Clarke")
-    assert [q["kind"] for q in rows] == ["direct", "indirect"]
+    assert [q["paragraph"] for q in direct] == [1, 2, 3]
+    assert direct[0]["text"].startswith("I love my job") and direct[-1]["text"] == "Something has to change."
+    assert all(q["speaker"].endswith("Clarke") for q in direct)
+    assert [q["kind"] for q in rows] == ["direct", "direct", "direct", "indirect"]
+
+
+def test_a_quotation_over_several_paragraphs_attributed_at_its_end_is_that_speaker_s_throughout(nlp):
+    text = ('The bridge closed on Monday after inspectors found cracks.\n\n'
+            '"We had no choice. The cables were corroded right through.\n\n'
+            '"We will reopen one lane as soon as it is safe," said Tomas Berg, the city engineer.\n\n'
+            'Traders said the closure was costing them customers.')
+    direct = only(quotes_of(nlp, text), "direct")
+    assert [q["text"] for q in direct] == ["We had no choice. The cables were corroded right through.",
+                                           "We will reopen one lane as soon as it is safe,"]
+    assert all(q["speaker"] == "Tomas Berg" for q in direct)
 
 
 def test_names_and_labels_in_quotation_marks_are_not_quotes(nlp):

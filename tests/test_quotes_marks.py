@@ -32,11 +32,10 @@ def test_nested_quotes_stay_inside_their_outer_quote():
     assert [text[s:e] for s, e in quotation_spans(text)] == ["He told me ‘never again’ and left,"]
 
 
-def test_a_quotation_over_several_paragraphs_is_one_quote():
+def test_a_quotation_over_several_paragraphs_is_one_quote_per_paragraph():
+    # The opening mark repeated at each paragraph, no closing mark before the last: each paragraph's words.
     text = "Lima said in a statement:\n“We have done everything we could.\n“We will keep fighting for our workers.”\nThe company declined to comment."
-    spans = quotation_spans(text)
-    assert len(spans) == 1
-    assert text[spans[0][0]:spans[0][1]].startswith("We have done") and text[spans[0][0]:spans[0][1]].endswith("workers.")
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["We have done everything we could.", "We will keep fighting for our workers."]
 
 
 def test_an_unclosed_mark_spoils_only_its_own_paragraph():

@@ -194,6 +194,17 @@ def _direct_quotes(doc: Doc, speech, absorbed, headings: set[int], layout: Layou
     ]
 
 
+def _runs_on(layout: Layout, part: dict, rest: dict) -> bool:
+    """Whether quotation ``part`` runs to the end of its paragraph and ``rest`` carries it on from the start
+    of the next one (after its opening mark)."""
+    here = layout.paragraph_of(part["start"])
+    if here + 1 >= len(layout.paragraphs) or layout.paragraph_of(rest["start"]) != here + 1:
+        return False
+    text = layout.text
+    return (not text[part["end"]:layout.paragraphs[here][1]].strip()
+            and len(text[layout.paragraphs[here + 1][0]:rest["start"]].strip()) == 1)
+
+
 def _attributed_rows(doc: Doc, quotes: list[dict], resolver: SpeakerResolver, layout: Layout, article_id: str, text: str) -> list[dict]:
     """The rows of ``quotes`` (in text order) with their speakers; a report no one speaks is dropped."""
     rows = []
@@ -222,6 +233,11 @@ def _attributed_rows(doc: Doc, quotes: list[dict], resolver: SpeakerResolver, la
         }
         rows.append(row)
         previous = row
+    # A paragraph of a quotation that runs on into the next (no closing mark, the opening mark repeated) is
+    # spoken by whoever speaks the part that follows: the attribution comes at the end ("...," she says).
+    for part, rest in reversed(list(zip(rows, rows[1:]))):
+        if part["kind"] == rest["kind"] == "direct" and not part["speaker"] and rest["speaker"] and _runs_on(layout, part, rest):
+            part.update(speaker=rest["speaker"], speaker_text=rest["speaker_text"], cue=rest["cue"])
     return rows
 
 

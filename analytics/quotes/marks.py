@@ -101,7 +101,8 @@ def quotation_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) 
 
     Quotes nested in a quote stay inside it. A quotation that runs over
     several paragraphs (its opening mark repeated at the start of each, no
-    closing mark until the end) is one span. A mark that is never closed
+    closing mark until the end) is one span per paragraph, as readers and
+    annotators take each paragraph's words. A mark that is never closed
     spoils at most its own paragraph. ``paragraphs`` are the
     `paragraph_spans` of ``text``, if known.
     """
@@ -136,8 +137,9 @@ def quotation_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) 
         if open_at is not None:
             nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
             continues = nxt is not None and len(stack) == 1 and text[nxt:nxt + 1] == opener
-            if not continues:
-                open_at = None
+            if continues:
+                spans.append((open_at, p_end))
+            open_at = None
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
