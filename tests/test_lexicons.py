@@ -176,7 +176,8 @@ def test_an_override_applies_to_the_base_it_is_given():
     base = StanceCues(favor={("ready",): 1.0}, against={}, harm={}, hedge={}, negations=frozenset({"not"}))
     cues = override_stance_cues({"against": {"reject": 1.2}}, "story.yml", base)
     assert dataclasses.asdict(cues) == {**dataclasses.asdict(base), "against": {("reject",): 1.2},
-                                        "index": {"ready": [(("ready",), "favor", 1.0)], "reject": [(("reject",), "against", 1.2)]}}
+                                        "index": {"ready": [(("ready",), "favor", 1.0)], "reject": [(("reject",), "against", 1.2)],
+                                                  "unready": [(("unready",), "against", 1.0)]}}  # un- + a favour word
 
 
 def test_a_malformed_override_section_gets_a_clear_message():
