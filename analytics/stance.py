@@ -75,7 +75,10 @@ of a whole sentence is not stance, so it is only one weak term here):
                    hold a summit", "there will be a meeting")
     demand  = +0.8 an imperative of the quote takes the outcome as object ("Hold a
               snap election now", "Put it to a vote", '"Build it," she said';
-              not "Look at ...")
+              not "Look at ..."); or the outcome is what an "unless" clause
+              asks for ("the walkout goes on unless they order arbitration";
+              not when the clause's verb is a cue of its own, "unless they scrap
+              it"), and then no conditional damping for that outcome
     verb    = +0.5 / -0.7 when the reporting verb leans (its own cue words:
               "welcomed", "ruled out"; or confirm, announce / warn, deny ...),
               only when |cues| < 0.5 and the syntax does not decide; none for a
@@ -107,7 +110,7 @@ from .reading import QuoteReading, is_clause, names_it, read_quote
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
     contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role,
-    harm_aimed, harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
+    averting_condition, harm_aimed, harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
     rhetorical_question, serves_adversary, set_aside, tree_distance, unrealised_praise,
 )
 
@@ -225,6 +228,11 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     if demand is not None:
         cues += DEMANDED
         evidence.append(f"demand '{demand.text}' {DEMANDED:+.2f}")
+    averting = next((m for m in (averting_condition(a, stance_cues) for a in anchors) if m is not None), None) \
+        if demand is None and target.refers is None else None
+    if averting is not None:
+        cues += DEMANDED  # "we strike unless they order arbitration": what would avert the rest is what is asked
+        evidence.append(f"'{averting.text}' {anchors[0].text} {DEMANDED:+.2f}")
 
     vader = _window_sentiment(span, inside, own)
     syntax = 0.0
@@ -288,7 +296,7 @@ def score_stance(doc: Doc, quote: dict, span: Span, target: Target, stance_cues:
     weight = NAMED_VADER if names_it(lemmas, stance_cues) else VADER_WEIGHT if decided else LONE_VADER
     score = math.tanh(decided + weight * vader)
     condition = reading.condition
-    if condition is not None:
+    if condition is not None and averting is None:  # the outcome as what averts the rest is asked for outright
         score *= CONDITIONAL
         evidence.append(f"conditional '{condition.text}' x{CONDITIONAL}")
     if hedge >= HEDGE_FLOOR and hedge > abs(decided):

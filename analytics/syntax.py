@@ -149,6 +149,19 @@ def _is_stance_cue(token: Token, stance_cues: StanceCues) -> bool:
                for c in WEIGHTED_CUES for words in getattr(stance_cues, c))
 
 
+def averting_condition(root: Token, stance_cues: StanceCues) -> Token | None:
+    """The "unless" of the clause that holds the outcome as what would avert the rest, so what is asked for:
+    ``will strike unless the government orders arbitration``, ``no next one unless that money is in it``.
+
+    None when the clause's verb is a cue of its own (``unless they withdraw the plan``: that cue decides).
+    """
+    for node in [root, *root.ancestors]:
+        if node.dep_ == "advcl":
+            mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ == "unless"), None)
+            return mark if mark is not None and not _is_stance_cue(node, stance_cues) else None
+    return None
+
+
 def is_expected(root: Token, stance_cues: StanceCues, cue_words: frozenset[int] = frozenset()) -> bool:
     """Whether an outcome is stated as coming: ``X will take place``, ``there will be X``, ``will hold X``.
 

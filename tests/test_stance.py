@@ -248,6 +248,22 @@ def test_pressing_someone_to_bring_the_outcome_about_is_for_it(nlp):
                   cue="pressed") == "favor"
 
 
+def test_what_would_avert_a_threat_is_asked_for(nlp):
+    text = "The union said the walkout would continue unless the government ordered binding arbitration."
+    outcomes = parse_outcomes("""
+outcomes:
+  - key: arbitration
+    label: Binding arbitration
+    terms: [arbitration, binding arbitration]
+""")
+    assert stance(nlp, text, "the walkout would continue unless the government ordered binding arbitration",
+                  outcomes, "arbitration") == "favor"
+    # A cue in the clause decides for itself: withdrawing what would avert the rest is against it.
+    text = "The confederation said it will call a general strike unless the government scraps its referendum."
+    assert stance(nlp, text, "it will call a general strike unless the government scraps its referendum",
+                  VOTE, "referendum") == "against"
+
+
 # --------------------------------------------------------------------------- the rows
 
 def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):
