@@ -56,6 +56,8 @@ class ReportingCues:
     female_words: frozenset[str]
     role_synonyms: frozenset[str]
     question_labels: frozenset[str]
+    occasion_prepositions: frozenset[str]
+    occasion_nouns: frozenset[str]
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:

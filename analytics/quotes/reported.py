@@ -202,7 +202,23 @@ def _content_children(verb: Token, cues: ReportingCues, allow_object: bool) -> t
     if content and addressee is not None:
         # "urged Israel to accept ...", "calling it “sportswashing”": the object is part of what was said.
         return [addressee, *content], None
+    if prep is not None:
+        # "called for a pilot in a handful of schools before any change", "for the levy to be suspended": the
+        # parser hangs what qualifies the thing called for on the verb; it is part of what was called for,
+        # unless it says where or when ("at a rally", "in a speech on Monday").
+        content += [c for c in verb.children if c.i > prep.i and c.dep_ in ("prep", "advcl", "xcomp")
+                    and c not in content and not _occasion(c, cues)]
     return content, prep
+
+
+def _occasion(phrase: Token, cues: ReportingCues) -> bool:
+    """Whether the phrase ``phrase`` says where or when something was said: ``at a rally``, ``on Monday``,
+    ``in a speech``, ``in a letter``."""
+    if phrase.dep_ != "prep":
+        return False
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    return phrase.lower_ in cues.occasion_prepositions or any(
+        o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in cues.occasion_nouns | cues.document_nouns for o in objects)
 
 
 def _named_as(verb: Token) -> bool:
