@@ -136,4 +136,5 @@ def test_a_dead_worker_is_reported_and_the_analysis_waiting_behind_it_still_runs
     assert workers.wait(behind)[1] == {"articles": 1}  # handed to a new worker
     again = workers.submit("again", ROWS, "0", "")
     assert workers.wait(again)[1] == {"articles": 1}
-    assert time.monotonic() - started < 20
+    # A liveness guard, not a speed target: a worker that hangs would never hand over; a busy machine is slow.
+    assert time.monotonic() - started < 120
