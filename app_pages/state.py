@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
 MAX_ROWS = 2_000  # rows sent to the browser per table; the download has them all
 MAX_GRID_ARTICLES = 60  # articles (columns) in the actor x article heatmap
+LISTED_ARTICLES = 500  # article ids the sidebar's filter lists; a larger corpus has the others typed
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -229,9 +230,10 @@ def texts() -> dict[str, str]:
 
 # --- Filters -------------------------------------------------------------------
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def filter_options(_store: Store, key: str) -> dict[str, list[str]]:
-    """The values each filter offers, cached by ``key`` (the content of ``_store``, which is not hashed)."""
+    """The values each filter offers, cached by ``key`` (the content of ``_store``, which is not hashed). Only
+    read, so one copy serves every run (a copy per run, as st.cache_data gives, cost a large build 100,000 ids)."""
     return store.options(_store)
 
 
@@ -242,9 +244,7 @@ def filter_widgets() -> None:
     sb = st.sidebar
     sb.header("Filters")
     note_dropped(options)
-    # Options are article ids, not titles: a bound widget writes its options' labels into the URL.
-    sb.multiselect("Articles", options["articles"], key="articles", bind="query-params",
-                   persist_state="session", placeholder="All articles", help="Article ids; titles are on the Overview page.")
+    article_filter(options["articles"], key)
     if options["dates"]:
         sb.multiselect("Dates", options["dates"], key="dates", bind="query-params", persist_state="session", placeholder="All dates")
     if options["sources"]:
@@ -263,6 +263,36 @@ def filter_widgets() -> None:
                        placeholder="Any way", help="How each stance's outcome was found, surest first: named in the quote, "
                                                     "in its sentence, the sentence or paragraph around it, the heading, the "
                                                     "title, the article, or only by words of the outcome's description.")
+
+
+def article_filter(ids: list[str], key: str) -> None:
+    """The sidebar's article filter. A large build has too many ids to offer (every id is sent to the browser and
+    mapped on every run): the first `LISTED_ARTICLES` are listed and any other is typed; ids the corpus lacks are
+    left out, and said so, as a link's are (`note_dropped`)."""
+    many = len(ids) > LISTED_ARTICLES
+    if many:
+        known = article_ids(key, ids)
+        ss = st.session_state
+        asked = list(ss["articles"]) if "articles" in ss else st.query_params.get_all("articles")
+        kept = [a for a in asked if a in known]
+        if kept != asked:
+            ss["articles"] = kept  # before the widget: what it shows, the view and the URL agree
+            ss.setdefault("dropped_filters", {})["articles"] = ([a for a in asked if a not in known], kept)
+        listed = list(dict.fromkeys(kept + ids[:LISTED_ARTICLES]))
+    else:
+        listed = ids
+    # Options are article ids, not titles: a bound widget writes its options' labels into the URL.
+    st.sidebar.multiselect(
+        "Articles", listed, key="articles", bind="query-params", persist_state="session", accept_new_options=many,
+        placeholder="All articles" if not many else "All articles (type an id)",
+        help="Article ids; titles are on the Overview page." + (
+            f" The first {LISTED_ARTICLES:,} of {len(ids):,} are listed: type any other id and press Enter." if many else ""))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def article_ids(key: str, _ids: list[str]) -> frozenset[str]:
+    """The article ids of the analysis ``key`` names, as a set (made once, not on every run)."""
+    return frozenset(_ids)
 
 
 FILTER_LABELS = {"articles": "Articles", "dates": "Dates", "sources": "Sources", "kinds": "Kinds of actor", "actors": "Actors",
