@@ -282,11 +282,14 @@ def article_filter(ids: list[str], key: str) -> None:
     else:
         listed = ids
     # Options are article ids, not titles: a bound widget writes its options' labels into the URL.
-    st.sidebar.multiselect(
+    chosen = st.sidebar.multiselect(
         "Articles", listed, key="articles", bind="query-params", persist_state="session", accept_new_options=many,
         placeholder="All articles" if not many else "All articles (type an id)",
         help="Article ids; titles are on the Overview page." + (
             f" The first {LISTED_ARTICLES:,} of {len(ids):,} are listed: type any other id and press Enter." if many else ""))
+    if many and any(a not in known for a in chosen) and "articles" in st.session_state:
+        # A link's first run: the widget took the URL's ids as they are; run again, to leave out the unknown ones.
+        st.rerun()
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

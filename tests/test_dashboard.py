@@ -857,3 +857,25 @@ def test_the_overview_lists_recent_changes_speaker_first_and_ids_last():
     changes = next(d.value for d in at.dataframe if "to_quote_id" in d.value.columns)
     assert list(changes.columns[:4]) == ["speaker", "outcome", "from_stance", "to_stance"]
     assert list(changes.columns[-2:]) == ["from_quote_id", "to_quote_id"]
+
+
+def test_a_corpus_too_large_to_list_offers_its_first_articles_and_takes_any_other_typed_or_linked(monkeypatch):
+    from app_pages import state
+
+    # The default corpus stands for a large build: two ids listed of its five.
+    monkeypatch.setattr(state, "LISTED_ARTICLES", 2)
+    at = app()
+    at.run()
+    listed = at.sidebar.multiselect(key="articles").options
+    assert len(listed) == 2 and ONE not in listed
+    # A link to an article beyond the listed ones narrows the view to it, and lists it.
+    at = app(articles=[ONE, "nosucharticle"])
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.sidebar.multiselect(key="articles").value == [ONE] and ONE in at.sidebar.multiselect(key="articles").options
+    assert metric(at, "Articles") == "1"
+    assert "nosucharticle" in " ".join(w.value for w in at.sidebar.warning)
+    # Typed: an id the corpus lacks is left out, and said so; the view keeps what it had.
+    at.sidebar.multiselect(key="articles").set_value([ONE, "typo"]).run()
+    assert at.sidebar.multiselect(key="articles").value == [ONE] and metric(at, "Articles") == "1"
+    assert "typo" in " ".join(w.value for w in at.sidebar.warning)
