@@ -40,7 +40,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "articles"
 MAX_ROWS = 2_000  # rows sent to the browser per table; the download has them all
 MAX_GRID_ARTICLES = 60  # articles (columns) in the actor x article heatmap
+# Every option of a chooser is sent to the browser on every run: a large build's article ids and actor pairs are
+# listed in part (with the ones chosen).
 LISTED_ARTICLES = 500  # article ids the sidebar's filter lists; a larger corpus has the others typed
+LISTED_PAIRS = 500  # the Co-occurrence page's pairs, those sharing most windows first
 
 
 @st.cache_resource(show_spinner="Loading the language model…")

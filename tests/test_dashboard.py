@@ -879,3 +879,22 @@ def test_a_corpus_too_large_to_list_offers_its_first_articles_and_takes_any_othe
     at.sidebar.multiselect(key="articles").set_value([ONE, "typo"]).run()
     assert at.sidebar.multiselect(key="articles").value == [ONE] and metric(at, "Articles") == "1"
     assert "typo" in " ".join(w.value for w in at.sidebar.warning)
+
+
+def test_a_view_with_more_pairs_than_the_pair_box_lists_still_opens_any_pair_from_a_link(monkeypatch):
+    from app_pages import state
+
+    at = app()
+    at.run()
+    at.switch_page("app_pages/cooccurrence.py").run()
+    every = at.selectbox(key="pair").options
+    assert len(every) > 3
+    monkeypatch.setattr(state, "LISTED_PAIRS", 2)
+    at = app(pair=every[-1])
+    at.run()
+    at.switch_page("app_pages/cooccurrence.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    box = at.selectbox(key="pair")
+    assert box.options == every[:2] + [every[-1]] and box.value == every[-1]
+    a, b = every[-1].split(" — ")
+    assert any(f"names both {a}" in c.value.replace("\\", "") for c in at.caption)
