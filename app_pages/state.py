@@ -287,6 +287,7 @@ def article_filter(ids: list[str], key: str) -> None:
     # Options are article ids, not titles: a bound widget writes its options' labels into the URL.
     chosen = st.sidebar.multiselect(
         "Articles", listed, key="articles", bind="query-params", persist_state="session", accept_new_options=many,
+        **({"select_all": False} if many else {}),  # "all" of the listed ones would be a view nobody asked for
         placeholder="All articles" if not many else "All articles (type an id)",
         help="Article ids; titles are on the Overview page." + (
             f" The first {LISTED_ARTICLES:,} of {len(ids):,} are listed: type any other id and press Enter." if many else ""))
@@ -336,7 +337,7 @@ def sidebar_notices() -> None:
             del notes[name]  # the visitor has chosen again
             continue
         rest = "the other values are applied" if kept else f"so the view is not narrowed by {FILTER_LABELS[name].lower()}"
-        st.sidebar.warning(f"The link asked for {FILTER_LABELS[name].lower()} this corpus does not have: "
+        st.sidebar.warning(f"The link or the filter asked for {FILTER_LABELS[name].lower()} this corpus does not have: "
                            f"{', '.join(md_escape(v) for v in gone)}. Left out; {rest}.", icon=":material/link_off:")
     edited = [what for what, key in (("actors", "registry_text"), ("outcomes", "outcomes_text")) if st.session_state.get(key)]
     if own_corpus():
