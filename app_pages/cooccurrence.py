@@ -8,7 +8,7 @@ import streamlit as st
 
 from analytics.cooccurrence import MEASURES, WINDOWS
 from analytics.highlight import escape
-from app_pages import display, drill, layout as screens, state, tables
+from app_pages import choosers, display, drill, layout as screens, state, tables
 from app_pages.display import COUNT_SCALE, DARK_TEXT, LIGHT_TEXT, NODE_COLOR
 from app_pages.network import network_figure
 
@@ -124,12 +124,12 @@ tables.show_table(pairs, "cooccurrence")
 # The pairs sharing most windows, and the one chosen (by a click, a link): every option is sent to the browser on
 # every run, and a large view has tens of thousands of pairs.
 asked = st.session_state.get("pair") or st.query_params.get("pair")
-listed = pair_names[:state.LISTED_PAIRS]
+listed = pair_names[:choosers.LISTED_PAIRS]
 if asked in known_pairs and asked not in set(listed):
     listed = listed + [asked]
 pair = st.selectbox("Pair", listed, key="pair", bind="query-params", help="Or click a cell of the matrix." + (
-    f" The {state.LISTED_PAIRS:,} pairs sharing most windows are listed, of {len(pair_names):,}; a click on the "
-    "matrix chooses any pair drawn." if len(pair_names) > state.LISTED_PAIRS else ""))
+    f" The {choosers.LISTED_PAIRS:,} pairs sharing most windows are listed, of {len(pair_names):,}; a click on the "
+    "matrix chooses any pair drawn." if len(pair_names) > choosers.LISTED_PAIRS else ""))
 if pair:
     a, b = pair.split(" — ")
     st.subheader(f"Passages naming both ({window})")

@@ -860,10 +860,10 @@ def test_the_overview_lists_recent_changes_speaker_first_and_ids_last():
 
 
 def test_a_corpus_too_large_to_list_offers_its_first_articles_and_takes_any_other_typed_or_linked(monkeypatch):
-    from app_pages import state
+    from app_pages import choosers
 
     # The default corpus stands for a large build: two ids listed of its five.
-    monkeypatch.setattr(state, "LISTED_ARTICLES", 2)
+    monkeypatch.setattr(choosers, "LISTED_ARTICLES", 2)
     at = app()
     at.run()
     listed = at.sidebar.multiselect(key="articles").options
@@ -882,14 +882,14 @@ def test_a_corpus_too_large_to_list_offers_its_first_articles_and_takes_any_othe
 
 
 def test_a_view_with_more_pairs_than_the_pair_box_lists_still_opens_any_pair_from_a_link(monkeypatch):
-    from app_pages import state
+    from app_pages import choosers
 
     at = app()
     at.run()
     at.switch_page("app_pages/cooccurrence.py").run()
     every = at.selectbox(key="pair").options
     assert len(every) > 3
-    monkeypatch.setattr(state, "LISTED_PAIRS", 2)
+    monkeypatch.setattr(choosers, "LISTED_PAIRS", 2)
     at = app(pair=every[-1])
     at.run()
     at.switch_page("app_pages/cooccurrence.py").run()
