@@ -70,9 +70,11 @@ def mentions_over_time(store: Store, f: Filters, actors: tuple, period: str) -> 
     if not actors:
         return pd.DataFrame(columns=["period", "actor", "mentions", "articles"])
     days, day_params = _dated_articles(f)
-    sql, params = selected("mentions", replace(f, actors=tuple(actors)))
+    # From the per-article counts where the build has them: the same sums, from a quarter of the rows.
+    table, mentions = ("actor_counts", "SUM(m.count)") if "actor_counts" in store.present else ("mentions", "COUNT(*)")
+    sql, params = selected(table, replace(f, actors=tuple(actors)))
     return store.query(f"""
-        SELECT {_period(period)} AS period, m.actor, COUNT(*)::BIGINT AS mentions,
+        SELECT {_period(period)} AS period, m.actor, {mentions}::BIGINT AS mentions,
                COUNT(DISTINCT m.article_id)::BIGINT AS articles
         FROM {sql} AS m JOIN {days} AS d ON d.article_id = m.article_id
         WHERE d.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""", params + day_params)

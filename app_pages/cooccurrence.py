@@ -8,7 +8,7 @@ import streamlit as st
 
 from analytics.cooccurrence import MEASURES, WINDOWS
 from analytics.highlight import escape
-from app_pages import display, drill, layout as screens, state, tables
+from app_pages import choosers, display, drill, layout as screens, state, tables
 from app_pages.display import COUNT_SCALE, DARK_TEXT, LIGHT_TEXT, NODE_COLOR
 from app_pages.network import network_figure
 
@@ -87,6 +87,7 @@ if len(both_ways):
 names = {escape(n): n for n in in_pairs}
 # Column-wise, not a row at a time: a large view has tens of thousands of pairs.
 pair_names = (pairs["actor_a"].astype(str) + " — " + pairs["actor_b"].astype(str)).tolist()
+known_pairs = set(pair_names)
 
 
 def take_pair() -> None:
@@ -94,7 +95,7 @@ def take_pair() -> None:
     point = tables.clicked_point("matrix")
     if point and point.get("x") in names and point.get("y") in names:
         chosen = " — ".join(sorted((names[point["x"]], names[point["y"]])))
-        if chosen in pair_names:
+        if chosen in known_pairs:
             st.session_state["pair"] = chosen
 
 
@@ -102,7 +103,7 @@ def take_ranked_pair() -> None:
     # The phone's list of pairs: the same pair box as a click on the matrix (customdata: the two actors).
     data = (tables.clicked_point("matrix-ranked") or {}).get("customdata") or []
     chosen = " — ".join(sorted(data[:2])) if len(data) >= 2 else None
-    if chosen in pair_names:
+    if chosen in known_pairs:
         st.session_state["pair"] = chosen
 
 
@@ -120,7 +121,15 @@ with screens.narrow("matrix"):
 st.subheader("Pairs")
 st.caption("Every pair of the view. " + " · ".join(MEASURE_WORDS[m].capitalize() for m in MEASURES) + ".")
 tables.show_table(pairs, "cooccurrence")
-pair = st.selectbox("Pair", pair_names, key="pair", bind="query-params", help="Or click a cell of the matrix.")
+# The pairs sharing most windows, and the one chosen (by a click, a link): every option is sent to the browser on
+# every run, and a large view has tens of thousands of pairs.
+asked = st.session_state.get("pair") or st.query_params.get("pair")
+listed = pair_names[:choosers.LISTED_PAIRS]
+if asked in known_pairs and asked not in set(listed):
+    listed = listed + [asked]
+pair = st.selectbox("Pair", listed, key="pair", bind="query-params", help="Or click a cell of the matrix." + (
+    f" The {choosers.LISTED_PAIRS:,} pairs sharing most windows are listed, of {len(pair_names):,}; a click on the "
+    "matrix chooses any pair drawn." if len(pair_names) > choosers.LISTED_PAIRS else ""))
 if pair:
     a, b = pair.split(" — ")
     st.subheader(f"Passages naming both ({window})")

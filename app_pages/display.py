@@ -22,11 +22,15 @@ UNNAMED_SPEAKER = "(unnamed)"  # the Stance page's row for quotes whose speaker 
 QUOTE_KINDS = ("direct", "indirect")  # the values of the quotes table's kind column
 MENTIONS_LABEL = "mentions"  # axis and colour-bar titles
 MEAN_STANCE_LABEL = "mean stance"
-# Lines and bars of categories (outcomes, actors, sources): a qualitative palette whose neighbours differ in hue
+# Lines and bars of categories (outcomes, sources): a qualitative palette whose neighbours differ in hue
 # and lightness (the old one had three dark blues side by side), and no green, red or grey, which mean favor,
 # against and neutral.
 CATEGORY_COLORS = ["#1f77b4", "#e0a800", "#7b4fa0", "#e377c2", "#8c564b", "#7fc8f8", "#222222", "#a68a64",
                    "#b5179e", "#5e6472"]
+
+# Lines of actors (the Timeline's mentions): a palette of their own, each colour far from every outcome's and
+# stance's, so an actor's line is never taken for an outcome's on a page that draws both.
+ACTOR_COLORS = ["#511cfb", "#999933", "#882255", "#3283fe", "#0d2a63", "#da16ff", "#a6761d", "#661100"]
 
 
 def colours_in_order(keys) -> dict[str, str]:

@@ -21,6 +21,7 @@ from app_pages import display, labels, state, tables
 
 PARAM = "drill"
 SHOWN = 500  # quotes behind a click listed on screen; the download has them all
+SPEAKER_PX, TEXT_PX, STANCES_PX, TITLE_PX = 140, 360, 140, 170  # a quote table's first columns (`quotes_table`)
 DESCRIBE = {"speaker": "by **{}**", "outcome": "on *{}*", "stance": "taking the stance *{}*", "source": "in *{}*",
             "article": "in article {}", "date": "dated {}"}
 PERIOD_WORDS = {"day": "on {}", "week": "in the week beginning {}", "month": "in the month beginning {}"}
@@ -105,13 +106,16 @@ def quotes_table(table, name: str, view: state.View, total: int | None = None, f
 
     shown = placed(table)
     on_screen = [labels.TITLE_COLUMN if c == "article_id" else c for c in shown.columns]
+    # Widths in pixels that add up, with the link's, to less than a wide screen's grid (about 940 px at 1400 px
+    # with the sidebar open): the speaker, the quote, its stances, the link and the article's title all in view.
+    # The stances wrap in a narrow column (tall rows): the width goes to the quote itself.
     tables.show_table(shown, name, total=total, full=(lambda: placed(full())) if full else None, titles=view,
                      column_order=on_screen,
-                     column_config={"place": st.column_config.LinkColumn("In the article", display_text="open"),
-                                    "text": st.column_config.TextColumn(width="large"),
-                                    # Wrapped, not one long line: the link and the article's title stay in view.
-                                    "stances": st.column_config.TextColumn(width="medium"),
-                                    labels.TITLE_COLUMN: st.column_config.TextColumn(width="medium")})
+                     column_config={"speaker": st.column_config.TextColumn(width=SPEAKER_PX),
+                                    "place": st.column_config.LinkColumn("In the article", display_text="open"),
+                                    "text": st.column_config.TextColumn(width=TEXT_PX),
+                                    "stances": st.column_config.TextColumn(width=STANCES_PX),
+                                    labels.TITLE_COLUMN: st.column_config.TextColumn(width=TITLE_PX)})
 
 
 def quotes_behind(view: state.View, charts: tuple[str, ...]) -> None:

@@ -33,7 +33,7 @@ from analytics.export import read_csv
 from analytics.parse import load_model
 from analytics.outcomes import DEFAULT_OUTCOMES
 from analytics.store import STANCES, Filters, Store
-from app_pages import corrected, labels, uploads
+from app_pages import choosers, corrected, labels, uploads
 from app_pages.display import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -229,9 +229,10 @@ def texts() -> dict[str, str]:
 
 # --- Filters -------------------------------------------------------------------
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def filter_options(_store: Store, key: str) -> dict[str, list[str]]:
-    """The values each filter offers, cached by ``key`` (the content of ``_store``, which is not hashed)."""
+    """The values each filter offers, cached by ``key`` (the content of ``_store``, which is not hashed). Only
+    read, so one copy serves every run (a copy per run, as st.cache_data gives, cost a large build 100,000 ids)."""
     return store.options(_store)
 
 
@@ -242,9 +243,7 @@ def filter_widgets() -> None:
     sb = st.sidebar
     sb.header("Filters")
     note_dropped(options)
-    # Options are article ids, not titles: a bound widget writes its options' labels into the URL.
-    sb.multiselect("Articles", options["articles"], key="articles", bind="query-params",
-                   persist_state="session", placeholder="All articles", help="Article ids; titles are on the Overview page.")
+    choosers.article_filter(options["articles"], key)
     if options["dates"]:
         sb.multiselect("Dates", options["dates"], key="dates", bind="query-params", persist_state="session", placeholder="All dates")
     if options["sources"]:
@@ -300,7 +299,7 @@ def sidebar_notices() -> None:
             del notes[name]  # the visitor has chosen again
             continue
         rest = "the other values are applied" if kept else f"so the view is not narrowed by {FILTER_LABELS[name].lower()}"
-        st.sidebar.warning(f"The link asked for {FILTER_LABELS[name].lower()} this corpus does not have: "
+        st.sidebar.warning(f"The link or the filter asked for {FILTER_LABELS[name].lower()} this corpus does not have: "
                            f"{', '.join(md_escape(v) for v in gone)}. Left out; {rest}.", icon=":material/link_off:")
     edited = [what for what, key in (("actors", "registry_text"), ("outcomes", "outcomes_text")) if st.session_state.get(key)]
     if own_corpus():

@@ -8,7 +8,7 @@ import streamlit as st
 from analytics.highlight import escape
 from analytics.timeline import periods_between
 from app_pages import display, drill, labels, state, tables
-from app_pages.display import CATEGORY_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
+from app_pages.display import ACTOR_COLORS, MEAN_STANCE_LABEL, MENTIONS_LABEL
 
 PERIOD_LABELS = {"day": "Day", "week": "Week beginning", "month": "Month"}
 FEW_PERIODS = 12  # up to this many periods with something to draw, the time axis shows those periods alone
@@ -83,7 +83,7 @@ else:
     # Raw values for the click: the period as "week:2025-10-13", the actor unescaped.
     filled = filled.assign(when=period + ":" + filled["period"], name=filled["actor"], actor=filled["actor"].map(escape))
     drill.chart(time_axis(legend_below(px.line(filled, x="period", y="mentions", color="actor", markers=True,
-                                               color_discrete_sequence=CATEGORY_COLORS, hover_data={"articles": True},
+                                               color_discrete_sequence=ACTOR_COLORS, hover_data={"articles": True},
                                                custom_data=["when", "name"],
                                                labels={"mentions": MENTIONS_LABEL, "period": "", "actor": ""}))),
                 "timeline-mentions", ("period", "speaker"))

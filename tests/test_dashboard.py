@@ -857,3 +857,44 @@ def test_the_overview_lists_recent_changes_speaker_first_and_ids_last():
     changes = next(d.value for d in at.dataframe if "to_quote_id" in d.value.columns)
     assert list(changes.columns[:4]) == ["speaker", "outcome", "from_stance", "to_stance"]
     assert list(changes.columns[-2:]) == ["from_quote_id", "to_quote_id"]
+
+
+def test_a_corpus_too_large_to_list_offers_its_first_articles_and_takes_any_other_typed_or_linked(monkeypatch):
+    from app_pages import choosers
+
+    # The default corpus stands for a large build: two ids listed of its five.
+    monkeypatch.setattr(choosers, "LISTED_ARTICLES", 2)
+    at = app()
+    at.run()
+    listed = at.sidebar.multiselect(key="articles").options
+    assert len(listed) == 2 and ONE not in listed
+    # A link to an article beyond the listed ones narrows the view to it, and lists it.
+    at = app(articles=[ONE, "nosucharticle"])
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.sidebar.multiselect(key="articles").value == [ONE] and ONE in at.sidebar.multiselect(key="articles").options
+    assert metric(at, "Articles") == "1"
+    assert "nosucharticle" in " ".join(w.value for w in at.sidebar.warning)
+    # Typed: an id the corpus lacks is left out, and said so; the view keeps what it had.
+    at.sidebar.multiselect(key="articles").set_value([ONE, "typo"]).run()
+    assert at.sidebar.multiselect(key="articles").value == [ONE] and metric(at, "Articles") == "1"
+    assert "typo" in " ".join(w.value for w in at.sidebar.warning)
+
+
+def test_a_view_with_more_pairs_than_the_pair_box_lists_still_opens_any_pair_from_a_link(monkeypatch):
+    from app_pages import choosers
+
+    at = app()
+    at.run()
+    at.switch_page("app_pages/cooccurrence.py").run()
+    every = at.selectbox(key="pair").options
+    assert len(every) > 3
+    monkeypatch.setattr(choosers, "LISTED_PAIRS", 2)
+    at = app(pair=every[-1])
+    at.run()
+    at.switch_page("app_pages/cooccurrence.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    box = at.selectbox(key="pair")
+    assert box.options == every[:2] + [every[-1]] and box.value == every[-1]
+    a, b = every[-1].split(" — ")
+    assert any(f"names both {a}" in c.value.replace("\\", "") for c in at.caption)

@@ -123,3 +123,20 @@ def test_a_timeline_of_few_dates_has_a_tick_at_each_date_and_nothing_between():
         # Room for more than the dates drawn: a bar is not a third of the plot wide.
         assert axis["range"][1] - axis["range"][0] >= 4
     assert any("not to scale" in c.value for c in at.caption)
+
+
+def test_the_timeline_draws_actors_in_colours_no_outcome_or_stance_is_drawn_in():
+    from app_pages.display import CATEGORY_COLORS, STANCE_COLORS
+
+    at = app()
+    at.run()
+    at.switch_page("app_pages/timeline.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    chosen = at.multiselect(key="timeline_actors").value
+    assert len(chosen) >= 3
+    mentions = next(s for s in specs(at) if {html.unescape(t.get("name") or "") for t in s["data"]} >= set(chosen))
+    actors = [(t.get("line") or {}).get("color") for t in mentions["data"] if html.unescape(t.get("name") or "") in chosen]
+    assert len(set(actors)) == len(chosen)  # one colour each
+    outcomes = {c for s in specs(at) for c in outcome_traces(s).values()} | set(CATEGORY_COLORS)
+    # Not the same colours, nor ones that look alike (CIE76 distance, as for the outcomes above).
+    assert min(apart(a, o) for a in actors for o in outcomes | set(STANCE_COLORS.values())) > 20

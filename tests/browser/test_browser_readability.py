@@ -76,3 +76,42 @@ def test_a_timeline_of_few_dates_has_a_tick_at_each_date_and_bars_of_a_sensible_
     assert bars and max(b["w"] for b in bars) < plot["width"] / 4
     shoot(page, f"timeline-{size['width']}")
     context.close()
+
+
+def column_edges(page, grid) -> list[float]:
+    """The right edges (x, from the grid's left) of the columns drawn in ``grid`` (a stDataFrame), in order: where
+    the header offers to resize a column. Streamlit's grid is a canvas, so its columns are found by the pointer."""
+    canvas = grid.locator("[data-testid=data-grid-canvas]")
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    edges, inside = [], False
+    for x in range(2, int(box["width"]) - 1, 3):
+        page.mouse.move(box["x"] + x, box["y"] + 15)  # the header row
+        resize = canvas.evaluate("e => getComputedStyle(e).cursor") == "col-resize"
+        if resize and not inside:
+            edges.append(x)
+        inside = resize
+    return edges
+
+
+def header(grid) -> list[str]:
+    """The column names of ``grid``'s header, in order (the grid's accessible table)."""
+    return [t.strip() for t in grid.locator("th[role=columnheader]").all_text_contents()]
+
+
+@pytest.mark.parametrize("path", ["quotes", "?drill=top-actors&drill=speaker:Donald%20Trump"], ids=["quotes", "drill-down"])
+def test_a_quote_table_s_first_columns_up_to_the_article_s_title_are_on_screen_at_1400_px(browser, server, path):
+    context, page = open_page(browser, f"{server}/{path}", WIDE)
+    grid = page.locator('[data-testid="stDataFrame"]').filter(has=page.locator("th", has_text="In the article")).first
+    grid.locator("[data-testid=data-grid-canvas]").wait_for(timeout=60_000)
+    names = header(grid)
+    width = grid.locator("[data-testid=data-grid-canvas]").bounding_box()["width"]
+    edges = column_edges(page, grid)
+    # Every column up to and including the article's title ends inside the grid: nothing to scroll to read it.
+    assert len(edges) >= names.index("article") + 1 and edges[names.index("article")] < width, (names, edges, width)
+    if "stances" in names:
+        # The stances ("Peace deal: favor; ...") wrap in a narrow column and leave the width to the quote itself.
+        at = names.index("stances")
+        assert edges[at] - edges[at - 1] <= width / 6 < width / 3 <= edges[names.index("text")] - edges[names.index("text") - 1]
+    shoot(page, f"quote-columns-{path.split('?')[0] or 'overview'}-1400")
+    context.close()
