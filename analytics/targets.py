@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -164,16 +165,19 @@ def discourse_of(doc: Doc, layout: Layout, outcomes: list[Outcome], matches: lis
     for at in found.values():
         at.sentences.sort()
         at.paragraphs.sort()
-    # The word forms' hashes against one column read of the parse: no Python object per token.
+    # The word forms' hashes against one column read of the parse, compared by numpy: only the tokens that
+    # are description words are looked at in Python.
     from spacy.attrs import IS_STOP, LOWER
 
     words = _description_ids(tuple(outcomes), doc.vocab.strings)
-    for i, (form, stop) in enumerate(doc.to_array([LOWER, IS_STOP]).reshape(-1, 2).tolist()):
-        if form in words and not stop:
-            for key, weight in words[form].items():
-                at = found.setdefault(key, Mentions())
-                at.described_at.append(i)
-                at.described_sum.append(at.described_sum[-1] + weight)
+    columns = doc.to_array([LOWER, IS_STOP]).reshape(-1, 2)
+    wanted = numpy.fromiter(words, dtype=columns.dtype, count=len(words))
+    at_words = (numpy.isin(columns[:, 0], wanted) & (columns[:, 1] == 0)).nonzero()[0]
+    for i, form in zip(at_words.tolist(), columns[at_words, 0].tolist()):
+        for key, weight in words[form].items():
+            at = found.setdefault(key, Mentions())
+            at.described_at.append(i)
+            at.described_sum.append(at.described_sum[-1] + weight)
     total = sum(len(at.spans) for at in found.values())
     shares = {key: len(at.spans) / total for key, at in found.items() if at.spans} if total else {}
     top = max(shares, key=lambda k: (shares[k], k)) if shares else None
