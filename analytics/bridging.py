@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lowercase import lowered
+
 # spaCy is imported where it is used, as in analytics/outcomes.py: reading cached tables parses nothing.
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -64,7 +66,7 @@ def bridged_mentions(doc: Doc, named: list[Span], taken: set[int]) -> list[Span]
     # Only the nouns whose lemma is a carrier become Python objects: the columns of the parse say which.
     columns = doc.to_array([POS, LEMMA])
     strings = doc.vocab.strings
-    carriers = [h for h in set(columns[columns[:, 0] == NOUN, 1].tolist()) if strings[h].lower() in keys]
+    carriers = [h for h in set(columns[columns[:, 0] == NOUN, 1].tolist()) if lowered(strings, h) in keys]
     at = sorted(i for h in carriers for i in (columns[:, 1] == h).nonzero()[0].tolist() if columns[i, 0] == NOUN)
     found = []
     for tok in (doc[i] for i in at):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .layout import Layout
 from .lexicons import StanceCues
+from .lowercase import lowered
 from .outcomes import carrying_sentences
 from .syntax import is_negated
 
@@ -37,7 +38,10 @@ def find_stance_cues(tokens, stance_cues: StanceCues) -> list[StanceCueHit]:
     for n, tok in enumerate(tokens):
         if n < skip_to or tok.is_punct or tok.is_space:
             continue
-        for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):  # lemma first: a set's order changes per process
+        lemma, lower = lowered(tok.vocab.strings, tok.lemma), tok.lower_
+        if lemma not in index and lower not in index:
+            continue  # most words: no cue starts with them
+        for key in dict.fromkeys((lemma, lower)):  # lemma first: a set's order changes per process
             for words, category, weight in index.get(key, ()):
                 following = tokens[n: n + len(words)]
                 if len(following) == len(words) and all(_is_word(w, t) for w, t in zip(words, following)):

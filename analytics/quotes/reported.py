@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..layout import Layout
 from ..lexicons import ReportingCues
+from ..lowercase import lowered
 from .marks import ALL_MARKS, APOSTROPHES, CLOSING_MARKS, OPENING_MARKS, in_any, keep_marks_whole, near
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -96,8 +97,10 @@ def _words_that_may_report(doc: Doc, cues: ReportingCues) -> list[Token]:
     strings = doc.vocab.strings
     verbs = cues.reporting_verbs | cues.statement_verbs
 
+    forms = {column: set(columns[:, column].tolist()) for column in (1, 2)}  # each word form once
+
     def having(column: int, words: frozenset[str]):
-        found = [h for h in set(columns[:, column].tolist()) if strings[h].lower() in words]
+        found = [h for h in forms[column] if lowered(strings, h) in words]
         return numpy.isin(columns[:, column], numpy.asarray(found, dtype=columns.dtype))
 
     verb, aux = columns[:, 0] == VERB, columns[:, 0] == AUX
