@@ -6,6 +6,7 @@ style there and every step knows it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -52,6 +53,7 @@ DOUBLE_MARKS = frozenset(ch for m in MARKS if not m.inner for ch in m.opener + m
 # again (the first was never closed); straight and single marks cannot tell
 # an opening from a closing or an apostrophe, so they never do.
 RESTARTING = frozenset(m.opener for m in MARKS if not (m.inner or m.straight))
+_MARK_RE = re.compile("[%s]" % re.escape("".join(sorted(ALL_MARKS))))
 
 # Quoted words this long are speech whatever stands before them.
 SPEECH_WORDS = 8
@@ -118,8 +120,9 @@ def quotation_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) 
             while i < p_end and text[i].isspace():
                 i += 1
             i += 1
-        while i < p_end:
-            ch = text[i]
+        # Only a mark can open or close: the characters between two marks are skipped by the regex.
+        for found in _MARK_RE.finditer(text, i, p_end):
+            i, ch = found.start(), found.group()
             if stack and _closes(text, i, stack[-1]):
                 stack.pop()
                 if not stack:
@@ -133,7 +136,6 @@ def quotation_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) 
                     open_at = i + 1  # the earlier mark was never closed: start again here
                 elif ch != stack[-1] and (ch in INNER) != (stack[-1] in INNER):
                     stack.append(ch)
-            i += 1
         if open_at is not None:
             nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
             continues = nxt is not None and len(stack) == 1 and text[nxt:nxt + 1] == opener
