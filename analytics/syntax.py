@@ -8,6 +8,8 @@ as coming. analytics/stance.py weighs the answers.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from .lexicons import WEIGHTED_CUES, StanceCues
@@ -40,6 +42,13 @@ def words_before(token: Token, n: int) -> Span:
     return doc[i: token.i]
 
 
+@lru_cache(maxsize=8)
+def negation_phrases(negations: frozenset) -> tuple[str, ...]:
+    """The negations of several words (``rather than``, ``no one``), in the tuple ``str.endswith`` takes:
+    picked once, not on every word that may be negated."""
+    return tuple(n for n in negations if " " in n)
+
+
 def is_negated(token: Token, stance_cues: StanceCues) -> bool:
     """Whether a word is negated: a negation attached to it or its head, or among the 3 words before it.
 
@@ -53,7 +62,7 @@ def is_negated(token: Token, stance_cues: StanceCues) -> bool:
     if any(t.lower_ in stance_cues.negations for t in before):
         return True
     words = " ".join(t.lower_ for t in before)
-    return any(" " in n and words.endswith(n) for n in stance_cues.negations)
+    return words.endswith(negation_phrases(stance_cues.negations))
 
 
 def contrasted_away(token: Token, stance_cues: StanceCues) -> Token | None:
@@ -61,7 +70,7 @@ def contrasted_away(token: Token, stance_cues: StanceCues) -> Token | None:
     if token.dep_ != "conj":
         return None
     words = " ".join(t.lower_ for t in words_before(token, 3))
-    return token.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
+    return token.head if words.endswith(negation_phrases(stance_cues.negations)) else None
 
 
 def set_aside(root: Token, stance_cues: StanceCues) -> Token | None:
@@ -73,7 +82,7 @@ def set_aside(root: Token, stance_cues: StanceCues) -> Token | None:
     if node.dep_ != "conj":
         return None
     words = " ".join(t.lower_ for t in words_before(node.left_edge, 2))
-    return node.head if any(" " in n and words.endswith(n) for n in stance_cues.negations) else None
+    return node.head if words.endswith(negation_phrases(stance_cues.negations)) else None
 
 
 def _denies(child: Token, stance_cues: StanceCues) -> bool:
@@ -196,7 +205,8 @@ def rhetorical_question(token: Token, quote: Span, stance_cues: StanceCues) -> b
     The quote's part of the sentence opens with one of the rhetorical openers, holds a modal, and ends with a
     question mark.
     """
-    sent = token.doc[max(token.sent.start, quote.start): min(token.sent.end, quote.end)]
+    whole = token.sent  # walks the parse for the sentence's edges: once
+    sent = token.doc[max(whole.start, quote.start): min(whole.end, quote.end)]
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     if not words or words[0].lower_ not in stance_cues.rhetorical_openers:
         return False
