@@ -236,7 +236,8 @@ class SpeakerResolver(InstitutionNames, PronounReference, RoleReference, LineLab
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head
         words = self.phrase_tokens(head)
-        text = self.doc[words[0].i: words[-1].i + 1].text if words else head.text
+        # The article's text between the words' edges: Span.text would join a string per token.
+        text = self.text[words[0].idx: words[-1].idx + len(words[-1])] if words else head.text
         speaker = self._canonical(head, words, text)
         listed = speaker and (self._is_list(head) or self._listed_before(head) == speaker)
         self._listed = (speaker, head.i) if listed else None
