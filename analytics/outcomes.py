@@ -26,7 +26,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy
 import yaml
 
 # spaCy is imported where it is used: a build whose tables are all cached reads this module, not a parse.
@@ -295,11 +294,9 @@ class OutcomeMatcher:
             if (stem := _stem(doc.vocab.strings[form])) in wanted:
                 stems_of[form] = stem
         if stems_of:
-            # Alphabetic and no stop word both follow from the lowercase form; numpy finds its tokens.
-            forms = numpy.fromiter(stems_of, dtype=columns.dtype, count=len(stems_of))
-            places = numpy.isin(columns[:, 0], forms).nonzero()[0]
-            for i, form in zip(places.tolist(), columns[places, 0].tolist()):
-                at.setdefault(stems_of[form], []).append(i)
+            for i, form in enumerate(columns[:, 0].tolist()):
+                if form in stems_of:  # alphabetic and no stop word: both follow from the lowercase form
+                    at.setdefault(stems_of[form], []).append(i)
         found = []
         for key, stems in self.loose:
             first, rest = stems[0], stems[1:]

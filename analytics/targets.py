@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -165,15 +164,15 @@ def discourse_of(doc: Doc, layout: Layout, outcomes: list[Outcome], matches: lis
     for at in found.values():
         at.sentences.sort()
         at.paragraphs.sort()
-    # The word forms' hashes against one column read of the parse, compared by numpy: only the tokens that
-    # are description words are looked at in Python.
+    # The word forms' hashes against one column read of the parse: no Python object per token, and no list
+    # per row either (two flat lists zipped).
     from spacy.attrs import IS_STOP, LOWER
 
     words = _description_ids(tuple(outcomes), doc.vocab.strings)
     columns = doc.to_array([LOWER, IS_STOP]).reshape(-1, 2)
-    wanted = numpy.fromiter(words, dtype=columns.dtype, count=len(words))
-    at_words = (numpy.isin(columns[:, 0], wanted) & (columns[:, 1] == 0)).nonzero()[0]
-    for i, form in zip(at_words.tolist(), columns[at_words, 0].tolist()):
+    for i, (form, stop) in enumerate(zip(columns[:, 0].tolist(), columns[:, 1].tolist())):
+        if form not in words or stop:
+            continue
         for key, weight in words[form].items():
             at = found.setdefault(key, Mentions())
             at.described_at.append(i)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-import numpy
 from spacy.tokens import Doc, Token
 
 from ..layout import Layout
@@ -95,18 +94,20 @@ def _words_that_may_report(doc: Doc, cues: ReportingCues) -> list[Token]:
         return []
     columns = doc.to_array([POS, LEMMA, LOWER])
     strings = doc.vocab.strings
-    verbs = cues.reporting_verbs | cues.statement_verbs
+    pos, lemmas, lowers = (columns[:, n].tolist() for n in range(3))
+    adjectives = cues.clause_adjectives
 
-    forms = {column: set(columns[:, column].tolist()) for column in (1, 2)}  # each word form once
+    def having(column: list[int], words: frozenset[str]) -> set[int]:
+        """The forms of ``column`` whose lowercase is one of ``words``, each form looked up once."""
+        return {h for h in set(column) if lowered(strings, h) in words}
 
-    def having(column: int, words: frozenset[str]):
-        found = [h for h in forms[column] if lowered(strings, h) in words]
-        return numpy.isin(columns[:, column], numpy.asarray(found, dtype=columns.dtype))
-
-    verb, aux = columns[:, 0] == VERB, columns[:, 0] == AUX
-    keep = verb & having(1, verbs)
-    keep |= (verb | aux | having(1, cues.clause_adjectives)) & having(2, cues.clause_adjectives)
-    return [doc[i] for i in keep.nonzero()[0].tolist()]
+    verbs = having(lemmas, cues.reporting_verbs | cues.statement_verbs)
+    adjective_lemmas, adjective_forms = having(lemmas, adjectives), having(lowers, adjectives)
+    # Flat lists and sets: numpy's isin sorts the whole column for each look-up, slower on an article's few
+    # hundred tokens.
+    return [doc[i] for i, (p, lemma, lower) in enumerate(zip(pos, lemmas, lowers))
+            if p == VERB and lemma in verbs
+            or (p == VERB or p == AUX or lemma in adjective_lemmas) and lower in adjective_forms]
 
 
 def _in_questions(doc: Doc, sentence_starts: tuple[int, ...] | None = None) -> list[bool]:
