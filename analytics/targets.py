@@ -149,6 +149,16 @@ class Discourse:
     match_starts: list[int]
     shares: dict[str, float]
     top: str | None
+    # Token bounds of each paragraph looked up so far (None: no token in it): several quotes share a paragraph.
+    paragraph_tokens: dict[int, tuple[int, int] | None] = field(default_factory=dict)
+
+    def paragraph_bounds(self, n: int) -> tuple[int, int] | None:
+        """The tokens [start, end) of paragraph ``n`` (of the layout's, the whole text without any), None for none."""
+        if n not in self.paragraph_tokens:
+            start, end = self.layout.paragraphs[n] if self.layout.paragraphs else (0, len(self.doc.text))
+            found = self.doc.char_span(start, end, alignment_mode="expand")
+            self.paragraph_tokens[n] = (found.start, found.end) if found else None  # an empty span counts as none
+        return self.paragraph_tokens[n]
 
 
 def discourse_of(doc: Doc, layout: Layout, outcomes: list[Outcome], matches: list[Span]) -> Discourse:
@@ -207,8 +217,7 @@ def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]
     # The sentence rule reads the quote, its sentence and the sentence before: hand it those mentions only.
     before = layout.sentence_starts[first - 1] if first > 0 else 0
     rule = {t.key: t for t in quote_targets(doc, quote, span, _matches_between(discourse, before, sent.end), sent)}
-    para_start, para_end = layout.paragraphs[paragraph] if layout.paragraphs else (0, len(doc.text))
-    para_span = doc.char_span(para_start, para_end, alignment_mode="expand") or sent
+    para_start, para_end = discourse.paragraph_bounds(paragraph) or (sent.start, sent.end)
     words = [t for t in span if not (t.is_punct or t.is_space)]
     pointer = any(t.lower_ in ANAPHORS for t in span[:POINTER_WORDS])
 
@@ -251,7 +260,7 @@ def candidates(discourse: Discourse, quote: dict, span: Span) -> list[Candidate]
             "nearest": float(key == nearest_key),
             "described_quote": min(at.described_weight(span.start, span.end), 3.0) / 3,
             "described_sentence": min(at.described_weight(sent.start, sent.end), 3.0) / 3,
-            "described_paragraph": min(at.described_weight(para_span.start, para_span.end), 5.0) / 5,
+            "described_paragraph": min(at.described_weight(para_start, para_end), 5.0) / 5,
             "other_named": float(bool(named_in_quote - {key})),
             "other_sentence": float(bool(named_in_sentence - {key})),
             "pointer": float(pointer),
