@@ -6,6 +6,7 @@ scores each outcome the quote is about from this reading.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -30,18 +31,43 @@ class StanceCueHit:
     weight: float
 
 
-def find_stance_cues(tokens, stance_cues: StanceCues) -> list[StanceCueHit]:
-    """The stance cue words and phrases among ``tokens`` (matched on lemma or lowercase form)."""
+def cue_starts(doc: Doc, stance_cues: StanceCues) -> list[int]:
+    """The tokens of ``doc`` at which a stance cue may start, in order: a word (no punctuation or space)
+    whose lemma or lowercase form is a cue's first word.
+
+    Read once per article from the parse's columns, each word form looked up once, so that
+    `find_stance_cues` looks at these tokens only and not at every token of each quote's sentence.
+    """
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER
+
+    if not len(doc):
+        return []
+    index, strings = stance_cues.index, doc.vocab.strings
+    lemmas, lowers, punct, space = doc.to_array([LEMMA, LOWER, IS_PUNCT, IS_SPACE]).T.tolist()
+    by_lemma = {h for h in set(lemmas) if lowered(strings, h) in index}
+    by_form = {h for h in set(lowers) if strings[h] in index}
+    return [i for i, (lemma, lower, p, s) in enumerate(zip(lemmas, lowers, punct, space))
+            if not (p or s) and (lemma in by_lemma or lower in by_form)]
+
+
+def find_stance_cues(tokens, stance_cues: StanceCues, starts: list[int] | None = None) -> list[StanceCueHit]:
+    """The stance cue words and phrases among ``tokens`` (matched on lemma or lowercase form).
+
+    ``starts``: the `cue_starts` of the Doc, when ``tokens`` is a Span of it and they are known.
+    """
     index = stance_cues.index
-    tokens = list(tokens)
+    if starts is None:
+        tokens = list(tokens)
+        positions = [n for n, tok in enumerate(tokens) if not (tok.is_punct or tok.is_space)
+                     and (lowered(tok.vocab.strings, tok.lemma) in index or tok.lower_ in index)]
+    else:
+        positions = [i - tokens.start for i in starts[bisect.bisect_left(starts, tokens.start):bisect.bisect_left(starts, tokens.end)]]
     hits, skip_to = [], -1
-    for n, tok in enumerate(tokens):
-        if n < skip_to or tok.is_punct or tok.is_space:
+    for n in positions:
+        if n < skip_to:
             continue
-        lemma, lower = lowered(tok.vocab.strings, tok.lemma), tok.lower_
-        if lemma not in index and lower not in index:
-            continue  # most words: no cue starts with them
-        for key in dict.fromkeys((lemma, lower)):  # lemma first: a set's order changes per process
+        tok = tokens[n]
+        for key in dict.fromkeys((lowered(tok.vocab.strings, tok.lemma), tok.lower_)):  # lemma first: a set's order changes per process
             for words, category, weight in index.get(key, ()):
                 following = tokens[n: n + len(words)]
                 if len(following) == len(words) and all(_is_word(w, t) for w, t in zip(words, following)):
@@ -77,11 +103,12 @@ def is_clause(span: Span) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
 
 
-def _reporting_leaning(doc: Doc, reporting: set[int], lemmas: set[str], stance_cues: StanceCues) -> int:
+def _reporting_leaning(doc: Doc, reporting: set[int], lemmas: set[str], stance_cues: StanceCues,
+                       starts: list[int] | None = None) -> int:
     """+1/-1 when the reporting verb leans (its own cue words: ``ruled out``, ``welcomed``; or the reporting lists), else 0."""
     if reporting:
         first, last = min(reporting), max(reporting)
-        for hit in find_stance_cues(doc[first: last + 1], stance_cues):
+        for hit in find_stance_cues(doc[first: last + 1], stance_cues, starts):
             if hit.category in ("favor", "against") and not is_negated(hit.token, stance_cues):
                 return 1 if hit.category == "favor" else -1
     if lemmas & stance_cues.reporting_against:
@@ -111,16 +138,17 @@ class QuoteReading:
     condition: Token | None  # the subordinator that makes the quote conditional
 
 
-def read_quote(doc: Doc, quote: dict, span: Span, stance_cues: StanceCues, layout: Layout | None = None) -> QuoteReading:
-    """The outcome-independent reading of ``quote`` (its words ``span``; ``layout``: the article's, if known)
-    that `score_stance` starts from."""
+def read_quote(doc: Doc, quote: dict, span: Span, stance_cues: StanceCues, layout: Layout | None = None,
+               starts: list[int] | None = None) -> QuoteReading:
+    """The outcome-independent reading of ``quote`` (its words ``span``; ``layout``: the article's, if known;
+    ``starts``: the article's `cue_starts`, if known) that `score_stance` starts from."""
     sent = carrying_sentences(doc, span, layout.sentence_starts if layout is not None else None)
     reporting = _reporting_verb_tokens(doc, quote, sent)
     lemmas = _reporting_lemmas(doc, quote, reporting)
     return QuoteReading(
         sent=sent, reporting=reporting, lemmas=lemmas,
-        leaning=_reporting_leaning(doc, reporting, lemmas, stance_cues),
-        hits=find_stance_cues(sent, stance_cues),
+        leaning=_reporting_leaning(doc, reporting, lemmas, stance_cues, starts),
+        hits=find_stance_cues(sent, stance_cues, starts),
         turns=[t.i for t in span if t.lower_ in stance_cues.contrastives and t.dep_ in ("cc", "advmod", "mark", "prep")],
         condition=_conditional(span, stance_cues),
     )

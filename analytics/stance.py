@@ -106,7 +106,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicons import StanceCues, load_stance_cues
 from .layout import Layout, layout_of
 from .outcomes import Outcome, Target, outcome_matches
-from .reading import QuoteReading, is_clause, names_it, read_quote
+from .reading import QuoteReading, cue_starts, is_clause, names_it, read_quote
 from .targets import candidates, chosen_candidates, discourse_of
 from .syntax import (
     contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role,
@@ -367,13 +367,14 @@ def quote_stances(doc: Doc, quotes: list[dict], outcomes: list[Outcome], stance_
         return []
     discourse = discourse_of(doc, layout or layout_of(doc), outcomes, outcome_matches(doc, outcomes))
     pressures = {o.key for o in outcomes if is_pressure(o, stance_cues)}
+    starts = cue_starts(doc, stance_cues)  # where a cue may start: read once for all quotes
     rows = []
     for quote in quotes:
         span = _quote_span(doc, quote)
         if span is None:
             continue
         chosen = chosen_candidates(discourse, quote, span)
-        reading = read_quote(doc, quote, span, stance_cues, discourse.layout) if chosen else None
+        reading = read_quote(doc, quote, span, stance_cues, discourse.layout, starts) if chosen else None
         for candidate in chosen:
             rows.append(_row(quote, candidate.key, candidate.found_by,
                              *score_stance(doc, quote, span, candidate.target, stance_cues, reading,
