@@ -181,6 +181,16 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+_STEMS: dict[int, str] = {}  # word form hash -> stem (a hash always names the same text: analytics/lowercase.py)
+
+
+def _stem_of(strings, form: int) -> str:
+    """`_stem` of the word form the hash ``form`` names in ``strings``, found once per process."""
+    if form not in _STEMS:
+        _STEMS[form] = _stem(strings[form])
+    return _STEMS[form]
+
+
 def _stems(words) -> tuple[str, ...]:
     """The stems of a term's content words (no stop words, letters only), in order, each once."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -291,7 +301,7 @@ class OutcomeMatcher:
         sentence = (columns[:, 3] == 1).cumsum().tolist()
         stems_of = {}
         for form in set(columns[(columns[:, 1] == 1) & (columns[:, 2] == 0), 0].tolist()):
-            if (stem := _stem(doc.vocab.strings[form])) in wanted:
+            if (stem := _stem_of(doc.vocab.strings, form)) in wanted:
                 stems_of[form] = stem
         if stems_of:
             for i, form in enumerate(columns[:, 0].tolist()):
