@@ -47,7 +47,7 @@ def _cue_text(verb: Token, prep: Token | None) -> str:
 
 def is_reporting_verb(token: Token, cues: ReportingCues) -> bool:
     """Whether ``token`` is a verb that reports speech (``said``, ``warned``, ``called``)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in cues.reporting_verbs
+    return token.pos_ == "VERB" and lowered(token.vocab.strings, token.lemma) in cues.reporting_verbs
 
 
 def _is_question(clause: Token) -> bool:
@@ -69,8 +69,9 @@ def _content_tokens(content: list[Token], cues: ReportingCues) -> list[Token]:
                 continue
             contrast = t.dep_ == "advcl" and (any(k.dep_ == "mark" and k.lower_ in ("while", "whereas", "although", "though") for k in t.children)
                                               or _even_as(t))
-            separate = is_reporting_verb(t, cues) and (t.dep_ == "conj" or (t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG"))
-            if is_reporting_verb(t, cues) and t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in _SEQUENCE_PREPOSITIONS:
+            reporting = is_reporting_verb(t, cues)
+            separate = reporting and (t.dep_ == "conj" or (t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG"))
+            if reporting and t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in _SEQUENCE_PREPOSITIONS:
                 drop.update(k.i for k in t.head.subtree)  # "... before adding that ...": an attribution of its own
                 continue
             if contrast or separate:
