@@ -69,10 +69,11 @@ def find_stance_cues(tokens, stance_cues: StanceCues, starts: list[int] | None =
         tok = tokens[n]
         for key in dict.fromkeys((lowered(tok.vocab.strings, tok.lemma), tok.lower_)):  # lemma first: a set's order changes per process
             for words, category, weight in index.get(key, ()):
-                following = tokens[n: n + len(words)]
-                if len(following) == len(words) and all(_is_word(w, t) for w, t in zip(words, following)):
-                    hits.append(StanceCueHit(category, tok, " ".join(t.text for t in following), weight))
-                    skip_to = n + len(words)
+                end = n + len(words)
+                # The words one by one, not as a slice: a Span made per cue tried costs more than the test.
+                if end <= len(tokens) and all(_is_word(w, tokens[k]) for k, w in enumerate(words, start=n)):
+                    hits.append(StanceCueHit(category, tok, " ".join(tokens[k].text for k in range(n, end)), weight))
+                    skip_to = end
                     break
             if skip_to > n:
                 break
@@ -83,7 +84,7 @@ def _is_word(word: str, tok: Token) -> bool:
     """Whether ``tok`` is the cue word ``word``: its lemma or lowercase form, and its part of speech when the
     word names one ("back/verb" is the verb that supports, not the "back" of "get it back")."""
     word, _, pos = word.partition("/")
-    return word in (tok.lemma_.lower(), tok.lower_) and (not pos or tok.pos_ == pos.upper())
+    return word in (lowered(tok.vocab.strings, tok.lemma), tok.lower_) and (not pos or tok.pos_ == pos.upper())
 
 
 def _reporting_verb_tokens(doc: Doc, quote: dict, sent: Span) -> set[int]:
