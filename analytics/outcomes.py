@@ -181,16 +181,6 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-_STEMS: dict[int, str] = {}  # word form hash -> stem (a hash always names the same text: analytics/lowercase.py)
-
-
-def _stem_of(strings, form: int) -> str:
-    """`_stem` of the word form the hash ``form`` names in ``strings``, found once per process."""
-    if form not in _STEMS:
-        _STEMS[form] = _stem(strings[form])
-    return _STEMS[form]
-
-
 def _stems(words) -> tuple[str, ...]:
     """The stems of a term's content words (no stop words, letters only), in order, each once."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -260,6 +250,10 @@ class OutcomeMatcher:
         self.loose = [(outcome.key, stems) for outcome in outcomes for term in outcome.terms
                       if len(stems := _stems(t.text for t in tokenizer(term))) >= 2]
         self.loose_stems = {stem for _, stems in self.loose for stem in stems}
+        # Word form hashes `apart` has stemmed, and those whose stem is a loose term's (a hash always names
+        # the same text: analytics/lowercase.py).
+        self.seen_forms: set[int] = set()
+        self.wanted_forms: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> list[Span]:
         found = list(self.phrases(doc, as_spans=True)) + self._hyphenated(doc)
@@ -299,10 +293,12 @@ class OutcomeMatcher:
         columns = doc.to_array([LOWER, IS_ALPHA, IS_STOP, SENT_START])
         # Each token's sentence as a number, from the same read: Token.sent walks the sentence anew each time.
         sentence = (columns[:, 3] == 1).cumsum().tolist()
-        stems_of = {}
-        for form in set(columns[(columns[:, 1] == 1) & (columns[:, 2] == 0), 0].tolist()):
-            if (stem := _stem_of(doc.vocab.strings, form)) in wanted:
-                stems_of[form] = stem
+        forms = set(columns[(columns[:, 1] == 1) & (columns[:, 2] == 0), 0].tolist())
+        for form in forms - self.seen_forms:  # each form stemmed once per matcher, not once per article
+            if (stem := _stem(doc.vocab.strings[form])) in wanted:
+                self.wanted_forms[form] = stem
+        self.seen_forms |= forms
+        stems_of = {form: self.wanted_forms[form] for form in forms & self.wanted_forms.keys()}
         if stems_of:
             for i, form in enumerate(columns[:, 0].tolist()):
                 if form in stems_of:  # alphabetic and no stop word: both follow from the lowercase form
