@@ -160,9 +160,6 @@ class StanceCues:
     publics: frozenset = frozenset()
     # Derived from the fields above, so never passed in (``dataclasses.replace`` builds a fresh one).
     index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
-    # Word form hashes already looked up in ``index``, by column: (seen, those that are a key of it), filled by
-    # `analytics.reading.cue_starts` so that each form is looked up once per process.
-    index_hashes: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self):
         # Cue phrases by first word, longest first: {word: [(words, category, weight)]}.

@@ -19,3 +19,23 @@ def lowered(strings, key: int) -> str:
     except KeyError:
         value = _LOWER[key] = strings[key].lower()
         return value
+
+
+# (word list, lowercased?) -> (hashes looked up, those found in it). Only for the fixed word lists of the
+# configuration: each list keeps the forms seen with it.
+_FOUND: dict[tuple[frozenset, bool], tuple[set[int], set[int]]] = {}
+
+
+def forms_in(strings, forms: set[int], words: frozenset[str], lower: bool = True) -> set[int]:
+    """The hashes among ``forms`` whose string in ``strings`` (lowercased unless ``lower`` is False) is one of
+    ``words``, a fixed word list.
+
+    Each hash is looked up once per process and list; an article's forms are then sorted by set
+    operations, as most of them were seen in an article before.
+    """
+    seen, found = _FOUND.setdefault((words, lower), (set(), set()))
+    for key in forms - seen:
+        if (lowered(strings, key) if lower else strings[key]) in words:
+            found.add(key)
+    seen |= forms
+    return forms & found

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .layout import Layout
 from .lexicons import StanceCues
-from .lowercase import lowered
+from .lowercase import forms_in, lowered
 from .outcomes import carrying_sentences
 from .syntax import is_negated
 
@@ -44,24 +44,10 @@ def cue_starts(doc: Doc, stance_cues: StanceCues) -> list[int]:
         return []
     strings = doc.vocab.strings
     lemmas, lowers, punct, space = doc.to_array([LEMMA, LOWER, IS_PUNCT, IS_SPACE]).T.tolist()
-    by_lemma = _keys_among(stance_cues, "lemma", set(lemmas), lambda h: lowered(strings, h))
-    by_form = _keys_among(stance_cues, "lower", set(lowers), lambda h: strings[h])
+    keys = frozenset(stance_cues.index)
+    by_lemma, by_form = forms_in(strings, set(lemmas), keys), forms_in(strings, set(lowers), keys, lower=False)
     return [i for i, (lemma, lower, p, s) in enumerate(zip(lemmas, lowers, punct, space))
             if not (p or s) and (lemma in by_lemma or lower in by_form)]
-
-
-def _keys_among(stance_cues: StanceCues, column: str, forms: set[int], text_of) -> set[int]:
-    """The hashes among ``forms`` (of one column of the parse) whose text (``text_of``) starts a cue.
-
-    Each hash is looked up once per process (a hash always names the same text: analytics/lowercase.py);
-    an article's forms are then sorted by set operations, most of them seen in an article before.
-    """
-    seen, keys = stance_cues.index_hashes.setdefault(column, (set(), set()))
-    for h in forms - seen:
-        if text_of(h) in stance_cues.index:
-            keys.add(h)
-    seen |= forms
-    return forms & keys
 
 
 def find_stance_cues(tokens, stance_cues: StanceCues, starts: list[int] | None = None) -> list[StanceCueHit]:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..layout import Layout
 from ..lexicons import ReportingCues
-from ..lowercase import lowered
+from ..lowercase import forms_in, lowered
 from .marks import ALL_MARKS, APOSTROPHES, CLOSING_MARKS, OPENING_MARKS, in_any, keep_marks_whole, near
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -96,14 +96,10 @@ def _words_that_may_report(doc: Doc, cues: ReportingCues) -> list[Token]:
     columns = doc.to_array([POS, LEMMA, LOWER])
     strings = doc.vocab.strings
     pos, lemmas, lowers = (columns[:, n].tolist() for n in range(3))
-    adjectives = cues.clause_adjectives
-
-    def having(column: list[int], words: frozenset[str]) -> set[int]:
-        """The forms of ``column`` whose lowercase is one of ``words``, each form looked up once."""
-        return {h for h in set(column) if lowered(strings, h) in words}
-
-    verbs = having(lemmas, cues.reporting_verbs | cues.statement_verbs)
-    adjective_lemmas, adjective_forms = having(lemmas, adjectives), having(lowers, adjectives)
+    lemma_forms = set(lemmas)
+    verbs = forms_in(strings, lemma_forms, cues.reporting_verbs) | forms_in(strings, lemma_forms, cues.statement_verbs)
+    adjective_lemmas = forms_in(strings, lemma_forms, cues.clause_adjectives)
+    adjective_forms = forms_in(strings, set(lowers), cues.clause_adjectives)
     # Flat lists and sets: numpy's isin sorts the whole column for each look-up, slower on an article's few
     # hundred tokens.
     return [doc[i] for i, (p, lemma, lower) in enumerate(zip(pos, lemmas, lowers))
