@@ -247,8 +247,10 @@ class OutcomeMatcher:
                     raise OutcomeError(f"outcome {outcome.key!r}: invalid pattern ({err})") from err
         # Terms of two or more content words are also found with their words apart, in another order
         # or form ("price cap" in "capping prices", "coal phase-out" in "phasing out coal").
-        self.loose = [(outcome.key, stems) for outcome in outcomes for term in outcome.terms
-                      if len(stems := _stems(t.text for t in tokenizer(term))) >= 2]
+        # Each (outcome, stems) once: spellings of one term ("cease-fire", "ceasefire") share their stems, and
+        # a second search would only find the same spans again.
+        self.loose = list(dict.fromkeys((outcome.key, stems) for outcome in outcomes for term in outcome.terms
+                                        if len(stems := _stems(t.text for t in tokenizer(term))) >= 2))
         self.loose_stems = {stem for _, stems in self.loose for stem in stems}
         # Word form hashes `apart` has stemmed, and those whose stem is a loose term's (a hash always names
         # the same text: analytics/lowercase.py).
