@@ -23,8 +23,10 @@ keep the sure ones.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import math
+import operator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -289,13 +291,15 @@ class LogisticModel:
 
     def probability(self, features: dict) -> float:
         intercept, slopes = self._linear
-        z = intercept + sum(k * features.get(name, 0.0) for name, k in slopes)
+        # The same products summed in the same order as a generator would, without a Python frame per feature.
+        z = intercept + sum(map(operator.mul, slopes, map(features.get, self.features, itertools.repeat(0.0))))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     @cached_property
-    def _linear(self) -> tuple[float, tuple[tuple[str, float], ...]]:
-        """The model as intercept and slope per feature: the standardisation folded in once, not per candidate."""
-        slopes = tuple((name, w / s) for name, w, s in zip(self.features, self.weights, self.scales))
+    def _linear(self) -> tuple[float, tuple[float, ...]]:
+        """The model as intercept and slope per feature (in `features` order): the standardisation folded in
+        once, not per candidate."""
+        slopes = tuple(w / s for w, s in zip(self.weights, self.scales))
         return self.bias - sum(w * m / s for w, m, s in zip(self.weights, self.means, self.scales)), slopes
 
     def to_json(self) -> dict:
