@@ -264,6 +264,13 @@ outcomes:
                   VOTE, "referendum") == "against"
 
 
+def test_an_objection_to_the_outcome_is_against_it_and_dismissing_one_is_for_it(nlp):
+    text = "The hoteliers repeated their objection to the tourist levy."
+    assert stance(nlp, text, "their objection to the tourist levy", VOTE, "levy", cue="repeated") == "against"
+    text = "The mayor dismissed the hoteliers' objections to the tourist levy."
+    assert stance(nlp, text, "the hoteliers' objections to the tourist levy", VOTE, "levy", cue="dismissed") == "favor"
+
+
 # --------------------------------------------------------------------------- the rows
 
 def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):
