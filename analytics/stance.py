@@ -65,7 +65,8 @@ of a whole sentence is not stance, so it is only one weak term here):
                    not "the obstacles were not insurmountable"; nor, of a subject,
                    "be" with a noun or a place after it, or "have": "the levy is not a
                    tax grab", "X was not off the table" deny a property, not X;
-                   "that is not a recount" still denies X), is itself a
+                   "that is not a recount" still denies X; nor when the verb ends in a
+                   phrase of place: "will not take place in Budapest"), is itself a
                    negated verb ("would not join the alliance") or is what a whole quote denies; +1.0
                    when that clause is feared ("fear the truce will not hold")
               +0.6 outcome stated as coming or due: subject of a future, possible
@@ -108,10 +109,11 @@ from .layout import Layout, layout_of
 from .outcomes import Outcome, Target, outcome_matches
 from .reading import QuoteReading, cue_starts, is_clause, names_it, read_quote
 from .targets import candidates, chosen_candidates, discourse_of
+from .harms import harm_aimed, harm_role, harms_adversary, serves_adversary
 from .syntax import (
-    contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs, harm_role,
-    averting_condition, harm_aimed, harms_adversary, is_expected, is_negated, is_required_for, negated_complement, negated_verb,
-    rhetorical_question, serves_adversary, set_aside, tree_distance, unrealised_praise,
+    averting_condition, contrasted_away, demanded, denying_determiner, evaluated_subject, governing_prep, governs,
+    is_expected, is_negated, is_required_for, negated_complement, negated_verb, rhetorical_question, set_aside,
+    tree_distance, unrealised_praise,
 )
 
 STANCE_COLUMNS = ["quote_id", "article_id", "speaker", "outcome", "found_by", "stance", "score", "evidence"]

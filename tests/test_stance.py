@@ -271,6 +271,13 @@ def test_an_objection_to_the_outcome_is_against_it_and_dismissing_one_is_for_it(
     assert stance(nlp, text, "the hoteliers' objections to the tourist levy", VOTE, "levy", cue="dismissed") == "favor"
 
 
+def test_a_negation_about_where_the_outcome_happens_does_not_deny_it(nlp):
+    text = "The organisers said the referendum would not take place in the capital."
+    assert stance(nlp, text, "the referendum would not take place in the capital", VOTE, "referendum") != "against"
+    text = "The organisers said the referendum would not take place."
+    assert stance(nlp, text, "the referendum would not take place", VOTE, "referendum") == "against"
+
+
 # --------------------------------------------------------------------------- the rows
 
 def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):

@@ -5,7 +5,7 @@ import pytest
 
 from analytics.lexicons import load_stance_cues
 from analytics.syntax import (
-    denying_determiner, governing_prep, governs, harm_role, is_expected, is_negated, is_required_for,
+    denying_determiner, governing_prep, governs, is_expected, is_negated, is_required_for,
     negated_verb, tree_distance,
 )
 
@@ -57,13 +57,6 @@ def test_an_outcome_stated_as_coming(nlp, cues):
     assert is_expected(word(nlp("The summit will take place in May."), "summit"), cues)
     assert is_expected(word(nlp("They will hold a summit in May."), "summit"), cues)
     assert not is_expected(word(nlp("New sanctions would be pointless."), "sanctions"), cues)
-
-
-def test_who_does_the_harm_and_who_suffers_it(nlp):
-    doc = nlp("The tariffs would destroy jobs.")
-    assert harm_role(word(doc, "destroy"), [word(doc, "tariffs")]) == "agent"
-    doc = nlp("The raids would undermine the truce.")
-    assert harm_role(word(doc, "undermine"), [word(doc, "truce")]) == "patient"
 
 
 def test_what_a_precondition_is_for(nlp):
