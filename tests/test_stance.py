@@ -278,6 +278,11 @@ def test_a_negation_about_where_the_outcome_happens_does_not_deny_it(nlp):
     assert stance(nlp, text, "the referendum would not take place", VOTE, "referendum") == "against"
 
 
+def test_cutting_traffic_is_cutting_an_ill(nlp):
+    text = "The mayor said the congestion charge would cut traffic in the old town by a third."
+    assert stance(nlp, text, "the congestion charge would cut traffic in the old town by a third", PRESSURE, "charge") == "favor"
+
+
 # --------------------------------------------------------------------------- the rows
 
 def test_rows_have_the_contract_columns_and_scores_in_range(nlp, outcomes):
