@@ -109,19 +109,14 @@ def quotation_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) 
     `paragraph_spans` of ``text``, if known.
     """
     spans = []
-    open_at: int | None = None  # start of the outer quotation being read
     opener = ""
     paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
     for n, (p_start, p_end) in enumerate(paragraphs):
-        stack: list[str] = [opener] if open_at is not None else []
-        i = p_start
-        if open_at is not None:
-            # A continued quotation repeats its opening mark at the paragraph start.
-            while i < p_end and text[i].isspace():
-                i += 1
-            i += 1
+        # Every paragraph starts outside any quotation: one that runs on ends here and opens again below.
+        open_at: int | None = None  # start of the outer quotation being read
+        stack: list[str] = []
         # Only a mark can open or close: the characters between two marks are skipped by the regex.
-        for found in _MARK_RE.finditer(text, i, p_end):
+        for found in _MARK_RE.finditer(text, p_start, p_end):
             i, ch = found.start(), found.group()
             if stack and _closes(text, i, stack[-1]):
                 stack.pop()
@@ -137,11 +132,11 @@ def quotation_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) 
                 elif ch != stack[-1] and (ch in INNER) != (stack[-1] in INNER):
                     stack.append(ch)
         if open_at is not None:
+            # Never closed here: the paragraph's words are a quote when the next paragraph repeats the opening
+            # mark (the quotation runs on), else the mark spoils this paragraph only.
             nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
-            continues = nxt is not None and len(stack) == 1 and text[nxt:nxt + 1] == opener
-            if continues:
+            if nxt is not None and len(stack) == 1 and text[nxt:nxt + 1] == opener:
                 spans.append((open_at, p_end))
-            open_at = None
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
