@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from .lexicons import WEIGHTED_CUES, StanceCues
+from .lexicons import StanceCues
 
 # Future and possibility auxiliaries: with them a verb states its outcome as coming.
 _MODALS = {"will", "'ll", "would", "could", "can", "shall", "may", "might", "going", "should", "must"}
@@ -154,8 +154,9 @@ def _is_stance_cue(token: Token, stance_cues: StanceCues) -> bool:
     or the first word of a phrasal cue whose other words follow it ("touched upon", "rule it out" not)."""
     lemma = token.lemma_.lower()
     following = [t.lower_ for t in token.doc[token.i + 1: token.i + 4]]
+    # The cues by first word (`StanceCues.index`, the derived un- cues with them), not every cue list scanned.
     return any((lemma,) == words or (words[0] == lemma and list(words[1:]) == following[:len(words) - 1])
-               for c in WEIGHTED_CUES for words in getattr(stance_cues, c))
+               for words, _, _ in stance_cues.index.get(lemma, ()))
 
 
 def averting_condition(root: Token, stance_cues: StanceCues) -> Token | None:
